@@ -1,0 +1,39 @@
+import type { BrandingResult } from '../src/config/branding.js';
+import type { Diagnostic } from '../src/config/diagnostics.js';
+import type { PexAction } from '../src/conference/types.js';
+import type { PluginErrorDetail } from '../src/runtime/plugin-error.js';
+
+/** The `detail` of each event the elements emit. */
+export interface PexEventDetails {
+  /** A plugin finished `load`. */
+  'pex-plugin-loaded': { id: string };
+  /** A plugin was unloaded (its `unload` ran, its menu items are gone). */
+  'pex-plugin-unloaded': { id: string };
+  /** A plugin failed or threw: the host and the other plugins go on. */
+  'pex-plugin-error': PluginErrorDetail;
+  /** A problem in the branding folder or a plugin's files. */
+  'pex-diagnostic': { diagnostic: Diagnostic };
+  /** The branding folder was read (whether or not it enables plugins). */
+  'pex-branding-loaded': { brandingID: string | null; settingsBranded: boolean; diagnostics: readonly Diagnostic[]; branding: BrandingResult };
+  /** A plugin called `PEX.dispatchAction`: the client is asked to act. */
+  'pex-action': { action: PexAction };
+}
+
+export type PexEventName = keyof PexEventDetails;
+export type PexEvent<K extends PexEventName> = CustomEvent<PexEventDetails[K]>;
+
+/** Every pex- event bubbles and crosses shadow roots, so an app can listen anywhere above. */
+export function createPexEvent<K extends PexEventName>(name: K, detail: PexEventDetails[K], cancelable = false): PexEvent<K> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pex-plugin-loaded': PexEvent<'pex-plugin-loaded'>;
+    'pex-plugin-unloaded': PexEvent<'pex-plugin-unloaded'>;
+    'pex-plugin-error': PexEvent<'pex-plugin-error'>;
+    'pex-diagnostic': PexEvent<'pex-diagnostic'>;
+    'pex-branding-loaded': PexEvent<'pex-branding-loaded'>;
+    'pex-action': PexEvent<'pex-action'>;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The drop-in entry: importing it defines every pex-* element and installs `window.PEX`.
+ * `dist/pex-plugin-host.js` is this module, bundled.
+ */
+import { installPexGlobal } from '../src/api/pex-global.js';
+import { installErrorRouter } from '../src/runtime/error-router.js';
+import { PexConferenceMenu } from './conference-menu/conference-menu.js';
+import { PexParticipantMenu } from './participant-menu/participant-menu.js';
+import { PexPluginHost } from './plugin-host/plugin-host.js';
+import { defineElement } from './register.js';
+import { PexToolbar } from './toolbar/toolbar.js';
+
+// First, so the host hears plugin errors before the page's own error handlers do.
+installErrorRouter();
+defineElement('pex-plugin-host', PexPluginHost);
+defineElement('pex-toolbar', PexToolbar);
+defineElement('pex-conference-menu', PexConferenceMenu);
+defineElement('pex-participant-menu', PexParticipantMenu);
+installPexGlobal();
+
+export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexToolbar };
+export { LIBRARY_VERSION } from './register.js';
+export type { PexEventDetails, PexEventName, PexEvent } from './events.js';
+export type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';
+export type { Diagnostic } from '../src/config/diagnostics.js';
+export type { PluginInfo, PluginStatus } from '../src/runtime/plugin-runtime.js';
+export type { PexGlobal } from '../src/api/pex-global.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pex-plugin-host': PexPluginHost;
+    'pex-toolbar': PexToolbar;
+    'pex-conference-menu': PexConferenceMenu;
+    'pex-participant-menu': PexParticipantMenu;
+  }
+}

@@ -1,0 +1,206 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, type PropertyValues } from 'lit';
+import type { Subscription } from 'rxjs';
+import { dispatchAppAction, installPexGlobal } from '../../src/api/pex-global.js';
+import { dispatchedActions$ } from '../../src/api/action-bus.js';
+import type { ParticipantRole, Platform } from '../../src/config/types.js';
+import { ConferenceStore } from '../../src/conference/conference-store.js';
+import type { ConferenceDetails, Participant, PexAction } from '../../src/conference/types.js';
+import { DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type RuntimeEvent } from '../../src/runtime/plugin-runtime.js';
+import { pluginHostContext, type PluginHostContext } from '../context.js';
+import { createPexEvent } from '../events.js';
+import { pluginHostStyles } from './plugin-host.styles.js';
+
+const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
+const ROLES: readonly ParticipantRole[] = ['chair', 'guest'];
+
+/**
+ * Hosts the plugins of a webapp2 branding folder: loads them, hands them the conference,
+ * and provides them to the menus inside it.
+ *
+ * @summary The plugin host: put the menus and the settings page inside it.
+ *
+ * @slot - The client's own markup, with `pex-toolbar`, `pex-conference-menu`,
+ *   `pex-participant-menu` and `pex-plugin-settings` anywhere inside.
+ *
+ * @event pex-plugin-loaded - A plugin finished `load`. `detail: {id}`
+ * @event pex-plugin-unloaded - A plugin was unloaded. `detail: {id}`
+ * @event pex-plugin-error - A plugin failed or threw; nothing else is affected. `detail: {id, phase, error}`
+ * @event pex-diagnostic - A problem in the branding folder or a plugin's files. `detail: {diagnostic}`
+ * @event pex-branding-loaded - The branding folder was read. `detail: {brandingID, settingsBranded, diagnostics}`
+ * @event pex-action - A plugin asked the client to act via `PEX.dispatchAction`. `detail: {action}`
+ */
+export class PexPluginHost extends LitElement {
+  static override styles = pluginHostStyles;
+
+  static override properties = {
+    brandingUrl: { type: String, attribute: 'branding-url' },
+    platform: { type: String },
+    participantRole: { type: String, attribute: 'role' },
+    registerTimeout: { type: Number, attribute: 'register-timeout' },
+  };
+
+  /** The branding folder (holding `manifest.json` and `settings.json`), relative to the page. */
+  declare brandingUrl: string;
+  /** Which platform's plugins load: web | electron | ios | android. */
+  declare platform: Platform;
+  /**
+   * The user's role, `chair` or `guest` (attribute `role`). Unset, plugins of either role
+   * load until a connection tells the role.
+   */
+  declare participantRole: ParticipantRole | undefined;
+  /** How long a plugin's script may take to call registerPlugin after it ran, in ms. */
+  declare registerTimeout: number;
+
+  readonly #conference = new ConferenceStore();
+  readonly #runtime = new PluginRuntime(this.#conference);
+  readonly #context: PluginHostContext = { runtime: this.#runtime, conference: this.#conference };
+  #subscriptions: Subscription[] = [];
+  #started: Promise<void> = Promise.resolve();
+  #running = false;
+
+  constructor() {
+    super();
+    // Reactive properties are set here, not as class fields: a native field would hide
+    // lit's accessor (no decorators are used, so the build needs no decorator transform).
+    this.brandingUrl = '';
+    this.platform = 'web';
+    this.registerTimeout = DEFAULT_REGISTER_TIMEOUT;
+    new ContextProvider(this, { context: pluginHostContext, initialValue: this.#context });
+  }
+
+  /** App-driven mode: the roster plugins see (the guide's participant properties). */
+  set participants(participants: readonly Participant[]) {
+    this.#conference.setParticipants(participants ?? []);
+  }
+  get participants(): readonly Participant[] {
+    return this.#conference.participants;
+  }
+
+  /** App-driven mode: the conference details plugins see. */
+  set conference(conference: Partial<ConferenceDetails>) {
+    this.#conference.setConference(conference ?? {});
+  }
+  get conference(): ConferenceDetails {
+    return this.#conference.conference;
+  }
+
+  /** The user's own participant uuid (`PEX.selfUUID`). */
+  set selfUUID(uuid: string | undefined) {
+    installPexGlobal().selfUUID = uuid;
+  }
+  get selfUUID(): string | undefined {
+    return installPexGlobal().selfUUID;
+  }
+
+  /** The plugins of the branding folder and where each stands. */
+  get plugins(): readonly PluginInfo[] {
+    return this.#runtime.plugins;
+  }
+
+  /** The runtime behind this host (plugins$, menuItems$, loadPlugin, unloadPlugin). */
+  get runtime(): PluginRuntime {
+    return this.#runtime;
+  }
+
+  /** Resolves once the branding folder is read and every enabled plugin has loaded or failed. */
+  get settled(): Promise<void> {
+    return this.#started;
+  }
+
+  /** App-driven mode: an action for plugins listening on `PEX.actions$`. */
+  dispatchAction(action: PexAction): void {
+    dispatchAppAction(action);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installPexGlobal();
+    this.#subscriptions = [
+      this.#runtime.events$.subscribe((event) => this.#emit(event)),
+      dispatchedActions$.subscribe(({ action, source }) => {
+        if (source === 'plugin') this.dispatchEvent(createPexEvent('pex-action', { action }));
+      }),
+    ];
+    // A host put back after removal loads again; the first start happens in willUpdate.
+    if (this.hasUpdated && !this.#running && this.brandingUrl) this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const subscription of this.#subscriptions) subscription.unsubscribe();
+    this.#subscriptions = [];
+    // Moving the element re-connects it in the same task: only a real removal unloads.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#stop();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('registerTimeout')) this.#runtime.registerTimeout = this.registerTimeout;
+    if (changed.has('platform') || changed.has('participantRole')) {
+      this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
+    }
+    if (changed.has('brandingUrl') && this.isConnected) {
+      if (this.brandingUrl) this.#start();
+      else this.#stop();
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  #start(): void {
+    this.#running = true;
+    this.#runtime.registerTimeout = this.registerTimeout;
+    this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
+    this.#started = this.#runtime.start(this.brandingUrl);
+  }
+
+  #stop(): void {
+    this.#running = false;
+    this.#runtime.stop();
+  }
+
+  #validPlatform(): Platform {
+    if (PLATFORMS.includes(this.platform)) return this.platform;
+    console.warn(`[pex-plugin-host] platform="${this.platform}" is not one of ${PLATFORMS.join(', ')}; using web.`);
+    return 'web';
+  }
+
+  #validRole(): ParticipantRole | undefined {
+    const role = this.participantRole;
+    if (role === undefined || role === null || (role as string) === '') return undefined;
+    if (ROLES.includes(role)) return role;
+    console.warn(`[pex-plugin-host] role="${role}" is not one of ${ROLES.join(', ')}; plugins of either role load.`);
+    return undefined;
+  }
+
+  #emit(event: RuntimeEvent): void {
+    switch (event.type) {
+      case 'loaded':
+        this.dispatchEvent(createPexEvent('pex-plugin-loaded', { id: event.id }));
+        break;
+      case 'unloaded':
+        this.dispatchEvent(createPexEvent('pex-plugin-unloaded', { id: event.id }));
+        break;
+      case 'error':
+        this.dispatchEvent(createPexEvent('pex-plugin-error', event.detail));
+        break;
+      case 'diagnostic':
+        this.dispatchEvent(createPexEvent('pex-diagnostic', { diagnostic: event.diagnostic }));
+        break;
+      case 'branding':
+        this.dispatchEvent(
+          createPexEvent('pex-branding-loaded', {
+            brandingID: event.branding.brandingID,
+            settingsBranded: event.branding.settingsBranded,
+            diagnostics: event.branding.diagnostics,
+            branding: event.branding,
+          }),
+        );
+        break;
+    }
+  }
+}

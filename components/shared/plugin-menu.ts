@@ -1,0 +1,67 @@
+import { LitElement, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { MenuLocation } from '../../src/config/types.js';
+import type { MenuItemView } from '../../src/runtime/menu-items.js';
+import { menuIcon } from './menu-icon.js';
+import { MenuItemsController } from './menu-items-controller.js';
+import { pluginMenuStyles } from './plugin-menu.styles.js';
+import { RovingFocus } from './roving-focus.js';
+
+/**
+ * A `role="menu"` list of plugin menu items for one location. Subclasses say which
+ * location, what each item looks like, and which arguments its action receives.
+ */
+export abstract class PluginMenuElement extends LitElement {
+  static override styles = pluginMenuStyles;
+
+  static override properties = {
+    label: { type: String },
+  };
+
+  /** The menu's accessible name. */
+  declare label: string;
+
+  readonly #menu: MenuItemsController;
+  readonly #roving = new RovingFocus(this, 'vertical', () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')]);
+
+  constructor(location: MenuLocation) {
+    super();
+    this.label = 'Plugins';
+    this.#menu = new MenuItemsController(this, location);
+  }
+
+  protected get menu(): MenuItemsController {
+    return this.#menu;
+  }
+
+  protected abstract lookOf(item: MenuItemView): { icon: string | null; label: string | null };
+  protected abstract argumentsFor(item: MenuItemView): unknown[] | undefined;
+
+  protected override render() {
+    const items = this.#menu.items;
+    if (items.length === 0) return nothing;
+    return html`<div part="base" role="menu" aria-label=${this.label} @keydown=${this.#roving.onKeyDown} @focusin=${this.#roving.onFocusIn}>
+      ${repeat(
+        items,
+        (item) => item.key,
+        (item, index) => {
+          const look = this.lookOf(item);
+          const name = look.label ?? item.pluginName;
+          return html`<button
+            part="item"
+            type="button"
+            role="menuitem"
+            data-key=${item.key}
+            tabindex=${this.#roving.tabIndexFor(index, items.length)}
+            @click=${() => {
+              const args = this.argumentsFor(item);
+              if (args) this.#menu.invoke(item, args);
+            }}
+          >
+            ${menuIcon(look.icon)}<span part="label">${name}</span>
+          </button>`;
+        },
+      )}
+    </div>`;
+  }
+}

@@ -1,0 +1,32 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'test/fixtures/', 'demo/branding/', 'src/config/validators.generated.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { lit, wc },
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      ...wc.configs['best-practice'].rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The plugin API is untyped JavaScript by nature; `unknown` is preferred, `any` stays visible.
+      '@typescript-eslint/no-explicit-any': 'warn',
+    },
+  },
+  {
+    // chai's property assertions (`expect(x).to.exist`) read as bare expressions.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', 'tools/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

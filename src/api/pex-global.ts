@@ -1,0 +1,56 @@
+import type { PexAction } from '../conference/types.js';
+import type { GuardedObservable } from '../runtime/guarded-observable.js';
+import { actions } from './actions.js';
+import { dispatch, pluginActions$ } from './action-bus.js';
+import { createPluginAPI, type PluginAPI } from './plugin-api.js';
+
+/** `window.PEX`: what plugins reach for, as webapp2 offers it. */
+export interface PexGlobal {
+  pluginAPI: PluginAPI;
+  actions$: GuardedObservable<PexAction>;
+  actions: typeof actions;
+  /** A plugin asks the client to act (`[Conference] Mute Camera`, ...). */
+  dispatchAction(action: PexAction): void;
+  /** The page URL's query parameters, as a plain object. */
+  conferenceQueryParams: Record<string, string>;
+  /** The uuid of the user's own participant, once known. */
+  selfUUID: string | undefined;
+}
+
+declare global {
+  interface Window {
+    PEX: PexGlobal;
+  }
+}
+
+let installed: PexGlobal | undefined;
+
+/**
+ * Puts `window.PEX` on the page, once (every host shares it). Fields a page already set on
+ * `window.PEX` stay, except those the host provides.
+ */
+export function installPexGlobal(): PexGlobal {
+  if (installed && window.PEX === installed) return installed;
+  const existing = (window.PEX ?? {}) as Partial<PexGlobal>;
+  const pex = Object.assign(existing, {
+    pluginAPI: Object.assign(existing.pluginAPI ?? {}, createPluginAPI()),
+    actions$: pluginActions$,
+    actions,
+    dispatchAction: (action: PexAction) => dispatch(action, 'plugin'),
+    conferenceQueryParams: queryParams(),
+    selfUUID: existing.selfUUID,
+  }) as PexGlobal;
+  window.PEX = pex;
+  installed = pex;
+  return pex;
+}
+
+function queryParams(): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(window.location.search));
+}
+
+/** The app's own actions (and the connection's) for plugins; keeps `selfUUID` in step. */
+export function dispatchAppAction(action: PexAction): void {
+  if (action?.type === actions.SET_SELF_UUID && typeof action.payload === 'string') installPexGlobal().selfUUID = action.payload;
+  dispatch(action, 'app');
+}

@@ -1,0 +1,367 @@
+/**
+ * Reading a webapp2 branding folder: manifest.json, settings.json and the plugin package files
+ * they point at, with every problem reported as a diagnostic instead of thrown, so that one bad
+ * file or entry never stops the plugins that are fine.
+ */
+import type { Diagnostic } from './diagnostics.js';
+import { parseJson } from './json-location.js';
+import { checkSchema } from './schema-diagnostics.js';
+import {
+  MENU_LOCATIONS,
+  type Manifest,
+  type MenuLocation,
+  type PackageMenuItem,
+  type ParticipantRole,
+  type Platform,
+  type PluginPackageFile,
+  type PluginSettingsEntry,
+  type ResolvedMenuItem,
+  type ResolvedPluginPackage,
+} from './types.js';
+import { validateManifest, validatePackage, validateSettings } from './validators.generated.js';
+
+/** The query parameter that ties a cached branding file to the branding it came from. */
+export const CACHE_KEY_PARAM = 'pexBrandingID';
+
+const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
+const PARTICIPANT_ROLES: readonly ParticipantRole[] = ['chair', 'guest'];
+
+export interface LoadOptions {
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+export interface BrandingResult {
+  /** The folder, absolute, with a trailing slash. */
+  brandingUrl: string;
+  manifest: Manifest | null;
+  /** manifest.json's brandingID as a string; null when it has none. */
+  brandingID: string | null;
+  /** Plugins are used only when manifest.json says `"isSettingsBranded": true`. */
+  settingsBranded: boolean;
+  /** The usable plugin entries of settings.json, in file order; bad entries are left out. */
+  entries: PluginSettingsEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** The page's URL, when there is a page (this module also runs in Node tools). */
+function pageUrl(): string | undefined {
+  if (typeof document !== 'undefined') return document.baseURI;
+  return typeof location !== 'undefined' ? location.href : undefined;
+}
+
+/** An absolute folder URL with a trailing slash, so that file names resolve inside it. */
+export function normalizeFolderUrl(url: string, base: string | undefined = pageUrl()): string {
+  const folder = new URL(url, base);
+  folder.search = '';
+  folder.hash = '';
+  if (!folder.pathname.endsWith('/')) folder.pathname += '/';
+  return folder.href;
+}
+
+/**
+ * Sets `pexBrandingID=<id>` on a URL (before its #fragment). Browsers and proxies cache plugin
+ * files; a new brandingID makes new URLs, so a new branding never runs an old plugin's files.
+ * Other query parameters are kept byte for byte.
+ */
+export function withCacheKey(url: string, brandingID: string | null): string {
+  if (brandingID === null) return url;
+  const hashAt = url.indexOf('#');
+  const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
+  const beforeFragment = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const queryAt = beforeFragment.indexOf('?');
+  const path = queryAt >= 0 ? beforeFragment.slice(0, queryAt) : beforeFragment;
+  const params = queryAt >= 0 ? beforeFragment.slice(queryAt + 1).split('&') : [];
+  const kept = params.filter((p) => p !== '' && p.split('=')[0] !== CACHE_KEY_PARAM);
+  kept.push(`${CACHE_KEY_PARAM}=${encodeURIComponent(brandingID)}`);
+  return `${path}?${kept.join('&')}${fragment}`;
+}
+
+/** A reference with no scheme and no leading slash: a file of the branding itself. */
+function isRelativeRef(ref: string): boolean {
+  return !/^[a-z][a-z\d+.-]*:/i.test(ref) && !ref.startsWith('/');
+}
+
+/**
+ * Resolves `ref` against `base`. Only relative references get the cache key: they are the
+ * branding's own files, while an absolute URL (a CDN, a data: URL) is not ours to change.
+ */
+function resolveBrandingRef(ref: string, base: string, brandingID: string | null): string {
+  const url = new URL(ref, base).href;
+  return isRelativeRef(ref) ? withCacheKey(url, brandingID) : url;
+}
+
+/**
+ * Fetches manifest.json and settings.json from the branding folder, in parallel, and keeps the
+ * plugin entries that can be used. Never throws for a problem with the files; rethrows only an
+ * abort of `options.signal`.
+ */
+export async function loadBranding(brandingUrl: string, options: LoadOptions = {}): Promise<BrandingResult> {
+  const folder = normalizeFolderUrl(brandingUrl);
+  const manifestUrl = new URL('manifest.json', folder).href;
+  const settingsUrl = new URL('settings.json', folder).href;
+  // no-cache: these two files are what tell a new branding apart, so they are always revalidated.
+  const [manifestFile, settingsFile] = await Promise.all([
+    fetchJson(manifestUrl, options, {
+      cache: 'no-cache',
+      host: 'the branding folder',
+      what: 'manifest.json',
+      fix: 'put a manifest.json with "isSettingsBranded": true and a "brandingID" in the branding folder; without it no plugin is used',
+    }),
+    fetchJson(settingsUrl, options, {
+      cache: 'no-cache',
+      host: 'the branding folder',
+      what: 'settings.json',
+      fix: 'put a settings.json with a "plugins" list in the branding folder',
+    }),
+  ]);
+  const result: BrandingResult = {
+    brandingUrl: folder,
+    manifest: null,
+    brandingID: null,
+    settingsBranded: false,
+    entries: [],
+    diagnostics: [],
+  };
+  readManifest(manifestFile, manifestUrl, result);
+  // The app ignores settings.json unless the manifest says it is branded; so does the host, and
+  // its problems would only distract from the warning that says why no plugin is used.
+  if (result.settingsBranded) readSettings(settingsFile, settingsUrl, result);
+  return result;
+}
+
+function readManifest(file: JsonFile, url: string, result: BrandingResult): void {
+  if ('diagnostic' in file) {
+    result.diagnostics.push(file.diagnostic);
+    return;
+  }
+  const manifest = file.value;
+  result.diagnostics.push(...checkSchema(validateManifest, manifest, { file: url }));
+  if (!isRecord(manifest)) return; // the schema said the file must be an object
+
+  result.manifest = manifest as Manifest;
+  const id = manifest.brandingID;
+  result.brandingID = (typeof id === 'string' && id !== '') || typeof id === 'number' ? String(id) : null;
+  result.settingsBranded = manifest.isSettingsBranded === true;
+  if (!result.settingsBranded) {
+    const current = manifest.isSettingsBranded === undefined ? 'not set' : JSON.stringify(manifest.isSettingsBranded);
+    result.diagnostics.push({
+      severity: 'warning',
+      file: url,
+      pointer: '/isSettingsBranded',
+      message: `isSettingsBranded is ${current}, so the plugins in settings.json are not used`,
+      fix: 'set "isSettingsBranded": true and change "brandingID" to a new value, so that clients pick up the new settings',
+    });
+  } else if (result.brandingID === null) {
+    result.diagnostics.push({
+      severity: 'warning',
+      file: url,
+      pointer: '/brandingID',
+      message: 'there is no brandingID, so clients cannot tell this branding from an earlier one and may run cached plugin files',
+      fix: 'add "brandingID" with a new value (the branding portal writes a timestamp) every time the branding is uploaded',
+    });
+  }
+}
+
+/** `/plugins/3/...` → 3: the settings entry a diagnostic is about. */
+const ENTRY_POINTER = /^\/plugins\/(\d+)(?:\/|$)/;
+
+function readSettings(file: JsonFile, url: string, result: BrandingResult): void {
+  if ('diagnostic' in file) {
+    result.diagnostics.push(file.diagnostic);
+    return;
+  }
+  const settings = file.value;
+  // An entry with a missing or non-boolean `enabled` is still usable (not loaded by default), so
+  // that is a warning; every other error in an entry makes the entry unusable.
+  const problems = checkSchema(validateSettings, settings, { file: url }).map((d): Diagnostic =>
+    d.severity === 'error' && /^\/plugins\/\d+\/enabled$/.test(d.pointer ?? '')
+      ? { ...d, severity: 'warning', message: `${d.message}; the plugin is treated as not enabled` }
+      : d,
+  );
+  result.diagnostics.push(...problems);
+  if (!isRecord(settings) || !Array.isArray(settings.plugins)) {
+    if (isRecord(settings) && settings.plugins === undefined) {
+      result.diagnostics.push({
+        severity: 'info',
+        file: url,
+        message: 'settings.json has no "plugins" list, so there are no plugins to load',
+        fix: 'add "plugins": [{"id": ..., "srcURL": ..., "enabled": true}] to list the plugins',
+      });
+    }
+    return;
+  }
+
+  const broken = new Set<number>();
+  for (const d of problems) {
+    const entry = d.severity === 'error' ? ENTRY_POINTER.exec(d.pointer ?? '') : null;
+    if (entry) broken.add(Number(entry[1]));
+  }
+  const firstIndexOfId = new Map<string, number>();
+  settings.plugins.forEach((entry: unknown, index) => {
+    if (broken.has(index) || !isRecord(entry)) return;
+    const { id, srcURL, enabled } = entry;
+    if (typeof id !== 'string' || typeof srcURL !== 'string') return; // reported by the schema
+    const first = firstIndexOfId.get(id);
+    if (first !== undefined) {
+      result.diagnostics.push({
+        severity: 'error',
+        file: url,
+        pointer: `/plugins/${index}/id`,
+        message: `the id "${id}" is already used by plugins[${first}], so this entry is skipped`,
+        fix: 'give each plugin its own id, the one its package file and its registerPlugin call use',
+      });
+      return;
+    }
+    firstIndexOfId.set(id, index);
+    result.entries.push({ id, srcURL, enabled: enabled === true });
+  });
+}
+
+/** Errors at these places leave nothing to run or show, so the package is not used at all. */
+const FATAL_PACKAGE_POINTER = /^(?:$|\/(?:id|name|srcURL|menuItems)(?:\/|$))/;
+
+/**
+ * Fetches and checks one plugin package file and resolves it for the runtime: URLs made absolute
+ * (relative to the package file) with the cache key, defaults filled in. `pkg` is null only when
+ * the file cannot be used; other problems are reported and the package is still returned.
+ */
+export async function loadPluginPackage(
+  entry: PluginSettingsEntry,
+  branding: BrandingResult,
+  options: LoadOptions = {},
+): Promise<{ pkg: ResolvedPluginPackage | null; diagnostics: Diagnostic[] }> {
+  const packageUrl = new URL(entry.srcURL, branding.brandingUrl).href;
+  const settingsUrl = new URL('settings.json', branding.brandingUrl).href;
+  const file = await fetchJson(resolveBrandingRef(entry.srcURL, branding.brandingUrl, branding.brandingID), options, {
+    file: packageUrl,
+    what: `the package file of plugin "${entry.id}"`,
+    fix: `check "srcURL": "${entry.srcURL}" of plugin "${entry.id}" in ${settingsUrl}; it is relative to the branding folder`,
+  });
+  const context = { file: packageUrl, pluginId: entry.id };
+  if ('diagnostic' in file) return { pkg: null, diagnostics: [{ ...file.diagnostic, ...context }] };
+
+  const raw = file.value;
+  const diagnostics = checkSchema(validatePackage, raw, context);
+  const usable = !diagnostics.some((d) => d.severity === 'error' && FATAL_PACKAGE_POINTER.test(d.pointer ?? ''));
+  // The schema has checked these fields; the typeof tests are for the compiler.
+  if (!usable || !isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.srcURL !== 'string') {
+    return { pkg: null, diagnostics };
+  }
+
+  if (raw.id !== entry.id) {
+    diagnostics.push({
+      severity: 'warning',
+      ...context,
+      pointer: '/id',
+      message: `the package id "${raw.id}" differs from the id "${entry.id}" that ${settingsUrl} gives it`,
+      fix: `use one id in settings.json, in ${packageUrl} and in the plugin's registerPlugin call`,
+    });
+  }
+
+  const { brandingID } = branding;
+  const pkgFile = raw as PluginPackageFile;
+  const version = pkgFile.version;
+  const pkg: ResolvedPluginPackage = {
+    packageUrl,
+    id: pkgFile.id,
+    name: pkgFile.name,
+    description: typeof pkgFile.description === 'string' ? pkgFile.description : '',
+    version: typeof version === 'string' || typeof version === 'number' ? String(version) : '',
+    scriptUrl: resolveBrandingRef(pkgFile.srcURL, packageUrl, brandingID),
+    allowUnload: typeof pkgFile.allowUnload === 'boolean' ? pkgFile.allowUnload : true,
+    // Values the schema rejected are dropped, so a typo cannot enable a plugin by accident.
+    platforms: Array.isArray(pkgFile.platforms) ? pkgFile.platforms.filter((p) => PLATFORMS.includes(p)) : undefined,
+    participantRoles: Array.isArray(pkgFile.participantRoles)
+      ? pkgFile.participantRoles.filter((r) => PARTICIPANT_ROLES.includes(r))
+      : undefined,
+    menuItems: resolveMenuItems(pkgFile.menuItems, packageUrl, brandingID),
+    raw: pkgFile,
+  };
+  return { pkg, diagnostics };
+}
+
+function resolveMenuItems(
+  menuItems: PluginPackageFile['menuItems'],
+  packageUrl: string,
+  brandingID: string | null,
+): Record<MenuLocation, ResolvedMenuItem[]> {
+  const resolveItem = (item: PackageMenuItem): ResolvedMenuItem => ({
+    ...(item.id !== undefined && { id: item.id }),
+    // null (or "") means the plugin sets the icon later through state$.
+    icon: item.icon ? resolveBrandingRef(item.icon, packageUrl, brandingID) : null,
+    label: item.label ?? null,
+    action: item.action,
+  });
+  const resolved = {} as Record<MenuLocation, ResolvedMenuItem[]>;
+  for (const location of MENU_LOCATIONS) resolved[location] = (menuItems?.[location] ?? []).map(resolveItem);
+  return resolved;
+}
+
+/**
+ * Resolves an icon a plugin gives later through its state$. Plugins write three kinds:
+ * - an absolute URL or a '/'-rooted path: resolved against the page;
+ * - `configuration/...` or `custom_configuration/...` (optionally after `./`): webapp2 served the
+ *   branding folder under that name next to the page, so plugins wrote icon paths "relative to the
+ *   page"; the first segment stands for the branding folder;
+ * - anything else: relative to the package file, like the icons in the package file.
+ * The cache key is applied to the two branding-owned kinds only.
+ */
+export function resolveStateIcon(
+  icon: string,
+  packageUrl: string,
+  brandingUrl: string,
+  brandingID: string | null,
+): string {
+  if (!isRelativeRef(icon)) return new URL(icon, pageUrl()).href;
+  const inBranding = /^(?:\.\/)?(?:custom_)?configuration\/([\s\S]*)$/.exec(icon);
+  if (inBranding) return resolveBrandingRef(inBranding[1], brandingUrl, brandingID);
+  return resolveBrandingRef(icon, packageUrl, brandingID);
+}
+
+type JsonFile = { value: unknown } | { diagnostic: Diagnostic };
+
+interface FetchJsonOptions {
+  /** The file the diagnostics name, when the URL fetched carries a cache key. */
+  file?: string;
+  cache?: RequestCache;
+  /** How the file is named in messages. */
+  what: string;
+  /** How the place it comes from is named when it cannot be reached. */
+  host?: string;
+  /** What to do when the server has no such file. */
+  fix: string;
+}
+
+/** Fetches and parses a JSON file; any failure but an abort becomes a diagnostic. */
+async function fetchJson(url: string, options: LoadOptions, how: FetchJsonOptions): Promise<JsonFile> {
+  const file = how.file ?? url;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let text: string;
+  try {
+    const init: RequestInit = { signal: options.signal ?? null };
+    if (how.cache) init.cache = how.cache;
+    const response = await doFetch(url, init);
+    if (!response.ok) {
+      const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      return { diagnostic: { severity: 'error', file, message: `${how.what} could not be loaded: ${status} from ${url}`, fix: how.fix } };
+    }
+    text = await response.text();
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      diagnostic: {
+        severity: 'error',
+        file,
+        message: `${how.host ?? 'the server'} could not be reached: fetching ${url} failed (${reason})`,
+        fix: 'check that the server is up and the URL is right; a server on another origin must allow this page with CORS',
+      },
+    };
+  }
+  return parseJson(text, file);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

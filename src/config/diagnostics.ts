@@ -1,0 +1,41 @@
+/**
+ * A problem found in a branding folder or a plugin, said so that a person can fix it:
+ * which file, where in it (a JSON pointer, or a line and column for broken JSON), what is
+ * wrong and what to do.
+ */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: DiagnosticSeverity;
+  /** The URL of the file the problem is in. */
+  file: string;
+  /** A JSON pointer (RFC 6901) to the offending value; '' is the whole document. */
+  pointer?: string;
+  /** 1-based line and column, for JSON that does not parse. */
+  line?: number;
+  column?: number;
+  /** What is wrong, in one sentence. */
+  message: string;
+  /** What to do about it. */
+  fix?: string;
+  /** The plugin the problem belongs to, when it belongs to one. */
+  pluginId?: string;
+}
+
+/** One line a console or a log can show: `error settings.json#/plugins/0/srcURL: ... Fix: ...`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = d.file;
+  if (d.line !== undefined) where += `:${d.line}:${d.column ?? 1}`;
+  else if (d.pointer !== undefined && d.pointer !== '') where += `#${d.pointer}`;
+  const plugin = d.pluginId ? ` [${d.pluginId}]` : '';
+  const fix = d.fix ? ` Fix: ${d.fix}` : '';
+  return `${d.severity}${plugin} ${where}: ${d.message}${fix}`;
+}
+
+/** Thrown where a file cannot be used at all; carries the diagnostics that say why. */
+export class ConfigError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'ConfigError';
+  }
+}

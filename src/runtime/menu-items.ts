@@ -1,0 +1,98 @@
+import type { MenuLocation, ResolvedPluginPackage } from '../config/types.js';
+
+/** What a plugin's state$ may say about its menu items (per the guide and real plugins). */
+export interface MenuItemLook {
+  icon?: string | null;
+  label?: string | null;
+}
+
+/**
+ * A plugin state value, split into the part for the whole menu item and the parts for
+ * single participants (`{[uuid]: {icon, label}}`). `null` or a missing key means "use the
+ * package default".
+ */
+export interface PluginMenuState {
+  item: MenuItemLook;
+  participants: Record<string, MenuItemLook>;
+}
+
+export const EMPTY_MENU_STATE: PluginMenuState = Object.freeze({ item: {}, participants: {} }) as PluginMenuState;
+
+/**
+ * Reads a value emitted on a plugin's state$. Anything that is not an object is no state;
+ * `icon`/`label` go to the item; any other key whose value is an object is a participant.
+ * Icons are resolved with `resolveIcon` (state icons have their own resolution rules).
+ */
+export function readPluginState(value: unknown, resolveIcon: (icon: string) => string): PluginMenuState {
+  if (typeof value !== 'object' || value === null) return EMPTY_MENU_STATE;
+  const record = value as Record<string, unknown>;
+  const item = readLook(record, resolveIcon);
+  const participants: Record<string, MenuItemLook> = {};
+  for (const [key, entry] of Object.entries(record)) {
+    if (key === 'icon' || key === 'label') continue;
+    if (typeof entry === 'object' && entry !== null) participants[key] = readLook(entry as Record<string, unknown>, resolveIcon);
+  }
+  return { item, participants };
+}
+
+function readLook(record: Record<string, unknown>, resolveIcon: (icon: string) => string): MenuItemLook {
+  const look: MenuItemLook = {};
+  if (typeof record.icon === 'string' && record.icon !== '') look.icon = resolveIcon(record.icon);
+  if (typeof record.label === 'string') look.label = record.label;
+  else if (typeof record.label === 'number') look.label = String(record.label);
+  return look;
+}
+
+/** One menu item as the menus render it. */
+export interface MenuItemView {
+  /** Stable across state changes: `<pluginId>/<location>/<index>`. */
+  key: string;
+  pluginId: string;
+  /** The plugin's name from its package: the item's name of last resort. */
+  pluginName: string;
+  location: MenuLocation;
+  index: number;
+  /** The `id` the package file gives the item, if any. */
+  id?: string;
+  action: string;
+  /** Absolute icon URL (with `#fragment` when the SVG is referenced by id), or null. */
+  icon: string | null;
+  label: string | null;
+  /** Per-participant looks from state$, already merged over the item's look (participants menu). */
+  participants: Readonly<Record<string, MenuItemLook>>;
+  hidden: boolean;
+}
+
+/** The menu items of one loaded plugin, with its current state applied over the package defaults. */
+export function menuItemsOf(
+  pluginId: string,
+  pkg: ResolvedPluginPackage,
+  state: PluginMenuState,
+  hiddenIds: ReadonlySet<string>,
+): MenuItemView[] {
+  const views: MenuItemView[] = [];
+  for (const location of ['toolbar', 'conference', 'participants'] as const) {
+    pkg.menuItems[location].forEach((item, index) => {
+      views.push({
+        key: `${pluginId}/${location}/${index}`,
+        pluginId,
+        pluginName: pkg.name,
+        location,
+        index,
+        ...(item.id !== undefined ? { id: item.id } : {}),
+        action: item.action,
+        icon: state.item.icon ?? item.icon,
+        label: state.item.label ?? item.label,
+        participants: state.participants,
+        hidden: item.id !== undefined && hiddenIds.has(item.id),
+      });
+    });
+  }
+  return views;
+}
+
+/** The look of an item for one participant: the participant's state, else the item's. */
+export function lookForParticipant(item: MenuItemView, uuid: string | undefined): { icon: string | null; label: string | null } {
+  const own = uuid !== undefined ? item.participants[uuid] : undefined;
+  return { icon: own?.icon ?? item.icon, label: own?.label ?? item.label };
+}

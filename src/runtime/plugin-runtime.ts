@@ -1,0 +1,618 @@
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { loadBranding, loadPluginPackage, resolveStateIcon, type BrandingResult } from '../config/branding.js';
+import { formatDiagnostic, type Diagnostic } from '../config/diagnostics.js';
+import type { ParticipantRole, Platform, PluginSettingsEntry, ResolvedPluginPackage } from '../config/types.js';
+import type { ConferenceStore } from '../conference/conference-store.js';
+import type { ConferenceDetails, Participant } from '../conference/types.js';
+import { GuardedObservable } from './guarded-observable.js';
+import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type PluginMenuState } from './menu-items.js';
+import { describeError, type PluginErrorDetail, type PluginPhase } from './plugin-error.js';
+import { currentContextSandbox, isThenable, PluginSandbox, type TrackedSubscription } from './plugin-sandbox.js';
+import { addErrorClaimant, removeErrorClaimant, type ErrorClaimant } from './error-router.js';
+import { explainScriptFailure, insertClassicScript } from './script-loader.js';
+
+/**
+ * Where a plugin stands:
+ * - `fetching`: its package file is on the way;
+ * - `filtered-out`: it is not for this platform or role;
+ * - `not-loaded`: available, not running (disabled by default, or unloaded);
+ * - `loading` / `loaded`;
+ * - `failed`: its package, script, registration or load went wrong (see `error`).
+ */
+export type PluginStatus = 'fetching' | 'filtered-out' | 'not-loaded' | 'loading' | 'loaded' | 'failed';
+
+/** A plugin as a settings page or a log shows it. */
+export interface PluginInfo {
+  /** The id settings.json gives it. */
+  id: string;
+  name: string;
+  description: string;
+  version: string;
+  allowUnload: boolean;
+  enabledByDefault: boolean;
+  status: PluginStatus;
+  /** Why it failed, in words, and where. */
+  error?: { phase: PluginPhase; message: string };
+}
+
+/** The object a plugin passes to `registerPlugin`. */
+export interface RegisteredPlugin {
+  id?: unknown;
+  load?: unknown;
+  unload?: unknown;
+  state$?: unknown;
+  [member: string]: unknown;
+}
+
+export type RuntimeEvent =
+  | { type: 'loaded'; id: string }
+  | { type: 'unloaded'; id: string }
+  | { type: 'error'; detail: PluginErrorDetail }
+  | { type: 'diagnostic'; diagnostic: Diagnostic }
+  | { type: 'branding'; branding: BrandingResult };
+
+export interface RuntimeOptions {
+  platform?: Platform;
+  /** Undefined: not known yet, so plugins of either role fit. */
+  role?: ParticipantRole | undefined;
+  /** How long a plugin's script may take, after it ran, to call registerPlugin. */
+  registerTimeout?: number;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_REGISTER_TIMEOUT = 5000;
+
+class PluginRecord {
+  pkg: ResolvedPluginPackage | null = null;
+  status: PluginStatus = 'fetching';
+  error: { phase: PluginPhase; message: string } | undefined;
+  registered: RegisteredPlugin | undefined;
+  script: HTMLScriptElement | undefined;
+  sandbox: PluginSandbox | undefined;
+  scriptError: unknown;
+  /** The source has run (its top-level errors are behind us). */
+  scriptRan = false;
+  state: PluginMenuState = EMPTY_MENU_STATE;
+  readonly hiddenMenuIds = new Set<string>();
+  /** Bumped on every load and unload, so a stale async step knows to stop. */
+  generation = 0;
+  onRegister: (() => void) | undefined;
+
+  constructor(readonly entry: PluginSettingsEntry) {}
+
+  get id(): string {
+    return this.entry.id;
+  }
+}
+
+/** Every runtime that is started: `registerPlugin` and `actions$` find their plugin among them. */
+const activeRuntimes = new Set<PluginRuntime>();
+
+/**
+ * The plugin host's core: reads a branding folder, loads each plugin's package and source,
+ * pairs `registerPlugin` calls with their plugins, calls `load` / `unload` / actions inside
+ * a sandbox per plugin, and keeps the menu items the plugins contribute.
+ * DOM-free but for the `<script>` elements plugins must be loaded with.
+ */
+export class PluginRuntime {
+  readonly #records = new Map<string, PluginRecord>();
+  readonly #plugins = new BehaviorSubject<readonly PluginInfo[]>([]);
+  readonly #menuItems = new BehaviorSubject<readonly MenuItemView[]>([]);
+  readonly #events = new Subject<RuntimeEvent>();
+  #platform: Platform;
+  #role: ParticipantRole | undefined;
+  #registerTimeout: number;
+  readonly #fetch: typeof fetch;
+  #branding: BrandingResult | null = null;
+  #diagnostics: Diagnostic[] = [];
+  /** Bumped by every start and stop: a start that was overtaken stops where it is. */
+  #session = 0;
+  #abort: AbortController | undefined;
+  #menuUpdateQueued = false;
+
+  readonly plugins$: Observable<readonly PluginInfo[]> = this.#plugins.asObservable();
+  readonly menuItems$: Observable<readonly MenuItemView[]> = this.#menuItems.asObservable();
+  readonly events$: Observable<RuntimeEvent> = this.#events.asObservable();
+
+  constructor(
+    readonly conference: ConferenceStore,
+    options: RuntimeOptions = {},
+  ) {
+    this.#platform = options.platform ?? 'web';
+    this.#role = options.role;
+    this.#registerTimeout = options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT;
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  get branding(): BrandingResult | null {
+    return this.#branding;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.#diagnostics;
+  }
+
+  get plugins(): readonly PluginInfo[] {
+    return this.#plugins.value;
+  }
+
+  get menuItems(): readonly MenuItemView[] {
+    return this.#menuItems.value;
+  }
+
+  set registerTimeout(ms: number) {
+    this.#registerTimeout = ms;
+  }
+
+  /** Subscriptions plugins hold on host observables, all plugins together (for leak checks). */
+  get subscriptionCount(): number {
+    let count = 0;
+    for (const record of this.#records.values()) count += record.sandbox?.subscriptionCount ?? 0;
+    return count;
+  }
+
+  /**
+   * Reads the branding folder and loads the plugins it enables, all in parallel. Resolves
+   * when every plugin has settled (loaded, failed, or left unloaded). Starting again first
+   * unloads what the previous start loaded.
+   */
+  async start(brandingUrl: string): Promise<void> {
+    this.stop();
+    const session = ++this.#session;
+    const abort = (this.#abort = new AbortController());
+    activeRuntimes.add(this);
+    addErrorClaimant(this.#errorClaimant);
+
+    const branding = await loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
+    if (session !== this.#session) return;
+    this.#branding = branding;
+    for (const diagnostic of branding.diagnostics) this.#addDiagnostic(diagnostic);
+    if (branding.settingsBranded) {
+      for (const entry of branding.entries) this.#records.set(entry.id, new PluginRecord(entry));
+    }
+    this.#publishPlugins();
+    this.#events.next({ type: 'branding', branding });
+    await Promise.all([...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal)));
+  }
+
+  /** Unloads every plugin and forgets the branding. */
+  stop(): void {
+    this.#session++;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    for (const record of this.#records.values()) this.#unloadRecord(record);
+    this.#records.clear();
+    this.#branding = null;
+    this.#diagnostics = [];
+    activeRuntimes.delete(this);
+    removeErrorClaimant(this.#errorClaimant);
+    this.#publishPlugins();
+    this.#publishMenuItems();
+  }
+
+  /** Platform and role decide which plugins fit; a change loads and unloads to match. */
+  setAudience(platform: Platform, role: ParticipantRole | undefined): void {
+    if (platform === this.#platform && role === this.#role) return;
+    this.#platform = platform;
+    this.#role = role;
+    for (const record of this.#records.values()) {
+      if (!record.pkg || record.status === 'fetching' || record.status === 'failed') continue;
+      const fits = this.#fits(record.pkg);
+      if (!fits && record.status !== 'filtered-out') {
+        this.#unloadRecord(record);
+        this.#setStatus(record, 'filtered-out');
+      } else if (fits && record.status === 'filtered-out') {
+        this.#setStatus(record, 'not-loaded');
+        if (record.entry.enabled) void this.#loadRecord(record);
+      }
+    }
+  }
+
+  /** Loads (or retries) one plugin. Resolves to whether it is loaded. */
+  async loadPlugin(id: string): Promise<boolean> {
+    const record = this.#records.get(id);
+    if (!record?.pkg || record.status === 'filtered-out') return false;
+    if (record.status === 'loaded') return true;
+    if (record.status === 'loading' || record.status === 'failed') this.#unloadRecord(record);
+    return this.#loadRecord(record);
+  }
+
+  /** Unloads one plugin: its unload, subscriptions, menu items and script all go. */
+  unloadPlugin(id: string): void {
+    const record = this.#records.get(id);
+    if (record && (record.status === 'loaded' || record.status === 'loading')) {
+      this.#unloadRecord(record);
+      this.#setStatus(record, 'not-loaded');
+    }
+  }
+
+  /** Calls a menu item's action with the arguments its menu gives. */
+  invokeMenuItem(key: string, args: unknown[]): void {
+    const item = this.#menuItems.value.find((view) => view.key === key);
+    const record = item && this.#records.get(item.pluginId);
+    if (!item || !record?.registered || !record.sandbox || record.status !== 'loaded') return;
+    const action = record.registered[item.action];
+    if (typeof action !== 'function') {
+      record.sandbox.report(
+        'action',
+        new TypeError(
+          `Plugin "${record.id}" has no function "${item.action}" for its ${item.location} menu item. ` +
+            `Fix: pass it to registerPlugin, e.g. registerPlugin({id, load, unload, ${item.action}: ${item.action}}).`,
+        ),
+      );
+      return;
+    }
+    record.sandbox.call('action', action as (...a: never[]) => unknown, record.registered, args);
+  }
+
+  /** Shows or hides a menu item the package file gives an `id` (`getPluginMenuItem`). */
+  setMenuItemHidden(pluginId: string, menuItemId: string, hidden: boolean): boolean {
+    const record = this.#records.get(pluginId) ?? this.#recordByRegisteredId(pluginId);
+    if (!record?.pkg) return false;
+    const known = Object.values(record.pkg.menuItems).some((items) => items.some((item) => item.id === menuItemId));
+    if (!known) return false;
+    if (hidden) record.hiddenMenuIds.add(menuItemId);
+    else record.hiddenMenuIds.delete(menuItemId);
+    this.#queueMenuUpdate();
+    return true;
+  }
+
+  /** Streams guarded for one plugin: what its `load` receives. */
+  #streamsFor(sandbox: PluginSandbox): [GuardedObservable<readonly Participant[]>, GuardedObservable<ConferenceDetails>] {
+    const sandboxOf = () => sandbox;
+    return [
+      new GuardedObservable(this.conference.participants$, sandboxOf),
+      new GuardedObservable(this.conference.conference$, sandboxOf),
+    ];
+  }
+
+  async #prepare(record: PluginRecord, session: number, signal: AbortSignal): Promise<void> {
+    const branding = this.#branding;
+    if (!branding) return;
+    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, { fetch: this.#fetch, signal });
+    if (session !== this.#session) return;
+    for (const diagnostic of diagnostics) this.#addDiagnostic(diagnostic);
+    if (!pkg) {
+      const firstError = diagnostics.find((d) => d.severity === 'error');
+      this.#fail(record, 'config', new Error(firstError ? formatDiagnostic(firstError) : 'The package file could not be used.'));
+      return;
+    }
+    record.pkg = pkg;
+    if (!this.#fits(pkg)) {
+      this.#setStatus(record, 'filtered-out');
+      return;
+    }
+    this.#setStatus(record, 'not-loaded');
+    if (record.entry.enabled) await this.#loadRecord(record);
+  }
+
+  #fits(pkg: ResolvedPluginPackage): boolean {
+    if (pkg.platforms && !pkg.platforms.includes(this.#platform)) return false;
+    if (pkg.participantRoles && this.#role !== undefined && !pkg.participantRoles.includes(this.#role)) return false;
+    return true;
+  }
+
+  async #loadRecord(record: PluginRecord): Promise<boolean> {
+    const pkg = record.pkg;
+    if (!pkg) return false;
+    const generation = ++record.generation;
+    const current = () => generation === record.generation;
+    record.error = undefined;
+    record.registered = undefined;
+    record.scriptError = undefined;
+    record.scriptRan = false;
+    record.state = EMPTY_MENU_STATE;
+    const sandbox = (record.sandbox = new PluginSandbox(record.id, (phase, error) => this.#report(record, phase, error)));
+    this.#setStatus(record, 'loading');
+
+    const registered = new Promise<void>((resolve) => (record.onRegister = resolve));
+    const { element, ran } = insertClassicScript(pkg.scriptUrl);
+    record.script = element;
+    try {
+      await ran;
+    } catch {
+      const error = await explainScriptFailure(pkg.scriptUrl, this.#fetch);
+      if (current()) this.#fail(record, 'script', error);
+      return false;
+    }
+    if (!current()) return false;
+    record.scriptRan = true;
+    if (record.scriptError !== undefined) {
+      this.#fail(record, 'script', record.scriptError);
+      return false;
+    }
+    if (!record.registered && !(await this.#waitForRegistration(registered))) {
+      if (current()) {
+        this.#fail(
+          record,
+          'register',
+          new Error(
+            `The plugin source ${pkg.scriptUrl} ran but did not call PEX.pluginAPI.registerPlugin within ` +
+              `${this.#registerTimeout} ms. Fix: call registerPlugin({id: '${record.id}', load, unload, ...}) in the source.`,
+          ),
+        );
+      }
+      return false;
+    }
+    // Read through a function: TypeScript would keep the `undefined` assigned above.
+    const plugin = registrationOf(record);
+    if (!current() || !plugin) return false;
+    this.#watchState(record, plugin, sandbox);
+
+    if (typeof plugin.load === 'function') {
+      const outcome = sandbox.invoke(plugin.load as (...a: never[]) => unknown, plugin, this.#streamsFor(sandbox));
+      let error: unknown;
+      let failed = !outcome.ok;
+      if (!outcome.ok) error = outcome.error;
+      else if (isThenable(outcome.value)) {
+        try {
+          await outcome.value;
+        } catch (rejection) {
+          failed = true;
+          error = rejection;
+        }
+      }
+      if (!current()) return false;
+      if (failed) {
+        this.#fail(record, 'load', error);
+        return false;
+      }
+    }
+    this.#setStatus(record, 'loaded');
+    this.#queueMenuUpdate();
+    this.#events.next({ type: 'loaded', id: record.id });
+    return true;
+  }
+
+  #waitForRegistration(registered: Promise<void>): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), this.#registerTimeout);
+      void registered.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  /** The plugin's state$ drives its menu items' icons and labels. */
+  #watchState(record: PluginRecord, plugin: RegisteredPlugin, sandbox: PluginSandbox): void {
+    const state$ = plugin.state$ as { subscribe?: unknown } | undefined | null;
+    if (!state$ || typeof state$.subscribe !== 'function') return;
+    const pkg = record.pkg as ResolvedPluginPackage;
+    const branding = this.#branding;
+    const resolveIcon = (icon: string) =>
+      resolveStateIcon(icon, pkg.packageUrl, branding?.brandingUrl ?? pkg.packageUrl, branding?.brandingID ?? null);
+    const observer = {
+      next: (value: unknown) => {
+        record.state = readPluginState(value, resolveIcon);
+        this.#queueMenuUpdate();
+      },
+      error: (error: unknown) => sandbox.report('subscriber', error),
+    };
+    const outcome = sandbox.invoke(state$.subscribe as (...a: never[]) => unknown, state$, [observer]);
+    if (!outcome.ok) sandbox.report('subscriber', outcome.error);
+    else if (isSubscription(outcome.value)) sandbox.track(outcome.value);
+  }
+
+  /** Ends everything a plugin has: its unload is called when it had loaded. */
+  #unloadRecord(record: PluginRecord): void {
+    const wasLoaded = record.status === 'loaded';
+    record.generation++;
+    const plugin = record.registered;
+    if (wasLoaded && plugin && record.sandbox && typeof plugin.unload === 'function') {
+      record.sandbox.call('unload', plugin.unload as (...a: never[]) => unknown, plugin, []);
+    }
+    this.#cleanUp(record);
+    if (wasLoaded) {
+      this.#queueMenuUpdate();
+      this.#events.next({ type: 'unloaded', id: record.id });
+    }
+  }
+
+  #cleanUp(record: PluginRecord): void {
+    record.sandbox?.dispose();
+    record.sandbox = undefined;
+    record.script?.remove();
+    record.script = undefined;
+    record.registered = undefined;
+    record.onRegister = undefined;
+    record.state = EMPTY_MENU_STATE;
+  }
+
+  #fail(record: PluginRecord, phase: PluginPhase, error: unknown): void {
+    record.generation++;
+    this.#cleanUp(record);
+    record.error = { phase, message: describeError(error) };
+    this.#setStatus(record, 'failed');
+    this.#queueMenuUpdate();
+    this.#report(record, phase, error);
+  }
+
+  #report(record: PluginRecord, phase: PluginPhase, error: unknown): void {
+    console.error(`[pex-plugin-host] plugin "${record.id}" failed in ${phase}:`, error);
+    this.#events.next({ type: 'error', detail: { id: record.id, phase, error } });
+  }
+
+  #addDiagnostic(diagnostic: Diagnostic): void {
+    this.#diagnostics.push(diagnostic);
+    const line = `[pex-plugin-host] ${formatDiagnostic(diagnostic)}`;
+    if (diagnostic.severity === 'error') console.error(line);
+    else if (diagnostic.severity === 'warning') console.warn(line);
+    else console.info(line);
+    this.#events.next({ type: 'diagnostic', diagnostic });
+  }
+
+  #setStatus(record: PluginRecord, status: PluginStatus): void {
+    record.status = status;
+    this.#publishPlugins();
+  }
+
+  #publishPlugins(): void {
+    this.#plugins.next(
+      [...this.#records.values()].map((record) => ({
+        id: record.id,
+        name: record.pkg?.name ?? record.id,
+        description: record.pkg?.description ?? '',
+        version: record.pkg?.version ?? '',
+        allowUnload: record.pkg?.allowUnload ?? true,
+        enabledByDefault: record.entry.enabled,
+        status: record.status,
+        ...(record.error ? { error: record.error } : {}),
+      })),
+    );
+  }
+
+  /** State changes come in bursts (every plugin reacting to one roster update): render once. */
+  #queueMenuUpdate(): void {
+    if (this.#menuUpdateQueued) return;
+    this.#menuUpdateQueued = true;
+    queueMicrotask(() => {
+      this.#menuUpdateQueued = false;
+      this.#publishMenuItems();
+    });
+  }
+
+  #publishMenuItems(): void {
+    const views: MenuItemView[] = [];
+    for (const record of this.#records.values()) {
+      if (record.status === 'loaded' && record.pkg) views.push(...menuItemsOf(record.id, record.pkg, record.state, record.hiddenMenuIds));
+    }
+    this.#menuItems.next(views);
+  }
+
+  // ---- pairing plugin code with its record -------------------------------------------
+
+  /**
+   * Takes a `registerPlugin` call. The plugin is found by the script that is running
+   * (`document.currentScript`), else by the id among plugins still loading, else by the
+   * call's stack. Returns false when the call is not for this runtime.
+   */
+  acceptRegistration(plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
+    const registeredId = typeof plugin?.id === 'string' ? plugin.id : undefined;
+    const record =
+      this.#recordByScript(script) ??
+      [...this.#records.values()].find(
+        (r) => r.status === 'loading' && !r.registered && registeredId !== undefined && (r.id === registeredId || r.pkg?.id === registeredId),
+      ) ??
+      this.#recordByStack(stack);
+    if (!record || record.status !== 'loading') return false;
+    if (record.registered) {
+      this.#addDiagnostic({
+        severity: 'warning',
+        file: record.pkg?.scriptUrl ?? '',
+        pluginId: record.id,
+        message: `registerPlugin was called again for plugin "${record.id}"; the second call is ignored.`,
+        fix: 'Call PEX.pluginAPI.registerPlugin once per plugin source.',
+      });
+      return true;
+    }
+    record.registered = plugin;
+    if (registeredId !== record.id) this.#reportIdMismatch(record, registeredId);
+    record.onRegister?.();
+    return true;
+  }
+
+  #reportIdMismatch(record: PluginRecord, registeredId: string | undefined): void {
+    const pkg = record.pkg as ResolvedPluginPackage;
+    const settingsFile = new URL('settings.json', this.#branding?.brandingUrl ?? pkg.packageUrl).href;
+    this.#addDiagnostic({
+      severity: 'warning',
+      file: pkg.scriptUrl,
+      pluginId: record.id,
+      message:
+        `The plugin source registered the id ${registeredId === undefined ? '(none)' : `"${registeredId}"`}, but ${settingsFile} ` +
+        `names the plugin "${record.id}" and its package file ${pkg.packageUrl} says "${pkg.id}". It was paired by its script and loads anyway.`,
+      fix: `Use one id in settings.json, the package file and registerPlugin({id: ...}).`,
+    });
+  }
+
+  /** The plugin whose code is calling: host-made call, running script, or call stack. */
+  findCallingSandbox(stack?: string): PluginSandbox | undefined {
+    const inContext = currentContextSandbox();
+    if (inContext) return inContext;
+    const record = this.#recordByScript(document.currentScript) ?? (stack !== undefined ? this.#recordByStack(stack) : undefined);
+    return record?.sandbox;
+  }
+
+  #recordByScript(script: Element | null): PluginRecord | undefined {
+    if (!script) return undefined;
+    for (const record of this.#records.values()) if (record.script === script) return record;
+    return undefined;
+  }
+
+  #recordByStack(stack: string): PluginRecord | undefined {
+    if (!stack) return undefined;
+    for (const record of this.#records.values()) {
+      if (record.script && record.pkg && stack.includes(record.pkg.scriptUrl)) return record;
+    }
+    return undefined;
+  }
+
+  #recordByRegisteredId(id: string): PluginRecord | undefined {
+    for (const record of this.#records.values()) if (record.registered?.id === id) return record;
+    return undefined;
+  }
+
+  #recordByUrl(url: string): PluginRecord | undefined {
+    if (!url) return undefined;
+    for (const record of this.#records.values()) if (record.script && record.pkg?.scriptUrl === url) return record;
+    return undefined;
+  }
+
+  /** Errors thrown by a plugin's own code outside a host call: its top level, timers, listeners. */
+  readonly #errorClaimant: ErrorClaimant = {
+    claimError: (event) => {
+      const record = this.#recordByUrl(event.filename);
+      if (!record) return false;
+      const error: unknown = event.error ?? new Error(event.message);
+      if (record.status === 'loading' && !record.scriptRan) {
+        record.scriptError ??= error; // reported once, when the load fails on it
+      } else {
+        this.#report(record, 'async', error);
+      }
+      return true;
+    },
+    claimRejection: (event) => {
+      const stack = event.reason instanceof Error ? (event.reason.stack ?? '') : '';
+      const record = this.#recordByStack(stack);
+      if (!record) return false;
+      this.#report(record, 'async', event.reason);
+      return true;
+    },
+  };
+}
+
+function registrationOf(record: PluginRecord): RegisteredPlugin | undefined {
+  return record.registered;
+}
+
+function isSubscription(value: unknown): value is TrackedSubscription {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { unsubscribe?: unknown }).unsubscribe === 'function' &&
+    typeof (value as { add?: unknown }).add === 'function'
+  );
+}
+
+/** Finds the runtime and sandbox of the plugin whose code is calling, across all hosts. */
+export function findCallingSandbox(): PluginSandbox | undefined {
+  const inContext = currentContextSandbox();
+  if (inContext) return inContext;
+  const stack = new Error().stack ?? '';
+  for (const runtime of activeRuntimes) {
+    const sandbox = runtime.findCallingSandbox(stack);
+    if (sandbox) return sandbox;
+  }
+  return undefined;
+}
+
+/** Routes a `registerPlugin` call to the runtime loading that plugin. */
+export function routeRegistration(plugin: RegisteredPlugin): boolean {
+  const script = document.currentScript;
+  const stack = new Error().stack ?? '';
+  for (const runtime of activeRuntimes) {
+    if (runtime.acceptRegistration(plugin, script, stack)) return true;
+  }
+  return false;
+}

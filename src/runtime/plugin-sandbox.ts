@@ -1,0 +1,102 @@
+import type { PluginPhase } from './plugin-error.js';
+
+/** What the sandbox needs of a subscription: rxjs's, or a look-alike a plugin's own state$ returns. */
+export interface TrackedSubscription {
+  unsubscribe(): void;
+  add(teardown: () => void): void;
+}
+
+export type ErrorReporter = (phase: PluginPhase, error: unknown) => void;
+
+/**
+ * The fence around one loaded plugin: every call into its code goes through `call`, so an
+ * exception (or a rejected promise) is attributed to the plugin and reported instead of
+ * reaching the host; every subscription the host handed it is tracked, so unload can end
+ * them all.
+ */
+export class PluginSandbox {
+  readonly #subscriptions = new Set<TrackedSubscription>();
+  #disposed = false;
+
+  constructor(
+    readonly pluginId: string,
+    readonly report: ErrorReporter,
+  ) {}
+
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** How many subscriptions the plugin holds on host observables (for leak checks). */
+  get subscriptionCount(): number {
+    return this.#subscriptions.size;
+  }
+
+  /**
+   * Calls plugin code as a method of `thisArg`. Returns what it returned, or undefined when
+   * it threw (and reports the error). A returned promise that rejects is reported too.
+   */
+  call<R>(phase: PluginPhase, fn: (...args: never[]) => R, thisArg: unknown, args: unknown[]): R | undefined {
+    const outcome = this.invoke(fn, thisArg, args);
+    if (!outcome.ok) {
+      this.report(phase, outcome.error);
+      return undefined;
+    }
+    if (isThenable(outcome.value)) outcome.value.then(undefined, (error: unknown) => this.report(phase, error));
+    return outcome.value;
+  }
+
+  /** Calls plugin code as a method of `thisArg` and says whether it threw; reports nothing. */
+  invoke<R>(fn: (...args: never[]) => R, thisArg: unknown, args: unknown[]): { ok: true; value: R } | { ok: false; error: unknown } {
+    try {
+      return { ok: true, value: runInContext(this, () => (fn as (...a: unknown[]) => R).apply(thisArg, args)) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  track(subscription: TrackedSubscription): void {
+    if (this.#disposed) {
+      // A plugin that subscribes after it was unloaded (from a stray timer) gets nothing.
+      subscription.unsubscribe();
+      return;
+    }
+    this.#subscriptions.add(subscription);
+    subscription.add(() => this.#subscriptions.delete(subscription));
+  }
+
+  /** Ends every subscription; later `track`s end at once. */
+  dispose(): void {
+    this.#disposed = true;
+    for (const subscription of [...this.#subscriptions]) subscription.unsubscribe();
+    this.#subscriptions.clear();
+  }
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/*
+ * Which plugin is running right now. Calls the host makes into plugin code push the
+ * plugin's sandbox; code running outside such a call (a plugin's top level, a timer) is
+ * found by the fallbacks that `findCallingSandbox` is given.
+ */
+const contextStack: PluginSandbox[] = [];
+
+export function runInContext<R>(sandbox: PluginSandbox, fn: () => R): R {
+  contextStack.push(sandbox);
+  try {
+    return fn();
+  } finally {
+    contextStack.pop();
+  }
+}
+
+export function currentContextSandbox(): PluginSandbox | undefined {
+  return contextStack[contextStack.length - 1];
+}

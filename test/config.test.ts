@@ -1,0 +1,424 @@
+import { expect } from '@open-wc/testing';
+import {
+  loadBranding,
+  loadPluginPackage,
+  normalizeFolderUrl,
+  resolveStateIcon,
+  withCacheKey,
+  type BrandingResult,
+} from '../src/config/branding.js';
+import { formatDiagnostic, type Diagnostic } from '../src/config/diagnostics.js';
+import { locateJsonError, parseJson } from '../src/config/json-location.js';
+import { schemaDiagnostics } from '../src/config/schema-diagnostics.js';
+import type { PluginSettingsEntry } from '../src/config/types.js';
+import { validatePackage } from '../src/config/validators.generated.js';
+
+
+const fixture = (path: string) => new URL(`/test/fixtures/config/${path}`, location.href).href;
+const entry = (id: string, srcURL: string): PluginSettingsEntry => ({ id, srcURL, enabled: true });
+/** A fetch that answers from memory by file name, and 404 for anything else. */
+const serve =
+  (files: Record<string, unknown>): typeof fetch =>
+  async (input) => {
+    const name = new URL(String(input)).pathname.split('/').pop() ?? '';
+    return name in files ? new Response(JSON.stringify(files[name])) : new Response('', { status: 404 });
+  };
+const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
+const at = (ds: Diagnostic[], pointer: string) => ds.filter((d) => d.pointer === pointer);
+
+describe('config: loadBranding', () => {
+  it('loads the plugin entries of a good folder, with no diagnostics', async () => {
+    const branding = await loadBranding(fixture('good'));
+    expect(branding.brandingUrl).to.equal(fixture('good/'));
+    expect(branding.diagnostics).to.deep.equal([]);
+    expect(branding.settingsBranded).to.equal(true);
+    expect(branding.brandingID).to.equal('1521829718679'); // a number in the file
+    expect(branding.entries).to.deep.equal([
+      { id: 'a-plugin', srcURL: 'plugins/a/a.plugin.package.json', enabled: true },
+      { id: 'b-plugin', srcURL: 'plugins/b/b.plugin.package.json', enabled: false },
+      { id: 'background-plugin', srcURL: 'plugins/bg/bg.plugin.package.json', enabled: true },
+    ]);
+  });
+
+  it('fetches manifest.json and settings.json with cache: no-cache', async () => {
+    const seen: Array<[string, RequestCache | undefined]> = [];
+    const spy: typeof fetch = (input, init) => {
+      seen.push([String(input), init?.cache]);
+      return fetch(input, init);
+    };
+    await loadBranding(fixture('good'), { fetch: spy });
+    expect(seen).to.have.deep.members([
+      [fixture('good/manifest.json'), 'no-cache'],
+      [fixture('good/settings.json'), 'no-cache'],
+    ]);
+  });
+
+  it('uses no plugins when isSettingsBranded is not true, and says how to fix it', async () => {
+    const branding = await loadBranding(fixture('unbranded'));
+    expect(branding.settingsBranded).to.equal(false);
+    expect(branding.entries).to.deep.equal([]);
+    expect(branding.diagnostics).to.have.length(1);
+    const [warning] = branding.diagnostics;
+    expect(warning.severity).to.equal('warning');
+    expect(warning.file).to.equal(fixture('unbranded/manifest.json'));
+    expect(warning.pointer).to.equal('/isSettingsBranded');
+    expect(warning.message).to.contain('not used');
+    expect(warning.fix).to.contain('"isSettingsBranded": true').and.contain('brandingID');
+  });
+
+  it('reports broken settings.json JSON with the right line and column', async () => {
+    const branding = await loadBranding(fixture('bad-json'));
+    expect(branding.entries).to.deep.equal([]);
+    const [d] = errors(branding.diagnostics);
+    expect(d.file).to.equal(fixture('bad-json/settings.json'));
+    expect([d.line, d.column]).to.deep.equal([6, 7]); // "enabled" right after the missing comma
+    expect(d.message).to.contain('not valid JSON');
+    expect(d.fix).to.equal('check for a missing comma, quote or bracket near line 6');
+  });
+
+  it('skips each bad entry with its pointer and keeps the good ones', async () => {
+    const branding = await loadBranding(fixture('schema-errors'));
+    const ds = branding.diagnostics;
+    expect(branding.entries.map((e) => e.id)).to.deep.equal(['good-one', 'quoted-enabled', 'typo', 'another-good']);
+
+    expect(at(ds, '/plugins/1/srcURL')[0]).to.include({ severity: 'error', fix: 'add the field "srcURL"' });
+    expect(at(ds, '/plugins/2/srcURL')[0]).to.include({ severity: 'error', fix: 'make it a string' });
+    expect(at(ds, '/plugins/2/srcURL')[0].message).to.equal('"srcURL" must be a string, not 42');
+    expect(at(ds, '/plugins/4')[0]).to.include({ severity: 'error' });
+    expect(at(ds, '/plugins/4')[0].message).to.contain('must be an object');
+    expect(at(ds, '/plugins/5/id')[0]).to.include({ severity: 'error', message: '"id" must not be empty' });
+    expect(at(ds, '/plugins/6/id')[0]).to.include({ severity: 'error' });
+    expect(at(ds, '/plugins/6/id')[0].message).to.contain('"good-one" is already used by plugins[0]');
+    for (const d of ds) expect(d.file).to.equal(fixture('schema-errors/settings.json'));
+    // Unknown top-level settings are the app's own: no warning for "customSetting".
+    expect(ds.filter((d) => d.pointer === '/customSetting')).to.deep.equal([]);
+  });
+
+  it('treats a quoted "enabled" as false, with a warning, and warns about unknown entry fields', async () => {
+    const branding = await loadBranding(fixture('schema-errors'));
+    expect(branding.entries.find((e) => e.id === 'quoted-enabled')?.enabled).to.equal(false);
+    const [enabled] = at(branding.diagnostics, '/plugins/3/enabled');
+    expect(enabled).to.include({ severity: 'warning', fix: 'write true without quotes' });
+    expect(enabled.message).to.contain('not enabled');
+    const [typo] = at(branding.diagnostics, '/plugins/7/enabeld');
+    expect(typo).to.include({ severity: 'warning', message: 'unknown field "enabeld" is ignored' });
+  });
+
+  it('names the status when manifest.json is missing', async () => {
+    const branding = await loadBranding(fixture('no-such-folder'));
+    expect(branding.settingsBranded).to.equal(false);
+    expect(branding.manifest).to.equal(null);
+    expect(branding.diagnostics).to.have.length(1);
+    const [d] = branding.diagnostics;
+    expect(d.severity).to.equal('error');
+    expect(d.file).to.equal(fixture('no-such-folder/manifest.json'));
+    expect(d.message).to.contain('HTTP 404');
+  });
+
+  it('says the folder could not be reached when fetch fails, naming the URL', async () => {
+    const failing: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    const branding = await loadBranding('https://unreachable.example/webapp2', { fetch: failing });
+    expect(branding.brandingUrl).to.equal('https://unreachable.example/webapp2/');
+    const [d] = errors(branding.diagnostics);
+    expect(d.message).to.contain('branding folder could not be reached');
+    expect(d.message).to.contain('https://unreachable.example/webapp2/manifest.json');
+    expect(d.message).to.contain('Failed to fetch');
+  });
+
+  it('rejects when its signal is aborted instead of reporting a diagnostic', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    let rejected: unknown;
+    await loadBranding(fixture('good'), { signal: abort.signal }).catch((e: unknown) => (rejected = e));
+    expect(rejected).to.have.property('name', 'AbortError');
+  });
+
+  it('warns about a missing brandingID and notes a settings.json without plugins', async () => {
+    const branding = await loadBranding('https://node.example/webapp2/', {
+      fetch: serve({ 'manifest.json': { isSettingsBranded: true }, 'settings.json': { defaultLanguage: 'en' } }),
+    });
+    expect(branding).to.include({ settingsBranded: true, brandingID: null });
+    expect(branding.diagnostics.map((d) => [d.severity, d.file, d.pointer])).to.deep.equal([
+      ['warning', 'https://node.example/webapp2/manifest.json', '/brandingID'],
+      ['info', 'https://node.example/webapp2/settings.json', undefined],
+    ]);
+  });
+
+  it('uses no plugins when manifest.json is not an object', async () => {
+    const branding = await loadBranding('https://node.example/webapp2/', {
+      fetch: serve({ 'manifest.json': [true], 'settings.json': { plugins: [] } }),
+    });
+    expect(branding).to.include({ settingsBranded: false, manifest: null });
+    expect(branding.diagnostics.map((d) => [d.severity, d.pointer, d.message])).to.deep.equal([
+      ['error', '', 'the file must be an object ({ ... }), not a list'],
+    ]);
+  });
+});
+
+describe('config: loadPluginPackage', () => {
+  let good: BrandingResult;
+  let pkgErrors: BrandingResult;
+  before(async () => {
+    good = await loadBranding(fixture('good'));
+    pkgErrors = await loadBranding(fixture('package-errors'));
+  });
+
+  it('resolves the script and icons relative to the package file, with the cache key', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(good.entries[0], good);
+    expect(diagnostics).to.deep.equal([]);
+    const dir = fixture('good/plugins/a/');
+    expect(pkg?.packageUrl).to.equal(`${dir}a.plugin.package.json`);
+    expect(pkg?.scriptUrl).to.equal(`${dir}a.plugin.js?pexBrandingID=1521829718679`);
+    expect(pkg?.menuItems.conference).to.deep.equal([
+      {
+        id: 'crop-item',
+        icon: `${dir}crop.svg?pexBrandingID=1521829718679#crop`,
+        label: 'take screenshot of videos',
+        action: 'openScreenshotDialog',
+      },
+    ]);
+    expect(pkg?.menuItems.toolbar).to.deep.equal([
+      { icon: `${dir}icons/plain.svg?pexBrandingID=1521829718679`, label: null, action: 'toggle' },
+      { icon: null, label: null, action: 'record' },
+      { icon: null, label: null, action: 'onlyAction' },
+    ]);
+    expect(pkg?.menuItems.participants).to.deep.equal([]);
+    expect(pkg).to.include({ id: 'a-plugin', version: '1.5', allowUnload: false });
+    expect(pkg?.platforms).to.deep.equal(['web', 'electron', 'ios', 'android']);
+    expect(pkg?.participantRoles).to.deep.equal(['chair']);
+    expect(pkg?.raw.configuration).to.deep.equal({ endpoint: 'https://example.com/api', retries: 3 });
+  });
+
+  it('fetches the package file with the cache key', async () => {
+    const urls: string[] = [];
+    const spy: typeof fetch = (input, init) => {
+      urls.push(String(input));
+      return fetch(input, init);
+    };
+    await loadPluginPackage(good.entries[0], good, { fetch: spy });
+    expect(urls).to.deep.equal([fixture('good/plugins/a/a.plugin.package.json?pexBrandingID=1521829718679')]);
+  });
+
+  it('accepts "version": "", menuItems: {} and an index.js srcURL without errors', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(good.entries[1], good);
+    expect(diagnostics).to.deep.equal([]);
+    expect(pkg).to.include({ version: '', description: '', allowUnload: true });
+    expect(pkg?.scriptUrl).to.equal(fixture('good/plugins/b/index.js?pexBrandingID=1521829718679'));
+    expect(pkg?.menuItems).to.deep.equal({ toolbar: [], conference: [], participants: [] });
+  });
+
+  it('fills defaults for a background plugin without menuItems, and keeps an absolute srcURL as is', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(good.entries[2], good);
+    expect(diagnostics).to.deep.equal([]);
+    expect(pkg).to.include({ version: '', description: '', allowUnload: true, scriptUrl: 'https://cdn.example.com/bg.js' });
+    expect(pkg?.platforms).to.equal(undefined);
+    expect(pkg?.menuItems).to.deep.equal({ toolbar: [], conference: [], participants: [] });
+  });
+
+  it('warns about unknown fields but loads the package', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(
+      entry('unknown-field', 'plugins/unknown-field.plugin.package.json'),
+      pkgErrors,
+    );
+    expect(pkg?.id).to.equal('unknown-field');
+    expect(errors(diagnostics)).to.deep.equal([]);
+    expect(diagnostics.map((d) => [d.severity, d.pointer])).to.deep.equal([
+      ['warning', '/foo'],
+      ['warning', '/menuItems/toolbar/0/tooltip'],
+    ]);
+    expect(diagnostics[0]).to.include({
+      pluginId: 'unknown-field',
+      file: fixture('package-errors/plugins/unknown-field.plugin.package.json'),
+      message: 'unknown field "foo" is ignored',
+      fix: 'remove it, or check its spelling against the plugin guide',
+    });
+  });
+
+  it('reports a missing package file with its URL and the plugin id', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(entry('missing', 'plugins/missing.plugin.package.json'), pkgErrors);
+    expect(pkg).to.equal(null);
+    expect(diagnostics).to.have.length(1);
+    const url = fixture('package-errors/plugins/missing.plugin.package.json');
+    expect(diagnostics[0]).to.include({ severity: 'error', pluginId: 'missing', file: url });
+    expect(diagnostics[0].message).to.contain('HTTP 404').and.contain(url);
+    expect(diagnostics[0].fix).to.contain('plugins/missing.plugin.package.json');
+  });
+
+  it('warns when the package id differs from the settings id, naming both, and still loads', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(entry('mismatch', 'plugins/mismatch.plugin.package.json'), pkgErrors);
+    expect(pkg?.id).to.equal('other-id');
+    expect(diagnostics).to.have.length(1);
+    const [d] = diagnostics;
+    expect(d).to.include({ severity: 'warning', pointer: '/id', pluginId: 'mismatch' });
+    expect(d.message).to.contain('"other-id"').and.contain('"mismatch"').and.contain(fixture('package-errors/settings.json'));
+    expect(d.fix).to.contain(fixture('package-errors/plugins/mismatch.plugin.package.json'));
+  });
+
+  it('does not use a package without a name', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(entry('no-name', 'plugins/no-name.plugin.package.json'), pkgErrors);
+    expect(pkg).to.equal(null);
+    expect(diagnostics.map((d) => [d.severity, d.pointer, d.fix])).to.deep.equal([['error', '/name', 'add the field "name"']]);
+  });
+
+  it('does not use a package whose menuItems cannot be read', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(entry('bad-menu', 'plugins/bad-menu.plugin.package.json'), pkgErrors);
+    expect(pkg).to.equal(null);
+    expect(diagnostics.map((d) => d.pointer)).to.deep.equal(['/menuItems/toolbar', '/menuItems/participants/0/icon']);
+    expect(at(diagnostics, '/menuItems/toolbar')[0]).to.include({ severity: 'error', fix: 'make it a list ([ ... ])' });
+    expect(at(diagnostics, '/menuItems/participants/0/icon')[0]).to.include({
+      message: '"icon" must be a string or null, not 5',
+      fix: 'make it a string or null',
+    });
+  });
+
+  it('reports wrong types in fields with a default, and loads with the defaults', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(entry('bad-fields', 'plugins/bad-fields.plugin.package.json'), pkgErrors);
+    expect(diagnostics.map((d) => [d.severity, d.pointer])).to.deep.equal([
+      ['error', '/version'],
+      ['error', '/allowUnload'],
+      ['error', '/platforms/1'],
+    ]);
+    // One clear message for the number-or-string union.
+    expect(at(diagnostics, '/version')[0].message).to.equal('"version" must be a number or a string, not an object');
+    expect(at(diagnostics, '/allowUnload')[0].message).to.equal('"allowUnload" must be true or false, not the string "yes"');
+    expect(at(diagnostics, '/platforms/1')[0]).to.include({
+      message: '"platforms[1]" is "linux", which is not one of the allowed values',
+      fix: 'use one of: web, electron, ios, android',
+    });
+    expect(pkg).to.include({ version: '', allowUnload: true });
+    expect(pkg?.platforms).to.deep.equal(['web']);
+  });
+
+  it('reports a trailing comma with line and column (V8 quotes context, not a position)', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(
+      entry('trailing-comma', 'plugins/trailing-comma.plugin.package.json'),
+      pkgErrors,
+    );
+    expect(pkg).to.equal(null);
+    expect(diagnostics).to.have.length(1);
+    expect(diagnostics[0]).to.include({ severity: 'error', line: 6, column: 41, pluginId: 'trailing-comma' });
+  });
+});
+
+describe('config: URLs', () => {
+  it('normalizeFolderUrl makes an absolute folder URL with a trailing slash', () => {
+    expect(normalizeFolderUrl('webapp2', 'https://node.example/app/index.html')).to.equal('https://node.example/app/webapp2/');
+    expect(normalizeFolderUrl('/branding/?x=1#top', 'https://node.example/app/')).to.equal('https://node.example/branding/');
+    expect(normalizeFolderUrl('/test/')).to.equal(new URL('/test/', location.href).href);
+  });
+
+  it('withCacheKey sets pexBrandingID before the fragment and keeps other parameters', () => {
+    expect(withCacheKey('https://a.example/x.svg#icon', '42')).to.equal('https://a.example/x.svg?pexBrandingID=42#icon');
+    expect(withCacheKey('https://a.example/x.js?v=a%20b&pexBrandingID=1', '2')).to.equal(
+      'https://a.example/x.js?v=a%20b&pexBrandingID=2',
+    );
+    expect(withCacheKey('x.js', 'a b')).to.equal('x.js?pexBrandingID=a%20b');
+    expect(withCacheKey('https://a.example/x.js#f', null)).to.equal('https://a.example/x.js#f');
+  });
+
+  describe('resolveStateIcon', () => {
+    const brandingUrl = 'https://node.example/webapp2/custom_configuration/';
+    const packageUrl = `${brandingUrl}plugins/rec/rec.plugin.package.json`;
+
+    it('resolves a plain relative icon against the package file, with the cache key', () => {
+      expect(resolveStateIcon('stop.svg#stop', packageUrl, brandingUrl, '9')).to.equal(
+        `${brandingUrl}plugins/rec/stop.svg?pexBrandingID=9#stop`,
+      );
+    });
+
+    it('resolves configuration/ and custom_configuration/ paths into the branding folder', () => {
+      const expected = `${brandingUrl}plugins/rec/x.svg?pexBrandingID=9#x`;
+      expect(resolveStateIcon('configuration/plugins/rec/x.svg#x', packageUrl, brandingUrl, '9')).to.equal(expected);
+      expect(resolveStateIcon('./custom_configuration/plugins/rec/x.svg#x', packageUrl, brandingUrl, '9')).to.equal(expected);
+    });
+
+    it('resolves absolute URLs and /-rooted paths against the page, without the cache key', () => {
+      expect(resolveStateIcon('https://cdn.example/i.svg#i', packageUrl, brandingUrl, '9')).to.equal('https://cdn.example/i.svg#i');
+      expect(resolveStateIcon('/icons/i.svg#i', packageUrl, brandingUrl, '9')).to.equal(new URL('/icons/i.svg#i', document.baseURI).href);
+    });
+  });
+});
+
+describe('config: parseJson', () => {
+  it('returns the value of valid JSON, with or without a byte-order mark', () => {
+    expect(parseJson('{"a": [1]}', 'f.json')).to.deep.equal({ value: { a: [1] } });
+    expect(parseJson('\uFEFF{"a": 1}', 'f.json')).to.deep.equal({ value: { a: 1 } });
+  });
+
+  it('says an empty file is empty', () => {
+    const result = parseJson('  \n', 'settings.json');
+    expect('diagnostic' in result && result.diagnostic).to.include({ severity: 'error', file: 'settings.json', message: 'the file is empty' });
+  });
+
+  const lineColumn = (source: string) => {
+    const result = parseJson(source, 'f.json');
+    return 'diagnostic' in result ? [result.diagnostic.line, result.diagnostic.column] : 'parsed';
+  };
+
+  it('locates a missing closing bracket at the end of the file', () => {
+    expect(lineColumn('{\n  "plugins": [\n    {"id": "a"}')).to.deep.equal([3, 16]);
+  });
+
+  it('locates a stray token from the text V8 quotes around it', () => {
+    // V8 gives no position for these, only the token and up to 10 characters each side of it.
+    expect(lineColumn('[1,\n]'), 'whole text quoted').to.deep.equal([2, 1]);
+    expect(lineColumn(`[1,]${' '.repeat(60)}`), 'quote from the start').to.deep.equal([1, 4]);
+    const middle = '{\n  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": 1,\n  "b": [1,],\n  "cccccccccccccccccccccccccccccccccccc": 2\n}';
+    expect(lineColumn(middle), 'quote around the error').to.deep.equal([3, 11]);
+    expect(lineColumn(`{"${'a'.repeat(42)}": [1,\n2,]}`), 'quote up to the end').to.deep.equal([2, 3]);
+  });
+
+  it('reads the position from the messages of other engines and older V8', () => {
+    const source = '{\n  "a": 1\n  "b": 2\n}\n\n';
+    // Node 20 / Chrome < 11x: a position only.
+    expect(locateJsonError("Expected ',' or '}' after property value in JSON at position 13", source)).to.deep.equal({ line: 3, column: 3 });
+    // Firefox.
+    expect(
+      locateJsonError("JSON.parse: expected ',' or '}' after property value in object at line 3 column 3 of the JSON data", source),
+    ).to.deep.equal({ line: 3, column: 3 });
+    // A truncated file: just past its last character, not on the trailing blank lines.
+    expect(locateJsonError('Unexpected end of JSON input', '{\n  "a": [1\n\n')).to.deep.equal({ line: 2, column: 10 });
+    // Nothing to go on (Safari): no position rather than a wrong one.
+    expect(locateJsonError("JSON Parse error: Expected '}'", source)).to.equal(undefined);
+    const result = parseJson('{"a" 1}', 'f.json');
+    expect('diagnostic' in result && result.diagnostic.fix).to.match(/near line 1$/);
+  });
+});
+
+describe('config: schema diagnostics and formatting', () => {
+  it('reports one message for an anyOf, not one per alternative', () => {
+    const ds = schemaDiagnostics(
+      [
+        { instancePath: '/icon', schemaPath: '#/properties/icon/anyOf/0/type', keyword: 'type', params: { type: 'string' } },
+        { instancePath: '/icon', schemaPath: '#/properties/icon/anyOf/1/type', keyword: 'type', params: { type: 'null' } },
+        { instancePath: '/icon', schemaPath: '#/properties/icon/anyOf', keyword: 'anyOf', params: {} },
+      ],
+      { icon: 3 },
+      { file: 'p.json', pluginId: 'p' },
+    );
+    expect(ds).to.deep.equal([
+      { file: 'p.json', pluginId: 'p', severity: 'error', pointer: '/icon', message: '"icon" must be a string or null, not 3', fix: 'make it a string or null' },
+    ]);
+  });
+
+  it('the generated validators need no eval and no require', async () => {
+    const source = await (await fetch(new URL('../src/config/validators.generated.js', import.meta.url))).text();
+    expect(source).not.to.match(/\brequire\s*\(|new\s+Function\s*\(|\beval\s*\(/);
+    expect(validatePackage({ id: 'x', name: 'x', srcURL: 'x.js', menuItems: {} })).to.equal(true);
+  });
+
+  it('formatDiagnostic shows file, pointer or line, plugin and fix on one line', () => {
+    expect(
+      formatDiagnostic({
+        severity: 'error',
+        file: 'settings.json',
+        pointer: '/plugins/2/srcURL',
+        message: 'the required field "srcURL" is missing',
+        fix: 'add the field "srcURL"',
+      }),
+    ).to.equal('error settings.json#/plugins/2/srcURL: the required field "srcURL" is missing Fix: add the field "srcURL"');
+    expect(
+      formatDiagnostic({ severity: 'error', file: 'a.json', line: 6, column: 41, message: 'not JSON', pluginId: 'a' }),
+    ).to.equal('error [a] a.json:6:41: not JSON');
+  });
+});

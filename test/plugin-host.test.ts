@@ -1,0 +1,121 @@
+import { expect } from '@open-wc/testing';
+import { flush, mountHost, participant } from './support/host-fixture.js';
+
+function shadow(selector: string): ShadowRoot {
+  const el = document.querySelector(selector);
+  if (!el?.shadowRoot) throw new Error(`${selector} has no shadow root`);
+  return el.shadowRoot;
+}
+
+function toolbarButtons(): HTMLButtonElement[] {
+  return [...shadow('pex-toolbar').querySelectorAll<HTMLButtonElement>('[part="button"]')];
+}
+
+function menuItems(selector: string): HTMLButtonElement[] {
+  return [...shadow(selector).querySelectorAll<HTMLButtonElement>('[part="item"]')];
+}
+
+describe('<pex-plugin-host> with a good branding folder', () => {
+  it('loads the enabled plugins that fit, and lists every plugin with its status', async () => {
+    const { host, loaded, errors } = await mountHost('good');
+    expect(errors).to.deep.equal([]);
+    expect(loaded).to.have.members(['toolbar-plugin', 'conference-plugin', 'participants-plugin', 'chair-plugin', 'guest-plugin', 'sloppy-plugin', 'async-plugin']);
+    const status = Object.fromEntries(host.plugins.map((p) => [p.id, p.status]));
+    expect(status).to.deep.equal({
+      'toolbar-plugin': 'loaded',
+      'conference-plugin': 'loaded',
+      'participants-plugin': 'loaded',
+      'disabled-plugin': 'not-loaded',
+      'chair-plugin': 'loaded',
+      'guest-plugin': 'loaded',
+      'desktop-plugin': 'filtered-out',
+      'sloppy-plugin': 'loaded',
+      'async-plugin': 'loaded',
+    });
+    expect(host.plugins.find((p) => p.id === 'toolbar-plugin')).to.include({ name: 'Toolbar test', version: '1', allowUnload: true });
+  });
+
+  it('renders toolbar buttons whose icon and label follow state$', async () => {
+    const { host } = await mountHost('good');
+    await flush();
+    const record = toolbarButtons().find((b) => b.dataset.key === 'toolbar-plugin/toolbar/0');
+    expect(record, 'toolbar button of toolbar-plugin').to.exist;
+    expect(record!.getAttribute('aria-label')).to.equal('Start recording (0)');
+    expect(record!.title).to.equal('Start recording (0)');
+    const use = record!.querySelector('use');
+    expect(use?.getAttribute('href')).to.match(/\/test\/fixtures\/runtime\/good\/plugins\/toolbar\/start\.svg\?pexBrandingID=1700000000001#start$/);
+
+    host.participants = [participant('a'), participant('rec', { isStreaming: true })];
+    await flush();
+    const updated = toolbarButtons().find((b) => b.dataset.key === 'toolbar-plugin/toolbar/0')!;
+    expect(updated.getAttribute('aria-label')).to.equal('Stop recording');
+    expect(updated.querySelector('use')?.getAttribute('href')).to.match(/stop\.svg\?pexBrandingID=1700000000001#stop$/);
+  });
+
+  it('calls the toolbar action with the participants array and the conference details, as a method', async () => {
+    const { host } = await mountHost('good');
+    host.participants = [participant('a'), participant('b')];
+    host.conference = { locked: true, started: true };
+    await flush();
+    toolbarButtons().find((b) => b.dataset.key === 'toolbar-plugin/toolbar/0')!.click();
+    const call = window.pexTest.calls.find((c) => c.fn === 'recordConference');
+    expect(call).to.exist;
+    expect(call!.self).to.equal('toolbar-this');
+    expect(call!.count).to.equal(2);
+    expect((call!.participants as Array<{ uuid: string }>).map((p) => p.uuid)).to.deep.equal(['a', 'b']);
+    expect(call!.conference).to.include({ locked: true, started: true, guestsMuted: false, mediaType: 'video' });
+    expect(window.pexTest.toolbarConference).to.include({ locked: true });
+  });
+
+  it('renders conference menu items (use-referenced and plain SVG) and calls their action with the conference details', async () => {
+    const { host } = await mountHost('good');
+    host.conference = { guestsMuted: true };
+    await flush();
+    const items = menuItems('pex-conference-menu');
+    expect(items.map((i) => i.textContent?.trim())).to.deep.equal(['Take screenshot', 'Plain icon']);
+    expect(items[0]!.getAttribute('role')).to.equal('menuitem');
+    expect(items[0]!.querySelector('use')?.getAttribute('href')).to.match(/conference\/crop\.svg\?pexBrandingID=1700000000001#crop$/);
+    expect(items[1]!.querySelector('img')?.getAttribute('src')).to.match(/conference\/plain\.svg\?pexBrandingID=1700000000001$/);
+    items[0]!.click();
+    const call = window.pexTest.calls.find((c) => c.fn === 'openScreenshot');
+    expect(call?.args).to.have.length(1);
+    expect((call!.args as unknown[])[0]).to.include({ guestsMuted: true });
+  });
+
+  it('shows participant menu items with per-participant state and calls the action with that participant', async () => {
+    const { host } = await mountHost('good');
+    const alice = participant('alice');
+    const bob = participant('bob', { spotlight: 1700000123 });
+    host.participants = [alice, bob];
+    const menu = document.querySelector('pex-participant-menu')!;
+    menu.participant = alice;
+    await flush();
+    let items = menuItems('pex-participant-menu');
+    expect(items.map((i) => i.textContent?.trim())).to.deep.equal(['Spotlight']);
+    expect(items[0]!.querySelector('use')?.getAttribute('href')).to.match(/spot\.svg\?pexBrandingID=1700000000001#spot$/);
+
+    menu.participant = bob;
+    await flush();
+    items = menuItems('pex-participant-menu');
+    expect(items[0]!.textContent?.trim()).to.equal('Remove spotlight');
+    expect(items[0]!.querySelector('use')?.getAttribute('href')).to.match(/spot-off\.svg\?pexBrandingID=1700000000001#spotoff$/);
+    items[0]!.click();
+    const call = window.pexTest.calls.find((c) => c.fn === 'toggleSpotlight');
+    expect(call!.argc).to.equal(1);
+    expect((call!.participant as { uuid: string }).uuid).to.equal('bob');
+  });
+
+  it('runs sloppy-mode plugin sources as classic scripts', async () => {
+    await mountHost('good');
+    const w = window as unknown as Record<string, unknown>;
+    expect(w.sloppyGlobalCounter).to.equal(1);
+    expect(w.undeclaredInsideLoad).to.equal('sloppyLoad');
+    expect(w.sloppyWith).to.equal('with works');
+  });
+
+  it('waits for a plugin that registers late and for an async load', async () => {
+    const { host } = await mountHost('good');
+    expect(host.plugins.find((p) => p.id === 'async-plugin')?.status).to.equal('loaded');
+    expect(window.pexTest.calls.some((c) => c.plugin === 'async-plugin' && c.fn === 'load-finished')).to.equal(true);
+  });
+});

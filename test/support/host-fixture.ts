@@ -1,0 +1,93 @@
+import { fixture, html } from '@open-wc/testing';
+import '../../components/index.js';
+import type { PexPluginHost } from '../../components/plugin-host/plugin-host.js';
+import type { Diagnostic } from '../../src/config/diagnostics.js';
+import type { PluginErrorDetail } from '../../src/runtime/plugin-error.js';
+
+/** What the test plugins record (see test/fixtures/runtime/*). */
+export interface PexTestLog {
+  calls: Array<Record<string, unknown> & { plugin: string; fn: string }>;
+  [key: string]: unknown;
+}
+
+declare global {
+  interface Window {
+    pexTest: PexTestLog;
+  }
+}
+
+export function fixtureUrl(folder: string): string {
+  return new URL(`/test/fixtures/runtime/${folder}/`, location.href).href;
+}
+
+export interface MountedHost {
+  host: PexPluginHost;
+  errors: PluginErrorDetail[];
+  diagnostics: Diagnostic[];
+  loaded: string[];
+  unloaded: string[];
+}
+
+/**
+ * Mounts `<pex-plugin-host>` with the three menus inside, listening to its events from
+ * before it starts, and waits until every enabled plugin has settled.
+ */
+export async function mountHost(
+  folder: string,
+  options: { platform?: string; role?: string; registerTimeout?: number; settle?: boolean } = {},
+): Promise<MountedHost> {
+  window.pexTest = { calls: [] };
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const host = document.createElement('pex-plugin-host');
+  const mounted: MountedHost = { host, errors: [], diagnostics: [], loaded: [], unloaded: [] };
+  host.addEventListener('pex-plugin-error', (e) => mounted.errors.push(e.detail));
+  host.addEventListener('pex-diagnostic', (e) => mounted.diagnostics.push(e.detail.diagnostic));
+  host.addEventListener('pex-plugin-loaded', (e) => mounted.loaded.push(e.detail.id));
+  host.addEventListener('pex-plugin-unloaded', (e) => mounted.unloaded.push(e.detail.id));
+  host.registerTimeout = options.registerTimeout ?? 400;
+  if (options.platform) host.setAttribute('platform', options.platform);
+  if (options.role) host.setAttribute('role', options.role);
+  host.setAttribute('branding-url', fixtureUrl(folder));
+  host.innerHTML = `<pex-toolbar></pex-toolbar><pex-conference-menu></pex-conference-menu><pex-participant-menu></pex-participant-menu>`;
+  container.append(host);
+  await host.updateComplete;
+  if (options.settle !== false) await host.settled;
+  return mounted;
+}
+
+/** Lets queued menu updates and lit renders happen. */
+export async function flush(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (const el of document.querySelectorAll('pex-toolbar, pex-conference-menu, pex-participant-menu')) {
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  }
+}
+
+export function participant(uuid: string, overrides: Record<string, unknown> = {}) {
+  return {
+    uuid,
+    name: `Person ${uuid}`,
+    role: 'guest',
+    uri: `sip:${uuid}@example.com`,
+    startTime: 1700000000,
+    protocol: 'webrtc',
+    isExternal: false,
+    presenting: false,
+    muted: false,
+    canControl: false,
+    canDisconnect: true,
+    canTransfer: true,
+    canMute: true,
+    serviceType: 'conference',
+    callType: 'video',
+    spotlight: 0,
+    isStreaming: false,
+    vad: 0,
+    stageIndex: 0,
+    rxPresentation: true,
+    feccSupported: false,
+    buzzTime: 0,
+    isVideoMuted: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,34 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { serveStatic } from './test/support/static-fixtures.mjs';
+import { fileURLToPath } from 'node:url';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  middleware: [serveStatic('/test/fixtures/', fileURLToPath(new URL('./test/fixtures/', import.meta.url)))],
+  // Standard decorators and class fields need lowering for the browser; see TOOLCHAIN notes.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+};
