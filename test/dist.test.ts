@@ -1,0 +1,61 @@
+/**
+ * The drop-in file, as a plain page uses it: one module script, no bundler. Built by
+ * `npm run build` (which `npm test` runs first).
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+
+interface DropIn {
+  PexPluginHost: CustomElementConstructor;
+  LIBRARY_VERSION: string;
+}
+
+describe('dist/pex-plugin-host.js', () => {
+  let dropIn: DropIn;
+
+  before(async () => {
+    const url = new URL('/dist/pex-plugin-host.js', location.href).href;
+    dropIn = (await import(/* @vite-ignore */ url)) as DropIn;
+  });
+
+  it('defines every pex-* element and installs window.PEX', () => {
+    for (const name of ['pex-plugin-host', 'pex-toolbar', 'pex-conference-menu', 'pex-participant-menu']) {
+      expect(customElements.get(name), name).to.be.a('function');
+    }
+    expect(customElements.get('pex-plugin-host')).to.equal(dropIn.PexPluginHost);
+    expect(window.PEX.pluginAPI.registerPlugin).to.be.a('function');
+    expect(dropIn.LIBRARY_VERSION).to.be.a('string');
+  });
+
+  it('runs a branding folder\'s plugins and their toolbar action', async () => {
+    const calls: unknown[] = [];
+    (window as unknown as { pexTest: unknown }).pexTest = { calls };
+    const brandingUrl = new URL('/test/fixtures/runtime/good/', location.href).href;
+    const host = await fixture<HTMLElement & { settled: Promise<void>; participants: unknown[] }>(
+      html`<pex-plugin-host branding-url=${brandingUrl}><pex-toolbar></pex-toolbar></pex-plugin-host>`,
+    );
+    await host.settled;
+    host.participants = [{ uuid: 'p1', name: 'One', isStreaming: false }];
+    const toolbar = host.querySelector('pex-toolbar') as HTMLElement & { updateComplete: Promise<unknown> };
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await toolbar.updateComplete;
+    const button = toolbar.shadowRoot!.querySelector<HTMLButtonElement>('[data-key="toolbar-plugin/toolbar/0"]');
+    expect(button?.getAttribute('aria-label')).to.equal('Start recording (1)');
+    button!.click();
+    const actions = calls.filter((c) => (c as { fn: string }).fn === 'recordConference');
+    expect(actions).to.have.length(1);
+    expect(actions[0]).to.include({ plugin: 'toolbar-plugin', count: 1 });
+  });
+
+  it('warns instead of throwing when a second copy registers the same elements', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const url = new URL('/dist/pex-plugin-host.js?second-copy', location.href).href;
+      await import(/* @vite-ignore */ url);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.some((w) => w.includes('<pex-plugin-host> is already defined'))).to.equal(true);
+  });
+});
