@@ -1,4 +1,3 @@
-import { fixture, html } from '@open-wc/testing';
 import '../../components/index.js';
 import type { PexPluginHost } from '../../components/plugin-host/plugin-host.js';
 import type { Diagnostic } from '../../src/config/diagnostics.js';
@@ -15,6 +14,14 @@ declare global {
     pexTest: PexTestLog;
   }
 }
+
+const containers: HTMLElement[] = [];
+
+// Not open-wc's fixture(): for a plain element it waits for an animation frame, and a test
+// page that runs in the background (files run in parallel) gets none.
+afterEach(() => {
+  for (const container of containers.splice(0)) container.remove();
+});
 
 export function fixtureUrl(folder: string): string {
   return new URL(`/test/fixtures/runtime/${folder}/`, location.href).href;
@@ -37,7 +44,9 @@ export async function mountHost(
   options: { platform?: string; role?: string; registerTimeout?: number; settle?: boolean } = {},
 ): Promise<MountedHost> {
   window.pexTest = { calls: [] };
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const container = document.createElement('div');
+  document.body.append(container);
+  containers.push(container);
   const host = document.createElement('pex-plugin-host');
   const mounted: MountedHost = { host, errors: [], diagnostics: [], loaded: [], unloaded: [] };
   host.addEventListener('pex-plugin-error', (e) => mounted.errors.push(e.detail));
