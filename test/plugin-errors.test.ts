@@ -19,6 +19,7 @@ describe('<pex-plugin-host> isolating broken plugins', () => {
       'broken-package': 'failed',
       'missing-package': 'failed',
       'pexrtc-user': 'failed',
+      'registers-nothing': 'failed',
     });
 
     const phaseOf = (id: string) => errors.filter((e) => e.id === id).map((e) => e.phase);
@@ -30,6 +31,7 @@ describe('<pex-plugin-host> isolating broken plugins', () => {
     expect(phaseOf('broken-package')).to.deep.equal(['config']);
     expect(phaseOf('missing-package')).to.deep.equal(['config']);
     expect(phaseOf('pexrtc-user')).to.deep.equal(['load']);
+    expect(phaseOf('registers-nothing')).to.deep.equal(['register']);
     expect(errors.every((e) => e.id !== 'good-plugin')).to.equal(true);
 
     const info = (id: string) => host.plugins.find((p) => p.id === id)!;
@@ -38,6 +40,7 @@ describe('<pex-plugin-host> isolating broken plugins', () => {
     expect(info('throws-in-load').error?.message).to.equal('load exploded');
     expect(info('never-registers').error?.message).to.match(/did not call PEX\.pluginAPI\.registerPlugin within 400 ms/);
     expect(info('broken-package').error?.message).to.match(/broken\.plugin\.package\.json:4:/);
+    expect(info('registers-nothing').error?.message).to.match(/registerPlugin expects an object/);
     expect(window.pexTest.silentRan).to.equal(true);
 
     // The good plugin still gets the roster and its action still runs.

@@ -33,6 +33,7 @@ describe('<pex-plugin-host> with a good branding folder', () => {
       'async-plugin': 'loaded',
     });
     expect(host.plugins.find((p) => p.id === 'toolbar-plugin')).to.include({ name: 'Toolbar test', version: '1', allowUnload: true });
+    expect(host.brandingID).to.equal('1700000000001');
   });
 
   it('renders toolbar buttons whose icon and label follow state$', async () => {

@@ -93,6 +93,14 @@ export class PexPluginHost extends LitElement {
     return installPexGlobal().selfUUID;
   }
 
+  /**
+   * manifest.json's brandingID, once read (null before, or when it has none). It is the
+   * cache key on every plugin file URL, so a new branding never runs an old one's files.
+   */
+  get brandingID(): string | null {
+    return this.#runtime.branding?.brandingID ?? null;
+  }
+
   /** The plugins of the branding folder and where each stands. */
   get plugins(): readonly PluginInfo[] {
     return this.#runtime.plugins;

@@ -496,6 +496,16 @@ export class PluginRuntime {
       ) ??
       this.#recordByStack(stack);
     if (!record || record.status !== 'loading') return false;
+    if (typeof plugin !== 'object' || plugin === null) {
+      this.#fail(
+        record,
+        'register',
+        new TypeError(
+          `registerPlugin expects an object {id, load, unload, <actions>, state$}; plugin "${record.id}" passed ${plugin === null ? 'null' : typeof plugin}.`,
+        ),
+      );
+      return true;
+    }
     if (record.registered) {
       this.#addDiagnostic({
         severity: 'warning',
