@@ -21,31 +21,28 @@ export function installErrorRouter(): void {
   installed = true;
   window.addEventListener(
     'error',
-    (event) => {
-      if (!(event instanceof ErrorEvent)) return; // a resource failed to load: not an exception
-      for (const claimant of claimants) {
-        if (claimant.claimError(event)) {
-          event.preventDefault();
-          event.stopImmediatePropagation();
-          return;
-        }
-      }
-    },
+    // A resource that failed to load also fires `error` here: only exceptions are claimed.
+    claimWith<Event>((claimant, event) => event instanceof ErrorEvent && claimant.claimError(event)),
     true,
   );
   window.addEventListener(
     'unhandledrejection',
-    (event) => {
-      for (const claimant of claimants) {
-        if (claimant.claimRejection(event)) {
-          event.preventDefault();
-          event.stopImmediatePropagation();
-          return;
-        }
-      }
-    },
+    claimWith<PromiseRejectionEvent>((claimant, event) => claimant.claimRejection(event)),
     true,
   );
+}
+
+/** A listener that offers the event to each claimant; a claimed one goes no further. */
+function claimWith<E extends Event>(claim: (claimant: ErrorClaimant, event: E) => boolean): (event: E) => void {
+  return (event) => {
+    for (const claimant of claimants) {
+      if (claim(claimant, event)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        return;
+      }
+    }
+  };
 }
 
 export function addErrorClaimant(claimant: ErrorClaimant): void {
