@@ -11,8 +11,8 @@ export interface PexGlobal {
   actions: typeof actions;
   /** A plugin asks the client to act (`[Conference] Mute Camera`, ...). */
   dispatchAction(action: PexAction): void;
-  /** The page URL's query parameters, as a plain object. */
-  conferenceQueryParams: Record<string, string>;
+  /** The page URL's query parameters now, as a plain object (read anew each time). */
+  readonly conferenceQueryParams: Record<string, string>;
   /** The uuid of the user's own participant, once known. */
   selfUUID: string | undefined;
 }
@@ -37,9 +37,11 @@ export function installPexGlobal(): PexGlobal {
     actions$: pluginActions$,
     actions,
     dispatchAction: (action: PexAction) => dispatch(action, 'plugin'),
-    conferenceQueryParams: queryParams(),
     selfUUID: existing.selfUUID,
   }) as PexGlobal;
+  // Live: a single-page client changes its URL after this library is loaded (the landing
+  // page has no conference query; the conference page does).
+  Object.defineProperty(pex, 'conferenceQueryParams', { get: queryParams, enumerable: true, configurable: true });
   window.PEX = pex;
   installed = pex;
   return pex;

@@ -43,6 +43,9 @@ export async function mountHost(
   folder: string,
   options: { platform?: string; role?: string; registerTimeout?: number; settle?: boolean } = {},
 ): Promise<MountedHost> {
+  // The previous test's host unloads a microtask after its removal: let it, before the
+  // log is reset, so its unload calls are not counted in this test.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   window.pexTest = { calls: [] };
   const container = document.createElement('div');
   document.body.append(container);
