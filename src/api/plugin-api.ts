@@ -1,5 +1,5 @@
 import { BehaviorSubject } from 'rxjs';
-import { routeRegistration, type RegisteredPlugin } from '../runtime/plugin-runtime.js';
+import { routeRegistration, startedRuntimes, type RegisteredPlugin } from '../runtime/plugin-runtime.js';
 
 /**
  * `window.PEX.pluginAPI`: the functions plugins call. Later parts of the host add theirs
@@ -10,7 +10,14 @@ export interface PluginAPI {
   registerPlugin(plugin: RegisteredPlugin): void;
   /** A state for menu-item icons and labels: `{icon, label}` or `{[uuid]: {icon, label}}`. */
   createNewState<T = unknown>(initial: T): BehaviorSubject<T>;
+  /** A menu item the package file gives an `id`, to hide and show it. */
+  getPluginMenuItem(pluginId: string, menuItemId: string): PluginMenuItemHandle;
   [fn: string]: unknown;
+}
+
+export interface PluginMenuItemHandle {
+  hide(): void;
+  show(): void;
 }
 
 export function createPluginAPI(): PluginAPI {
@@ -31,6 +38,19 @@ export function createPluginAPI(): PluginAPI {
     },
     createNewState<T>(initial: T): BehaviorSubject<T> {
       return new BehaviorSubject<T>(initial);
+    },
+    getPluginMenuItem(pluginId: string, menuItemId: string): PluginMenuItemHandle {
+      // Looked up on each call: the plugin may be loaded by a host started later.
+      const setHidden = (hidden: boolean) => {
+        const found = startedRuntimes().some((runtime) => runtime.setMenuItemHidden(pluginId, menuItemId, hidden));
+        if (!found) {
+          console.warn(
+            `[pex-plugin-host] getPluginMenuItem("${pluginId}", "${menuItemId}"): no loaded plugin has a menu item with that id. ` +
+              'Fix: give the menu item "id": "' + menuItemId + '" in the plugin\'s package file.',
+          );
+        }
+      };
+      return { hide: () => setHidden(true), show: () => setHidden(false) };
     },
   };
 }

@@ -8,6 +8,7 @@ import { GuardedObservable } from './guarded-observable.js';
 import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type PluginMenuState } from './menu-items.js';
 import { describeError, type PluginErrorDetail, type PluginPhase } from './plugin-error.js';
 import { currentContextSandbox, isThenable, PluginSandbox, type TrackedSubscription } from './plugin-sandbox.js';
+import { storageChoices, type PluginChoices } from './plugin-choices.js';
 import { addErrorClaimant, removeErrorClaimant, type ErrorClaimant } from './error-router.js';
 import { explainScriptFailure, insertClassicScript } from './script-loader.js';
 
@@ -29,7 +30,10 @@ export interface PluginInfo {
   description: string;
   version: string;
   allowUnload: boolean;
+  /** settings.json's `enabled`. */
   enabledByDefault: boolean;
+  /** Whether it is meant to run: the user's choice, else the default; always when it cannot be unloaded. */
+  wanted: boolean;
   status: PluginStatus;
   /** Why it failed, in words, and where. */
   error?: { phase: PluginPhase; message: string };
@@ -58,6 +62,8 @@ export interface RuntimeOptions {
   /** How long a plugin's script may take, after it ran, to call registerPlugin. */
   registerTimeout?: number;
   fetch?: typeof fetch;
+  /** Where the user's load/unload choices are kept (localStorage by default). */
+  choices?: PluginChoices;
 }
 
 export const DEFAULT_REGISTER_TIMEOUT = 5000;
@@ -103,6 +109,7 @@ export class PluginRuntime {
   #role: ParticipantRole | undefined;
   #registerTimeout: number;
   readonly #fetch: typeof fetch;
+  readonly #choices: PluginChoices;
   #branding: BrandingResult | null = null;
   #diagnostics: Diagnostic[] = [];
   /** Bumped by every start and stop: a start that was overtaken stops where it is. */
@@ -122,6 +129,7 @@ export class PluginRuntime {
     this.#role = options.role;
     this.#registerTimeout = options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#choices = options.choices ?? storageChoices();
   }
 
   get branding(): BrandingResult | null {
@@ -203,27 +211,53 @@ export class PluginRuntime {
         this.#setStatus(record, 'filtered-out');
       } else if (fits && record.status === 'filtered-out') {
         this.#setStatus(record, 'not-loaded');
-        if (record.entry.enabled) void this.#loadRecord(record);
+        if (this.#wants(record)) void this.#loadRecord(record);
       }
     }
   }
 
-  /** Loads (or retries) one plugin. Resolves to whether it is loaded. */
+  /**
+   * Loads (or retries) one plugin: a plugin whose package file failed is fetched again, one
+   * whose script failed gets its script again. Resolves to whether it is loaded.
+   */
   async loadPlugin(id: string): Promise<boolean> {
     const record = this.#records.get(id);
-    if (!record?.pkg || record.status === 'filtered-out') return false;
+    if (!record || record.status === 'filtered-out' || record.status === 'fetching') return false;
     if (record.status === 'loaded') return true;
     if (record.status === 'loading' || record.status === 'failed') this.#unloadRecord(record);
+    if (!record.pkg) {
+      const fetched = await this.#fetchPackage(record, this.#session, this.#abort?.signal);
+      if (!fetched || record.status !== 'not-loaded') return false;
+    }
     return this.#loadRecord(record);
   }
 
-  /** Unloads one plugin: its unload, subscriptions, menu items and script all go. */
+  /** Unloads one plugin: its unload, subscriptions, dialogs, menu items and script all go. */
   unloadPlugin(id: string): void {
     const record = this.#records.get(id);
     if (record && (record.status === 'loaded' || record.status === 'loading')) {
       this.#unloadRecord(record);
       this.#setStatus(record, 'not-loaded');
     }
+  }
+
+  /**
+   * The user turns a plugin on or off (Settings > Plugins): the choice is kept for this
+   * branding, and the plugin loads or unloads. A plugin whose package says
+   * `allowUnload: false` cannot be turned off. Resolves to whether the plugin is now loaded.
+   */
+  async setPluginEnabled(id: string, enabled: boolean): Promise<boolean> {
+    const record = this.#records.get(id);
+    if (!record) return false;
+    if (!enabled && record.pkg?.allowUnload === false) {
+      console.warn(`[pex-plugin-host] plugin "${id}" cannot be unloaded: its package file says "allowUnload": false.`);
+      return record.status === 'loaded';
+    }
+    this.#choices.set(this.#branding?.brandingID ?? null, id, enabled);
+    this.#publishPlugins();
+    if (enabled) return this.loadPlugin(id);
+    this.unloadPlugin(id);
+    return false;
   }
 
   /** Calls a menu item's action with the arguments its menu gives. */
@@ -267,23 +301,34 @@ export class PluginRuntime {
   }
 
   async #prepare(record: PluginRecord, session: number, signal: AbortSignal): Promise<void> {
+    if ((await this.#fetchPackage(record, session, signal)) && record.status === 'not-loaded' && this.#wants(record)) {
+      await this.#loadRecord(record);
+    }
+  }
+
+  /** Fetches and checks a plugin's package file; the plugin ends `not-loaded`, `filtered-out` or `failed`. */
+  async #fetchPackage(record: PluginRecord, session: number, signal: AbortSignal | undefined): Promise<boolean> {
     const branding = this.#branding;
-    if (!branding) return;
-    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, { fetch: this.#fetch, signal });
-    if (session !== this.#session) return;
+    if (!branding) return false;
+    this.#setStatus(record, 'fetching');
+    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, { fetch: this.#fetch, ...(signal ? { signal } : {}) });
+    if (session !== this.#session) return false;
     for (const diagnostic of diagnostics) this.#addDiagnostic(diagnostic);
     if (!pkg) {
       const firstError = diagnostics.find((d) => d.severity === 'error');
       this.#fail(record, 'config', new Error(firstError ? formatDiagnostic(firstError) : 'The package file could not be used.'));
-      return;
+      return false;
     }
     record.pkg = pkg;
-    if (!this.#fits(pkg)) {
-      this.#setStatus(record, 'filtered-out');
-      return;
-    }
-    this.#setStatus(record, 'not-loaded');
-    if (record.entry.enabled) await this.#loadRecord(record);
+    record.error = undefined;
+    this.#setStatus(record, this.#fits(pkg) ? 'not-loaded' : 'filtered-out');
+    return true;
+  }
+
+  /** Meant to run: always when it cannot be unloaded, else the user's choice, else settings.json's `enabled`. */
+  #wants(record: PluginRecord): boolean {
+    if (record.pkg?.allowUnload === false) return true;
+    return this.#choices.get(this.#branding?.brandingID ?? null, record.id) ?? record.entry.enabled;
   }
 
   #fits(pkg: ResolvedPluginPackage): boolean {
@@ -302,7 +347,7 @@ export class PluginRuntime {
     record.scriptError = undefined;
     record.scriptRan = false;
     record.state = EMPTY_MENU_STATE;
-    const sandbox = (record.sandbox = new PluginSandbox(record.id, (phase, error) => this.#report(record, phase, error)));
+    const sandbox = (record.sandbox = new PluginSandbox(record.id, (phase, error) => this.#report(record, phase, error), this));
     this.#setStatus(record, 'loading');
 
     const registered = new Promise<void>((resolve) => (record.onRegister = resolve));
@@ -417,6 +462,7 @@ export class PluginRuntime {
     record.registered = undefined;
     record.onRegister = undefined;
     record.state = EMPTY_MENU_STATE;
+    record.hiddenMenuIds.clear();
   }
 
   #fail(record: PluginRecord, phase: PluginPhase, error: unknown): void {
@@ -456,6 +502,7 @@ export class PluginRuntime {
         version: record.pkg?.version ?? '',
         allowUnload: record.pkg?.allowUnload ?? true,
         enabledByDefault: record.entry.enabled,
+        wanted: this.#wants(record),
         status: record.status,
         ...(record.error ? { error: record.error } : {}),
       })),
@@ -615,6 +662,18 @@ export function findCallingSandbox(): PluginSandbox | undefined {
     if (sandbox) return sandbox;
   }
   return undefined;
+}
+
+/** The runtime started last: where a call that no plugin can be named for goes. */
+export function lastStartedRuntime(): PluginRuntime | undefined {
+  let last: PluginRuntime | undefined;
+  for (const runtime of activeRuntimes) last = runtime;
+  return last;
+}
+
+/** The runtimes that are started, oldest first. */
+export function startedRuntimes(): readonly PluginRuntime[] {
+  return [...activeRuntimes];
 }
 
 /** Routes a `registerPlugin` call to the runtime loading that plugin. */

@@ -1,4 +1,5 @@
 import type { PluginPhase } from './plugin-error.js';
+import type { PluginRuntime } from './plugin-runtime.js';
 
 /** What the sandbox needs of a subscription: rxjs's, or a look-alike a plugin's own state$ returns. */
 export interface TrackedSubscription {
@@ -16,11 +17,14 @@ export type ErrorReporter = (phase: PluginPhase, error: unknown) => void;
  */
 export class PluginSandbox {
   readonly #subscriptions = new Set<TrackedSubscription>();
+  readonly #disposers = new Set<() => void>();
   #disposed = false;
 
   constructor(
     readonly pluginId: string,
     readonly report: ErrorReporter,
+    /** The runtime that loaded the plugin (the one its dialogs and commands belong to). */
+    readonly runtime?: PluginRuntime,
   ) {}
 
   get disposed(): boolean {
@@ -65,11 +69,37 @@ export class PluginSandbox {
     subscription.add(() => this.#subscriptions.delete(subscription));
   }
 
-  /** Ends every subscription; later `track`s end at once. */
+  /**
+   * Something to undo when the plugin unloads (an open dialog, say). Returns a function that
+   * forgets it, for things that end earlier by themselves.
+   */
+  onDispose(dispose: () => void): () => void {
+    if (this.#disposed) {
+      dispose();
+      return () => {};
+    }
+    this.#disposers.add(dispose);
+    return () => this.#disposers.delete(dispose);
+  }
+
+  /** How many things wait for unload besides subscriptions (for leak checks). */
+  get disposerCount(): number {
+    return this.#disposers.size;
+  }
+
+  /** Ends every subscription and runs every disposer; later ones run at once. */
   dispose(): void {
     this.#disposed = true;
     for (const subscription of [...this.#subscriptions]) subscription.unsubscribe();
     this.#subscriptions.clear();
+    for (const dispose of [...this.#disposers]) {
+      try {
+        dispose();
+      } catch (error) {
+        this.report('unload', error);
+      }
+    }
+    this.#disposers.clear();
   }
 }
 

@@ -41,12 +41,16 @@ export interface MountedHost {
  */
 export async function mountHost(
   folder: string,
-  options: { platform?: string; role?: string; registerTimeout?: number; settle?: boolean } = {},
+  options: { platform?: string; role?: string; registerTimeout?: number; settle?: boolean; keepChoices?: boolean } = {},
 ): Promise<MountedHost> {
   // The previous test's host unloads a microtask after its removal: let it, before the
   // log is reset, so its unload calls are not counted in this test.
   await new Promise((resolve) => setTimeout(resolve, 0));
   window.pexTest = { calls: [] };
+  // Each test starts from settings.json's defaults unless it is about the user's choices.
+  if (!options.keepChoices) {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('pex-plugin-host:')) localStorage.removeItem(key);
+  }
   const container = document.createElement('div');
   document.body.append(container);
   containers.push(container);
