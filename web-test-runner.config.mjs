@@ -33,7 +33,8 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: a page in the background gets no focus, and dialogs and menus are about focus.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter()],
 };

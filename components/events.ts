@@ -17,6 +17,8 @@ export interface PexEventDetails {
   'pex-branding-loaded': { brandingID: string | null; settingsBranded: boolean; diagnostics: readonly Diagnostic[]; branding: BrandingResult };
   /** A plugin called `PEX.dispatchAction`: the client is asked to act. */
   'pex-action': { action: PexAction };
+  /** A plugin dialog closed (by the plugin or the user). */
+  'pex-dialog-close': { value: unknown };
 }
 
 export type PexEventName = keyof PexEventDetails;
@@ -35,5 +37,6 @@ declare global {
     'pex-diagnostic': PexEvent<'pex-diagnostic'>;
     'pex-branding-loaded': PexEvent<'pex-branding-loaded'>;
     'pex-action': PexEvent<'pex-action'>;
+    'pex-dialog-close': PexEvent<'pex-dialog-close'>;
   }
 }

@@ -9,6 +9,9 @@ import { PexParticipantMenu } from './participant-menu/participant-menu.js';
 import { PexPluginHost } from './plugin-host/plugin-host.js';
 import { defineElement } from './register.js';
 import { PexToolbar } from './toolbar/toolbar.js';
+import { setDefaultDialogPresenter } from '../src/api/dialog-bridge.js';
+import { presentTemplateDialog } from './template-dialog/present-template-dialog.js';
+import { PexTemplateDialog } from './template-dialog/template-dialog.js';
 
 // First, so the host hears plugin errors before the page's own error handlers do.
 installErrorRouter();
@@ -16,9 +19,12 @@ defineElement('pex-plugin-host', PexPluginHost);
 defineElement('pex-toolbar', PexToolbar);
 defineElement('pex-conference-menu', PexConferenceMenu);
 defineElement('pex-participant-menu', PexParticipantMenu);
+defineElement('pex-template-dialog', PexTemplateDialog);
+// A dialog no host can be named for (opened from a stray timer, say) still shows.
+setDefaultDialogPresenter((request) => presentTemplateDialog(document.body, request));
 installPexGlobal();
 
-export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexToolbar };
+export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexTemplateDialog, PexToolbar };
 export { LIBRARY_VERSION } from './register.js';
 export type { PexEventDetails, PexEventName, PexEvent } from './events.js';
 export type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';
@@ -32,5 +38,6 @@ declare global {
     'pex-toolbar': PexToolbar;
     'pex-conference-menu': PexConferenceMenu;
     'pex-participant-menu': PexParticipantMenu;
+    'pex-template-dialog': PexTemplateDialog;
   }
 }

@@ -3,12 +3,14 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import type { Subscription } from 'rxjs';
 import { dispatchAppAction, installPexGlobal } from '../../src/api/pex-global.js';
 import { dispatchedActions$ } from '../../src/api/action-bus.js';
+import { setDialogPresenter } from '../../src/api/dialog-bridge.js';
 import type { ParticipantRole, Platform } from '../../src/config/types.js';
 import { ConferenceStore } from '../../src/conference/conference-store.js';
 import type { ConferenceDetails, Participant, PexAction } from '../../src/conference/types.js';
 import { DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type RuntimeEvent } from '../../src/runtime/plugin-runtime.js';
 import { pluginHostContext, type PluginHostContext } from '../context.js';
 import { createPexEvent } from '../events.js';
+import { presentTemplateDialog } from '../template-dialog/present-template-dialog.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
 
 const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
@@ -124,6 +126,7 @@ export class PexPluginHost extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     installPexGlobal();
+    setDialogPresenter(this.#runtime, (request) => presentTemplateDialog(this, request));
     this.#subscriptions = [
       this.#runtime.events$.subscribe((event) => this.#emit(event)),
       dispatchedActions$.subscribe(({ action, source }) => {
@@ -138,6 +141,7 @@ export class PexPluginHost extends LitElement {
     super.disconnectedCallback();
     for (const subscription of this.#subscriptions) subscription.unsubscribe();
     this.#subscriptions = [];
+    setDialogPresenter(this.#runtime, undefined);
     // Moving the element re-connects it in the same task: only a real removal unloads.
     queueMicrotask(() => {
       if (!this.isConnected) this.#stop();

@@ -1,4 +1,5 @@
 import { BehaviorSubject } from 'rxjs';
+import { openTemplateDialog, type DialogOpening, type TemplateDialogOptions } from './dialog-bridge.js';
 import { routeRegistration, startedRuntimes, type RegisteredPlugin } from '../runtime/plugin-runtime.js';
 
 /**
@@ -10,6 +11,8 @@ export interface PluginAPI {
   registerPlugin(plugin: RegisteredPlugin): void;
   /** A state for menu-item icons and labels: `{icon, label}` or `{[uuid]: {icon, label}}`. */
   createNewState<T = unknown>(initial: T): BehaviorSubject<T>;
+  /** Opens a dialog with the plugin's title and HTML body; a promise and an observable of its ref. */
+  openTemplateDialog(options?: TemplateDialogOptions | null): DialogOpening;
   /** A menu item the package file gives an `id`, to hide and show it. */
   getPluginMenuItem(pluginId: string, menuItemId: string): PluginMenuItemHandle;
   [fn: string]: unknown;
@@ -39,6 +42,7 @@ export function createPluginAPI(): PluginAPI {
     createNewState<T>(initial: T): BehaviorSubject<T> {
       return new BehaviorSubject<T>(initial);
     },
+    openTemplateDialog,
     getPluginMenuItem(pluginId: string, menuItemId: string): PluginMenuItemHandle {
       // Looked up on each call: the plugin may be loaded by a host started later.
       const setHidden = (hidden: boolean) => {

@@ -279,6 +279,11 @@ export class PluginRuntime {
     record.sandbox.call('action', action as (...a: never[]) => unknown, record.registered, args);
   }
 
+  /** The sandbox of a loaded (or loading) plugin, by its settings id. */
+  sandboxOf(pluginId: string): PluginSandbox | undefined {
+    return this.#records.get(pluginId)?.sandbox;
+  }
+
   /** Shows or hides a menu item the package file gives an `id` (`getPluginMenuItem`). */
   setMenuItemHidden(pluginId: string, menuItemId: string, hidden: boolean): boolean {
     const record = this.#records.get(pluginId) ?? this.#recordByRegisteredId(pluginId);
@@ -444,6 +449,8 @@ export class PluginRuntime {
     const wasLoaded = record.status === 'loaded';
     record.generation++;
     const plugin = record.registered;
+    // Dialogs close first, while the plugin still hears their close$; then its unload runs.
+    record.sandbox?.runDisposers();
     if (wasLoaded && plugin && record.sandbox && typeof plugin.unload === 'function') {
       record.sandbox.call('unload', plugin.unload as (...a: never[]) => unknown, plugin, []);
     }

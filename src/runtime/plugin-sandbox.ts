@@ -87,19 +87,28 @@ export class PluginSandbox {
     return this.#disposers.size;
   }
 
-  /** Ends every subscription and runs every disposer; later ones run at once. */
-  dispose(): void {
-    this.#disposed = true;
-    for (const subscription of [...this.#subscriptions]) subscription.unsubscribe();
-    this.#subscriptions.clear();
+  /**
+   * Runs the disposers (closes the plugin's dialogs, say) while its subscriptions still
+   * live, so its own `close$` handlers see the end. Unload does this before the plugin's
+   * `unload` runs.
+   */
+  runDisposers(): void {
     for (const dispose of [...this.#disposers]) {
+      this.#disposers.delete(dispose);
       try {
         dispose();
       } catch (error) {
         this.report('unload', error);
       }
     }
-    this.#disposers.clear();
+  }
+
+  /** Runs what is left to undo, then ends every subscription; later ones end at once. */
+  dispose(): void {
+    this.runDisposers();
+    this.#disposed = true;
+    for (const subscription of [...this.#subscriptions]) subscription.unsubscribe();
+    this.#subscriptions.clear();
   }
 }
 

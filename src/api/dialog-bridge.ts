@@ -1,0 +1,170 @@
+import { ReplaySubject, type Observable } from 'rxjs';
+import { GuardedObservable } from '../runtime/guarded-observable.js';
+import { findCallingSandbox, lastStartedRuntime, startedRuntimes, type PluginRuntime } from '../runtime/plugin-runtime.js';
+import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
+
+/** What `openTemplateDialog` takes (as real plugins pass it). */
+export interface TemplateDialogOptions {
+  title?: string | null;
+  /** The plugin's own HTML, inserted as written. */
+  body?: string | null;
+  /** No close button; Escape and the backdrop do not close it. */
+  isCloseDisabled?: boolean;
+}
+
+/** A dialog to show, as the bridge hands it to whoever renders dialogs. */
+export interface DialogRequest {
+  title: string | null;
+  body: string;
+  isCloseDisabled: boolean;
+  /** The plugin that opened it ('' when none could be named). */
+  pluginId: string;
+}
+
+/** A dialog on screen, as the renderer hands it back. */
+export interface PresentedDialog {
+  /** Resolves once the body is in the DOM and the dialog is open. */
+  readonly opened: Promise<void>;
+  close(value?: unknown): void;
+  /** Called once, with the close value, however the dialog closed. */
+  onClosed(listener: (value: unknown) => void): void;
+}
+
+export type DialogPresenter = (request: DialogRequest) => PresentedDialog;
+
+/** What the plugin gets: `ref.close(value?)`, `ref.close$`, `ref.viewInit$`. */
+export interface TemplateDialogRef {
+  close(value?: unknown): void;
+  /** Emits the close value once, then completes; a late subscriber still gets it. */
+  close$: Observable<unknown>;
+  /** Emits once the body is in the DOM, then completes; a late subscriber still gets it. */
+  viewInit$: Observable<void>;
+}
+
+const presenters = new WeakMap<PluginRuntime, DialogPresenter>();
+let defaultPresenter: DialogPresenter | undefined;
+
+/** A host renders the dialogs of the plugins its runtime loaded. */
+export function setDialogPresenter(runtime: PluginRuntime, presenter: DialogPresenter | undefined): void {
+  if (presenter) presenters.set(runtime, presenter);
+  else presenters.delete(runtime);
+}
+
+/** Where dialogs go when no host claims the calling plugin. */
+export function setDefaultDialogPresenter(presenter: DialogPresenter | undefined): void {
+  defaultPresenter = presenter;
+}
+
+/**
+ * `openTemplateDialog(options)`. The return value is both a promise and an observable of the
+ * dialog's ref, because real plugins use it both ways (`.then(ref => ...)`,
+ * `.subscribe(ref => ...)`, a bare `.subscribe()`); either resolves once the body is in the
+ * DOM. Extra positional arguments are ignored, as webapp2 ignored them.
+ */
+export function openTemplateDialog(options?: TemplateDialogOptions | null): DialogOpening {
+  const sandbox = findCallingSandbox() ?? sandboxOfCurrentEvent();
+  const runtime = sandbox?.runtime ?? lastStartedRuntime();
+  const presenter = (runtime && presenters.get(runtime)) ?? defaultPresenter;
+  const request: DialogRequest = {
+    title: typeof options?.title === 'string' ? options.title : null,
+    body: typeof options?.body === 'string' ? options.body : '',
+    isCloseDisabled: options?.isCloseDisabled === true,
+    pluginId: sandbox?.pluginId ?? '',
+  };
+  const sandboxOf = () => sandbox;
+  const refs = new ReplaySubject<TemplateDialogRef>(1);
+  const opening = new DialogOpening(refs.asObservable(), sandboxOf);
+  const fail = (error: unknown) => {
+    refs.error(error);
+    opening.fail(error);
+  };
+  if (!presenter) {
+    fail(new Error('openTemplateDialog: no <pex-plugin-host> is on the page to show the dialog.'));
+    return opening;
+  }
+
+  const presented = presenter(request);
+  const close$ = new ReplaySubject<unknown>(1);
+  const viewInit$ = new ReplaySubject<void>(1);
+  // An unloaded plugin's dialogs close with it.
+  const forget = sandbox?.onDispose(() => presented.close()) ?? (() => {});
+  presented.onClosed((value) => {
+    forget();
+    close$.next(value);
+    close$.complete();
+  });
+  const ref: TemplateDialogRef = {
+    close: (value?: unknown) => presented.close(value),
+    close$: new GuardedObservable(close$.asObservable(), sandboxOf),
+    viewInit$: new GuardedObservable(viewInit$.asObservable(), sandboxOf),
+  };
+  presented.opened.then(
+    () => {
+      viewInit$.next();
+      viewInit$.complete();
+      refs.next(ref);
+      refs.complete();
+      opening.succeed(ref);
+    },
+    (error: unknown) => fail(error),
+  );
+  return opening;
+}
+
+/**
+ * A dialog being opened: an Observable of its ref that is also a promise of it. Its
+ * subscriptions are guarded like every stream a plugin gets.
+ */
+export class DialogOpening extends GuardedObservable<TemplateDialogRef> implements PromiseLike<TemplateDialogRef> {
+  readonly #promise: Promise<TemplateDialogRef>;
+  #resolve!: (ref: TemplateDialogRef) => void;
+  #reject!: (error: unknown) => void;
+
+  constructor(source: Observable<TemplateDialogRef>, sandboxOf: () => PluginSandbox | undefined) {
+    super(source, sandboxOf);
+    this.#promise = new Promise((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    // A plugin that never awaits a failed opening must not leave an unhandled rejection.
+    this.#promise.catch(() => {});
+  }
+
+  then<R1 = TemplateDialogRef, R2 = never>(
+    onFulfilled?: ((ref: TemplateDialogRef) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((error: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#promise.then(onFulfilled, onRejected);
+  }
+
+  catch<R = never>(onRejected?: ((error: unknown) => R | PromiseLike<R>) | null): Promise<TemplateDialogRef | R> {
+    return this.#promise.catch(onRejected);
+  }
+
+  /** @internal */
+  succeed(ref: TemplateDialogRef): void {
+    this.#resolve(ref);
+  }
+
+  /** @internal */
+  fail(error: unknown): void {
+    console.error('[pex-plugin-host]', error);
+    this.#reject(error);
+  }
+}
+
+/**
+ * A dialog opened from an inline `onclick` in another dialog's body runs no plugin code the
+ * host can see: it belongs to the plugin whose dialog the click came from.
+ */
+function sandboxOfCurrentEvent(): PluginSandbox | undefined {
+  const target = (globalThis as { event?: Event }).event?.target;
+  if (!(target instanceof Element)) return undefined;
+  const pluginId = target.closest('[data-pex-plugin-id]')?.getAttribute('data-pex-plugin-id');
+  if (!pluginId) return undefined;
+  for (const runtime of startedRuntimes()) {
+    const sandbox = runtime.sandboxOf(pluginId);
+    if (sandbox) return sandbox;
+  }
+  return undefined;
+}
