@@ -7,6 +7,7 @@ import { installErrorRouter } from '../src/runtime/error-router.js';
 import { PexConferenceMenu } from './conference-menu/conference-menu.js';
 import { PexParticipantMenu } from './participant-menu/participant-menu.js';
 import { PexPluginHost } from './plugin-host/plugin-host.js';
+import { PexPluginSettings } from './plugin-settings/plugin-settings.js';
 import { defineElement } from './register.js';
 import { PexToolbar } from './toolbar/toolbar.js';
 import { setDefaultDialogPresenter } from '../src/api/dialog-bridge.js';
@@ -20,11 +21,12 @@ defineElement('pex-toolbar', PexToolbar);
 defineElement('pex-conference-menu', PexConferenceMenu);
 defineElement('pex-participant-menu', PexParticipantMenu);
 defineElement('pex-template-dialog', PexTemplateDialog);
+defineElement('pex-plugin-settings', PexPluginSettings);
 // A dialog no host can be named for (opened from a stray timer, say) still shows.
 setDefaultDialogPresenter((request) => presentTemplateDialog(document.body, request));
 installPexGlobal();
 
-export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexTemplateDialog, PexToolbar };
+export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexPluginSettings, PexTemplateDialog, PexToolbar };
 export { LIBRARY_VERSION } from './register.js';
 export type { PexEventDetails, PexEventName, PexEvent } from './events.js';
 export type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';
@@ -39,5 +41,6 @@ declare global {
     'pex-conference-menu': PexConferenceMenu;
     'pex-participant-menu': PexParticipantMenu;
     'pex-template-dialog': PexTemplateDialog;
+    'pex-plugin-settings': PexPluginSettings;
   }
 }
