@@ -147,6 +147,10 @@ $('conference-menu-button').addEventListener('click', () => {
   panel.hidden = !panel.hidden;
   $('conference-menu-button').setAttribute('aria-expanded', String(!panel.hidden));
 });
+// A chosen menu item closes its menu (the plugin's action has run by then).
+for (const panel of ['conference-menu-panel', 'participant-menu-panel']) {
+  $(panel).addEventListener('click', () => closePopovers());
+}
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') closePopovers();
 });
@@ -159,21 +163,6 @@ $('raise-hand').addEventListener('click', () => {
   const candidates = participants.filter((p) => p.buzzTime === 0);
   const someone = candidates[Math.floor(Math.random() * candidates.length)];
   if (someone) update((p) => (p.uuid === someone.uuid ? { ...p, buzzTime: now() } : undefined));
-});
-
-// The plugins list: what loaded, what the filters hid, what failed and why.
-host.runtime.plugins$.subscribe((plugins) => {
-  $('plugins').replaceChildren(
-    ...plugins.map((plugin) => {
-      const item = document.createElement('li');
-      item.textContent = `${plugin.name} `;
-      const status = document.createElement('span');
-      status.className = 'status';
-      status.textContent = `(${plugin.status}${plugin.error ? `: ${plugin.error.message}` : ''})`;
-      item.append(status);
-      return item;
-    }),
-  );
 });
 
 // Someone speaks every couple of seconds, so the stage looks alive.
