@@ -1,0 +1,27 @@
+import type { Observable } from 'rxjs';
+import type { CommandResults, PluginCommand } from './commands.js';
+import type { ConferenceDetails, Participant, PexAction } from './types.js';
+
+/**
+ * A conference the host can be connected to (connected mode): the Infinity connection that
+ * `connectInfinity` makes, or an app's own object of the same shape. Set it as
+ * `host.connection`.
+ */
+export interface ConferenceConnection {
+  /** The roster, in the guide's participant properties; replays the latest to a new subscriber. */
+  readonly participants$: Observable<readonly Participant[]>;
+  /** The conference details; replays the latest to a new subscriber. */
+  readonly conference$: Observable<ConferenceDetails>;
+  /** What happens in the conference, as the actions plugins listen for (`[Conference] Connect Success`, ...). Hot. */
+  readonly actions$: Observable<PexAction>;
+  /** The user's role once joined: chair (host) or guest. Replays the latest. */
+  readonly role$: Observable<'chair' | 'guest' | undefined>;
+  /** The user's own participant uuid once joined. Replays the latest. */
+  readonly selfUUID$: Observable<string | undefined>;
+  /** Carries out a plugin's command; rejects with a CommandError carrying the server's reason. */
+  execute<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]>;
+  /** A client action a plugin asked for (`[Conference] Mute Camera`, ...); optional. */
+  dispatch?(action: PexAction): void;
+  /** Leaves the conference (releases the token). */
+  leave(): Promise<void>;
+}
