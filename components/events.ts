@@ -1,10 +1,29 @@
 import type { BrandingResult } from '../src/config/branding.js';
 import type { Diagnostic } from '../src/config/diagnostics.js';
+import type { CommandArgs, CommandName } from '../src/conference/commands.js';
 import type { PexAction } from '../src/conference/types.js';
 import type { PluginErrorDetail } from '../src/runtime/plugin-error.js';
 
+/**
+ * A plugin's conference command, for the app to carry out (app-driven mode). Call
+ * `resolve(value)` or `reject(error)`; call `preventDefault()` to take a command you will
+ * answer later. `name` is the pluginAPI function's name; `args` its arguments by name.
+ */
+export type PexCommandDetail = {
+  [K in CommandName]: {
+    name: K;
+    args: CommandArgs[K];
+    /** The plugin that called (its settings.json id; '' when none could be named). */
+    pluginId: string;
+    resolve(value?: unknown): void;
+    reject(error?: unknown): void;
+  };
+}[CommandName];
+
 /** The `detail` of each event the elements emit. */
 export interface PexEventDetails {
+  /** A plugin's conference command (cancelable: preventDefault() takes it). */
+  'pex-command': PexCommandDetail;
   /** A plugin finished `load`. */
   'pex-plugin-loaded': { id: string };
   /** A plugin was unloaded (its `unload` ran, its menu items are gone). */
@@ -31,6 +50,7 @@ export function createPexEvent<K extends PexEventName>(name: K, detail: PexEvent
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    'pex-command': PexEvent<'pex-command'>;
     'pex-plugin-loaded': PexEvent<'pex-plugin-loaded'>;
     'pex-plugin-unloaded': PexEvent<'pex-plugin-unloaded'>;
     'pex-plugin-error': PexEvent<'pex-plugin-error'>;

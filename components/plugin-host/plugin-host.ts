@@ -3,7 +3,12 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import type { Subscription } from 'rxjs';
 import { dispatchAppAction, installPexGlobal } from '../../src/api/pex-global.js';
 import { dispatchedActions$ } from '../../src/api/action-bus.js';
+import { setCommandSink } from '../../src/api/commands.js';
 import { setDialogPresenter } from '../../src/api/dialog-bridge.js';
+import { actions } from '../../src/api/actions.js';
+import type { PluginCommand } from '../../src/conference/commands.js';
+import { bindConnection } from '../../src/conference/connection-binding.js';
+import type { ConferenceConnection } from '../../src/conference/connection.js';
 import type { ParticipantRole, Platform } from '../../src/config/types.js';
 import { ConferenceStore } from '../../src/conference/conference-store.js';
 import type { ConferenceDetails, Participant, PexAction } from '../../src/conference/types.js';
@@ -11,6 +16,7 @@ import { DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type RuntimeE
 import { pluginHostContext, type PluginHostContext } from '../context.js';
 import { createPexEvent } from '../events.js';
 import { presentTemplateDialog } from '../template-dialog/present-template-dialog.js';
+import { DEFAULT_COMMAND_TIMEOUT, routeCommand } from './command-router.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
 
 const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
@@ -31,6 +37,7 @@ const ROLES: readonly ParticipantRole[] = ['chair', 'guest'];
  * @event pex-diagnostic - A problem in the branding folder or a plugin's files. `detail: {diagnostic}`
  * @event pex-branding-loaded - The branding folder was read. `detail: {brandingID, settingsBranded, diagnostics}`
  * @event pex-action - A plugin asked the client to act via `PEX.dispatchAction`. `detail: {action}`
+ * @event pex-command - A plugin's conference command for the app to carry out (cancelable). `detail: {name, args, pluginId, resolve, reject}`
  */
 export class PexPluginHost extends LitElement {
   static override styles = pluginHostStyles;
@@ -40,6 +47,8 @@ export class PexPluginHost extends LitElement {
     platform: { type: String },
     participantRole: { type: String, attribute: 'role' },
     registerTimeout: { type: Number, attribute: 'register-timeout' },
+    commandTimeout: { type: Number, attribute: 'command-timeout' },
+    connection: { attribute: false },
   };
 
   /** The branding folder (holding `manifest.json` and `settings.json`), relative to the page. */
@@ -53,6 +62,17 @@ export class PexPluginHost extends LitElement {
   declare participantRole: ParticipantRole | undefined;
   /** How long a plugin's script may take to call registerPlugin after it ran, in ms. */
   declare registerTimeout: number;
+  /** How long a plugin's command may wait for an answer from the app or the connection, in ms. */
+  declare commandTimeout: number;
+  /**
+   * Connected mode: a conference connection (`connectInfinity(...)`, or the app's own object of
+   * that shape) that supplies the roster, the details and the actions, and carries out
+   * the commands the app does not take.
+   */
+  declare connection: ConferenceConnection | undefined;
+  /** The role the connection reports, used while the `role` attribute is unset. */
+  #connectionRole: ParticipantRole | undefined;
+  #connectionBinding: Subscription | undefined;
 
   readonly #conference = new ConferenceStore();
   readonly #runtime = new PluginRuntime(this.#conference);
@@ -68,6 +88,7 @@ export class PexPluginHost extends LitElement {
     this.brandingUrl = '';
     this.platform = 'web';
     this.registerTimeout = DEFAULT_REGISTER_TIMEOUT;
+    this.commandTimeout = DEFAULT_COMMAND_TIMEOUT;
     new ContextProvider(this, { context: pluginHostContext, initialValue: this.#context });
   }
 
@@ -127,10 +148,13 @@ export class PexPluginHost extends LitElement {
     super.connectedCallback();
     installPexGlobal();
     setDialogPresenter(this.#runtime, (request) => presentTemplateDialog(this, request));
+    setCommandSink(this.#runtime, (command, pluginId) => this.#runCommand(command, pluginId));
     this.#subscriptions = [
       this.#runtime.events$.subscribe((event) => this.#emit(event)),
       dispatchedActions$.subscribe(({ action, source }) => {
-        if (source === 'plugin') this.dispatchEvent(createPexEvent('pex-action', { action }));
+        if (source !== 'plugin') return;
+        this.dispatchEvent(createPexEvent('pex-action', { action }));
+        this.connection?.dispatch?.(action);
       }),
     ];
     // A host put back after removal loads again; the first start happens in willUpdate.
@@ -142,6 +166,7 @@ export class PexPluginHost extends LitElement {
     for (const subscription of this.#subscriptions) subscription.unsubscribe();
     this.#subscriptions = [];
     setDialogPresenter(this.#runtime, undefined);
+    setCommandSink(this.#runtime, undefined);
     // Moving the element re-connects it in the same task: only a real removal unloads.
     queueMicrotask(() => {
       if (!this.isConnected) this.#stop();
@@ -150,6 +175,7 @@ export class PexPluginHost extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('registerTimeout')) this.#runtime.registerTimeout = this.registerTimeout;
+    if (changed.has('connection')) this.#bindConnection();
     if (changed.has('platform') || changed.has('participantRole')) {
       this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
     }
@@ -181,9 +207,37 @@ export class PexPluginHost extends LitElement {
     return 'web';
   }
 
+  #bindConnection(): void {
+    this.#connectionBinding?.unsubscribe();
+    this.#connectionBinding = undefined;
+    this.#connectionRole = undefined;
+    const connection = this.connection;
+    if (!connection) return;
+    this.#connectionBinding = bindConnection(connection, {
+      store: this.#conference,
+      dispatchAction: (action) => dispatchAppAction(action),
+      role: (role) => {
+        this.#connectionRole = role;
+        this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
+      },
+      selfUUID: (uuid) => (installPexGlobal().selfUUID = uuid),
+    });
+  }
+
+  async #runCommand(command: PluginCommand, pluginId: string): Promise<unknown> {
+    const { value, answeredBy } = await routeCommand(this, command, pluginId, this.connection, this.commandTimeout);
+    // A chat message the app sent for a plugin is news for the other plugins too
+    // (a connection reports its own).
+    if (command.name === 'sendChatMessage' && answeredBy === 'app') {
+      dispatchAppAction({ type: actions.SEND_CHAT_MESSAGE, payload: command.args.payload });
+    }
+    return value;
+  }
+
+  /** The `role` attribute, else the role the connection reports, else none (either role fits). */
   #validRole(): ParticipantRole | undefined {
     const role = this.participantRole;
-    if (role === undefined || role === null || (role as string) === '') return undefined;
+    if (role === undefined || role === null || (role as string) === '') return this.#connectionRole;
     if (ROLES.includes(role)) return role;
     console.warn(`[pex-plugin-host] role="${role}" is not one of ${ROLES.join(', ')}; plugins of either role load.`);
     return undefined;

@@ -1,7 +1,8 @@
 import { ReplaySubject, type Observable } from 'rxjs';
 import { GuardedObservable } from '../runtime/guarded-observable.js';
-import { findCallingSandbox, lastStartedRuntime, startedRuntimes, type PluginRuntime } from '../runtime/plugin-runtime.js';
+import type { PluginRuntime } from '../runtime/plugin-runtime.js';
 import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
+import { callingPlugin } from './calling-plugin.js';
 
 /** What `openTemplateDialog` takes (as real plugins pass it). */
 export interface TemplateDialogOptions {
@@ -62,8 +63,7 @@ export function setDefaultDialogPresenter(presenter: DialogPresenter | undefined
  * DOM. Extra positional arguments are ignored, as webapp2 ignored them.
  */
 export function openTemplateDialog(options?: TemplateDialogOptions | null): DialogOpening {
-  const sandbox = findCallingSandbox() ?? sandboxOfCurrentEvent();
-  const runtime = sandbox?.runtime ?? lastStartedRuntime();
+  const { sandbox, runtime } = callingPlugin();
   const presenter = (runtime && presenters.get(runtime)) ?? defaultPresenter;
   const request: DialogRequest = {
     title: typeof options?.title === 'string' ? options.title : null,
@@ -151,20 +151,4 @@ export class DialogOpening extends GuardedObservable<TemplateDialogRef> implemen
     console.error('[pex-plugin-host]', error);
     this.#reject(error);
   }
-}
-
-/**
- * A dialog opened from an inline `onclick` in another dialog's body runs no plugin code the
- * host can see: it belongs to the plugin whose dialog the click came from.
- */
-function sandboxOfCurrentEvent(): PluginSandbox | undefined {
-  const target = (globalThis as { event?: Event }).event?.target;
-  if (!(target instanceof Element)) return undefined;
-  const pluginId = target.closest('[data-pex-plugin-id]')?.getAttribute('data-pex-plugin-id');
-  if (!pluginId) return undefined;
-  for (const runtime of startedRuntimes()) {
-    const sandbox = runtime.sandboxOf(pluginId);
-    if (sandbox) return sandbox;
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import { BehaviorSubject } from 'rxjs';
+import { createCommandFunctions } from './commands.js';
 import { openTemplateDialog, type DialogOpening, type TemplateDialogOptions } from './dialog-bridge.js';
 import { routeRegistration, startedRuntimes, type RegisteredPlugin } from '../runtime/plugin-runtime.js';
 
@@ -25,6 +26,7 @@ export interface PluginMenuItemHandle {
 
 export function createPluginAPI(): PluginAPI {
   return {
+    ...createCommandFunctions(),
     registerPlugin(plugin: RegisteredPlugin): void {
       if (routeRegistration(plugin)) return;
       const script = document.currentScript as HTMLScriptElement | null;

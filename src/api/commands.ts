@@ -1,0 +1,165 @@
+import { CommandError, type CommandResults, type PluginCommand } from '../conference/commands.js';
+import { conferenceRequestPath } from '../conference/request-path.js';
+import type { PluginRuntime } from '../runtime/plugin-runtime.js';
+import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
+import { callingPlugin } from './calling-plugin.js';
+
+/** Where a runtime's commands go: its host, which asks the app or the connection. */
+export type CommandSink = (command: PluginCommand, pluginId: string) => Promise<unknown>;
+
+const sinks = new WeakMap<PluginRuntime, CommandSink>();
+
+export function setCommandSink(runtime: PluginRuntime, sink: CommandSink | undefined): void {
+  if (sink) sinks.set(runtime, sink);
+  else sinks.delete(runtime);
+}
+
+type Callback = (answer: unknown) => void;
+
+/**
+ * Runs a command for the calling plugin. The returned promise never goes unhandled (plugins
+ * seldom await these calls); a failure is logged with the plugin's id.
+ */
+function run<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]> {
+  const { sandbox, runtime } = callingPlugin();
+  const sink = runtime && sinks.get(runtime);
+  const pluginId = sandbox?.pluginId ?? '';
+  const result = sink
+    ? (sink(command, pluginId) as Promise<CommandResults[C['name']]>)
+    : Promise.reject(new CommandError(`${command.name}: no <pex-plugin-host> is on the page to carry it out.`));
+  result.catch((error: unknown) => {
+    console.warn(`[pex-plugin-host] ${command.name} from plugin "${pluginId || '(unknown)'}" failed:`, error);
+  });
+  return result;
+}
+
+/** Calls a plugin's callback inside its sandbox: a throwing callback is the plugin's error. */
+function answer(sandbox: PluginSandbox | undefined, callback: unknown, value: unknown): void {
+  if (typeof callback !== 'function') return;
+  if (sandbox) sandbox.call('action', callback as Callback, undefined, [value]);
+  else (callback as Callback)(value);
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof CommandError && error.reason) return error.reason;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Never rejects unhandled: the caller may ignore it. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+let warnedChangeLayout = false;
+
+/** The conference functions of `PEX.pluginAPI`. */
+export function createCommandFunctions() {
+  const functions = {
+    /**
+     * `sendRequest(path, payload?, callback?)`: a request to the conference's REST API. The
+     * callback (and the promise) get `{status: 'success', result}`; on failure the callback
+     * gets `{status: 'failed', result: <the server's reason>}` and the promise rejects.
+     */
+    sendRequest(path: unknown, payload?: unknown, callback?: unknown): Promise<{ status: string; result: unknown }> {
+      const { sandbox } = callingPlugin();
+      let checked: string;
+      try {
+        checked = conferenceRequestPath(path);
+      } catch (error) {
+        console.error('[pex-plugin-host]', error);
+        answer(sandbox, callback, { status: 'failed', result: (error as Error).message });
+        return quiet(Promise.reject(error));
+      }
+      const body = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined;
+      return quiet(
+        run({ name: 'sendRequest', args: { path: checked, payload: body } }).then(
+          (result) => {
+            const response = { status: 'success', result };
+            answer(sandbox, callback, response);
+            return response;
+          },
+          (error: unknown) => {
+            answer(sandbox, callback, { status: 'failed', result: reasonOf(error) });
+            throw error;
+          },
+        ),
+      );
+    },
+
+    /**
+     * `dialOut(alias, protocol, role, callback, options)`: the callback gets
+     * `{result: [newParticipantUuid, ...]}`, and `{result: []}` when the call failed.
+     */
+    dialOut(alias: unknown, protocol?: unknown, role?: unknown, callback?: unknown, options?: unknown): Promise<{ result: string[] }> {
+      const { sandbox } = callingPlugin();
+      const args = {
+        alias: String(alias ?? ''),
+        protocol: typeof protocol === 'string' && protocol ? protocol : 'auto',
+        role: typeof role === 'string' && role ? role : 'guest',
+        options: typeof options === 'object' && options !== null ? (options as { streaming?: boolean }) : {},
+      };
+      return quiet(
+        run({ name: 'dialOut', args }).then(
+          (uuids) => {
+            const response = { result: Array.isArray(uuids) ? uuids.map(String) : [] };
+            answer(sandbox, callback, response);
+            return response;
+          },
+          (error: unknown) => {
+            answer(sandbox, callback, { result: [] });
+            throw error;
+          },
+        ),
+      );
+    },
+
+    disconnectParticipant(uuid: unknown): Promise<unknown> {
+      return quiet(run({ name: 'disconnectParticipant', args: { uuid: String(uuid) } }));
+    },
+
+    spotlightOnParticipant(uuid: unknown): Promise<unknown> {
+      return quiet(run({ name: 'spotlightOnParticipant', args: { uuid: String(uuid) } }));
+    },
+
+    spotlightOffParticipant(uuid: unknown): Promise<unknown> {
+      return quiet(run({ name: 'spotlightOffParticipant', args: { uuid: String(uuid) } }));
+    },
+
+    /** `transformConferenceLayout({layout, guest_layout, enable_overlay_text, streaming, ...})`; `{}` resets. */
+    transformConferenceLayout(layout: unknown): Promise<unknown> {
+      const transforms = typeof layout === 'object' && layout !== null ? (layout as Record<string, unknown>) : {};
+      return quiet(run({ name: 'transformConferenceLayout', args: { layout: transforms } }));
+    },
+
+    /**
+     * Deprecated in the guide in favour of transformConferenceLayout. `{layouts: [...]}` (the
+     * old override form) becomes the `override_layout` request; anything else a transform.
+     */
+    changeConferenceLayout(layout: unknown): Promise<unknown> {
+      if (!warnedChangeLayout) {
+        warnedChangeLayout = true;
+        console.warn('[pex-plugin-host] changeConferenceLayout is deprecated: use transformConferenceLayout.');
+      }
+      if (typeof layout === 'object' && layout !== null && Array.isArray((layout as { layouts?: unknown }).layouts)) {
+        return functions.sendRequest('override_layout', layout);
+      }
+      return functions.transformConferenceLayout(typeof layout === 'string' ? { layout } : layout);
+    },
+
+    /** `sendChatMessage(text)` or `sendChatMessage({type, payload})`. */
+    sendChatMessage(message: unknown): Promise<unknown> {
+      const args =
+        typeof message === 'object' && message !== null
+          ? {
+              type: String((message as { type?: unknown }).type ?? 'text/plain'),
+              payload: typeof (message as { payload?: unknown }).payload === 'string'
+                ? ((message as { payload: string }).payload)
+                : JSON.stringify((message as { payload?: unknown }).payload ?? ''),
+            }
+          : { type: 'text/plain', payload: String(message ?? '') };
+      return quiet(run({ name: 'sendChatMessage', args }));
+    },
+  };
+  return functions;
+}
