@@ -26,6 +26,8 @@ function minifyDropIn(): Plugin {
 export default defineConfig({
   publicDir: false,
   plugins: [minifyDropIn()],
+  // rxjs's ES2015 build: classes instead of ES5 functions and tslib helpers, smaller.
+  resolve: { conditions: ['es2015', 'module', 'browser', 'production'] },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
