@@ -46,6 +46,23 @@ describe('dist/pex-plugin-host.js', () => {
     expect(actions[0]).to.include({ plugin: 'toolbar-plugin', count: 1 });
   });
 
+  it('styles dialogs and the classes plugins use (the built, minified styles hold)', async () => {
+    const ref = await (window.PEX.pluginAPI.openTemplateDialog({
+      title: 'Built',
+      body: '<button id="builtGreen" class="dialog-button green-action-button">Go</button>',
+    }) as PromiseLike<{ close(): void }>);
+    try {
+      const green = getComputedStyle(document.getElementById('builtGreen')!);
+      expect(green.backgroundColor).to.equal('rgb(15, 157, 88)');
+      expect(green.borderTopLeftRadius).to.equal('24px');
+      const dialog = document.querySelector('pex-template-dialog')!.shadowRoot!.querySelector('dialog')!;
+      expect(getComputedStyle(dialog).borderTopLeftRadius).to.equal('12px');
+      expect(getComputedStyle(dialog).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      ref.close();
+    }
+  });
+
   it('warns instead of throwing when a second copy registers the same elements', async () => {
     const warnings: string[] = [];
     const original = console.warn;
