@@ -4,13 +4,24 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { serveStatic } from './test/support/static-fixtures.mjs';
 import { fileURLToPath } from 'node:url';
+import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
+
+// The Infinity simulator, same origin as the tests: /api/client/v2/... and /_simulator/...
+const simulator = createSimulator();
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [serveStatic('/test/fixtures/', fileURLToPath(new URL('./test/fixtures/', import.meta.url)))],
+  middleware: [
+    serveStatic('/test/fixtures/', fileURLToPath(new URL('./test/fixtures/', import.meta.url))),
+    koaMiddleware(simulator),
+  ],
   // Standard decorators and class fields need lowering for the browser; see TOOLCHAIN notes.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022' }),
+    // Its event streams and timers end with the server.
+    { name: 'infinity-simulator', serverStop: () => simulator.close() },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
