@@ -55,6 +55,11 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     minify: true,
+    rollupOptions: {
+      // Code shared with the lazily loaded Infinity chunk (rxjs) stays in the drop-in file,
+      // which may then export a few more internal bindings, instead of a third file.
+      preserveEntrySignatures: 'allow-extension',
+    },
     lib: {
       entry: 'components/index.ts',
       formats: ['es'],

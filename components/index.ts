@@ -4,6 +4,7 @@
  */
 import { installPexGlobal } from '../src/api/pex-global.js';
 import { installErrorRouter } from '../src/runtime/error-router.js';
+import type { ConnectInfinityOptions, InfinityConnection } from '../src/conference/infinity/index.js';
 import { PexConferenceMenu } from './conference-menu/conference-menu.js';
 import { PexParticipantMenu } from './participant-menu/participant-menu.js';
 import { PexPluginHost } from './plugin-host/plugin-host.js';
@@ -28,6 +29,24 @@ installPexGlobal();
 
 export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexPluginSettings, PexTemplateDialog, PexToolbar };
 export { LIBRARY_VERSION } from './register.js';
+
+/**
+ * Joins a Pexip Infinity conference over the client REST API v2 and resolves to a connection
+ * for `host.connection`. The connection code is its own chunk, fetched on first use: pages
+ * that feed the host themselves never load it.
+ */
+export async function connectInfinity(options: ConnectInfinityOptions): Promise<InfinityConnection> {
+  const infinity = await import('../src/conference/infinity/index.js');
+  return infinity.connectInfinity(options);
+}
+export type {
+  ConnectInfinityOptions,
+  InfinityConnection,
+  PinRequest,
+  RequestPin,
+} from '../src/conference/infinity/index.js';
+export type { ConferenceConnection } from '../src/conference/connection.js';
+export { CommandError } from '../src/conference/commands.js';
 export type { PexEventDetails, PexEventName, PexEvent } from './events.js';
 export type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';
 export type { Diagnostic } from '../src/config/diagnostics.js';

@@ -7,6 +7,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 interface DropIn {
   PexPluginHost: CustomElementConstructor;
   LIBRARY_VERSION: string;
+  connectInfinity(options: { node: string; alias: string; displayName: string }): Promise<{
+    participants$: { subscribe(next: (participants: Array<{ name: string }>) => void): { unsubscribe(): void } };
+    leave(): Promise<void>;
+  }>;
 }
 
 describe('dist/pex-plugin-host.js', () => {
@@ -60,6 +64,21 @@ describe('dist/pex-plugin-host.js', () => {
       expect(getComputedStyle(dialog).backgroundColor).to.equal('rgb(255, 255, 255)');
     } finally {
       ref.close();
+    }
+  });
+
+  it('exports connectInfinity, which loads the connection chunk and joins a conference on the simulator', async () => {
+    await fetch('/_simulator/reset', { method: 'POST' });
+    const before = performance.getEntriesByType('resource').filter((e) => /\/dist\/infinity-[\w-]+\.js/.test(e.name)).length;
+    const connection = await dropIn.connectInfinity({ node: location.origin, alias: 'meet', displayName: 'Drop-in user' });
+    try {
+      const names: string[] = [];
+      connection.participants$.subscribe((participants) => names.splice(0, names.length, ...participants.map((p) => p.name))).unsubscribe();
+      expect(names).to.include('Drop-in user');
+      const after = performance.getEntriesByType('resource').filter((e) => /\/dist\/infinity-[\w-]+\.js/.test(e.name)).length;
+      expect(after - before, 'the connection chunk was fetched on first use').to.equal(1);
+    } finally {
+      await connection.leave();
     }
   });
 

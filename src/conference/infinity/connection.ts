@@ -1,0 +1,327 @@
+/**
+ * The Infinity connection: one conference over the client REST API v2 and its events stream,
+ * as a ConferenceConnection the host can be given. Join with `connectInfinity` (index.ts).
+ */
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
+import { actions } from '../../api/actions.js';
+import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
+import type { ConferenceConnection } from '../connection.js';
+import { DEFAULT_CONFERENCE_DETAILS, type ConferenceDetails, type Participant, type PexAction } from '../types.js';
+import { InfinityJoinError } from './errors.js';
+import { EventStream } from './event-stream.js';
+import { executeCommand } from './execute.js';
+import { applyConferenceStatus, conferenceFromToken, roleFromJoinRole } from './mapping.js';
+import type { RawChatMessage, RawConferenceStatus, RawParticipant, RawStageEntry, RawTokenResult } from './raw-types.js';
+import { conferenceBase, ConferenceRest } from './rest.js';
+import { Roster, type RosterChange } from './roster.js';
+import type { SseEvent } from './sse.js';
+import { refreshSessionToken, releaseSessionToken, requestSessionToken, type RequestPin, type TokenTarget } from './token.js';
+
+export type InfinityConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export interface ConnectInfinityOptions {
+  /** The node's base URL, e.g. 'https://node.example'; '' (or location.origin) for this page's origin. */
+  node: string;
+  /** The conference alias. */
+  alias: string;
+  /** The name others see. */
+  displayName: string;
+  /** The PIN, when known in advance; sent in the `pin` header. */
+  pin?: string;
+  /** Asked when the conference wants a PIN and none was given (see PinRequest). */
+  requestPin?: RequestPin;
+  /** The fetch to use (default: the page's). */
+  fetch?: typeof fetch;
+  /** How long connectInfinity waits for the first roster sync before resolving anyway, in ms (default 5000). */
+  syncTimeout?: number;
+}
+
+/** `[Conference] Connect Success`'s payload, as webapp2 gives it. */
+export interface ConnectSuccessPayload {
+  alias: string;
+  displayName: string;
+  joinRole: 'HOST' | 'GUEST';
+  /** Where the user is: request_token's `current_service_type` ('conference', 'waiting_room', ...), else its `service_type`. */
+  serviceType: string;
+}
+
+/** The refresh is retried this often before the session is given up. */
+const REFRESH_ATTEMPTS = 3;
+
+export class InfinityConnection implements ConferenceConnection {
+  readonly #participants = new BehaviorSubject<readonly Participant[]>([]);
+  readonly #conference: BehaviorSubject<ConferenceDetails>;
+  readonly #actions = new Subject<PexAction>();
+  readonly #role: BehaviorSubject<'chair' | 'guest' | undefined>;
+  readonly #selfUUID: BehaviorSubject<string | undefined>;
+  readonly #state = new BehaviorSubject<InfinityConnectionState>('connecting');
+  readonly #target: TokenTarget;
+  readonly #rest: ConferenceRest;
+  readonly #roster: Roster;
+  readonly #events: EventStream;
+  readonly #joinActions: readonly PexAction[];
+  #token: string;
+  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  #refreshFailures = 0;
+  #ended = false;
+  #leaving: Promise<void> | undefined;
+  #firstSync: (() => void) | undefined;
+  readonly #onPageHide = (): void => {
+    void this.#end({ release: 'keepalive' });
+  };
+
+  /** The roster in the guide's properties; one emission per sync and per burst of changes. Replays the latest. */
+  readonly participants$: Observable<readonly Participant[]> = this.#participants.asObservable();
+  /** locked, guestsMuted, started (conference_status / conference_update), chatEnabled, mediaType (request_token). Replays the latest. */
+  readonly conference$: Observable<ConferenceDetails>;
+  /**
+   * What happens in the conference, as webapp2's actions. Hot, except that each new subscriber
+   * first receives `[Conference] Connect Success` and `[Conference] Set Self UUID` while the
+   * connection is up: the join happens before anyone can subscribe, and plugins listen for it.
+   */
+  readonly actions$: Observable<PexAction>;
+  /** 'chair' when joined as HOST, 'guest' as GUEST; follows refresh_token's role. Replays. */
+  readonly role$: Observable<'chair' | 'guest' | undefined>;
+  /** The user's own participant uuid (request_token's `participant_uuid`). Replays. */
+  readonly selfUUID$: Observable<string | undefined>;
+  /** 'connecting' → 'connected' ⇄ 'reconnecting' → 'disconnected'. Replays. */
+  readonly state$: Observable<InfinityConnectionState> = this.#state.asObservable();
+
+  /** Joins the conference. Use `connectInfinity`. */
+  static async join(options: ConnectInfinityOptions): Promise<InfinityConnection> {
+    const fetcher: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    const target: TokenTarget = { node: options.node.replace(/\/+$/, ''), alias: options.alias, fetcher };
+    const session = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
+    const connection = new InfinityConnection(target, session, options.displayName);
+    await connection.#start(options.syncTimeout ?? 5000);
+    return connection;
+  }
+
+  private constructor(target: TokenTarget, session: RawTokenResult, displayName: string) {
+    this.#target = target;
+    this.#token = session.token;
+    this.#conference = new BehaviorSubject<ConferenceDetails>({ ...DEFAULT_CONFERENCE_DETAILS, ...conferenceFromToken(session) });
+    this.#role = new BehaviorSubject<'chair' | 'guest' | undefined>(roleFromJoinRole(session.role));
+    this.#selfUUID = new BehaviorSubject<string | undefined>(session.participant_uuid);
+    this.conference$ = this.#conference.asObservable();
+    this.role$ = this.#role.asObservable();
+    this.selfUUID$ = this.#selfUUID.asObservable();
+    const connectSuccess: ConnectSuccessPayload = {
+      alias: target.alias,
+      displayName: session.display_name || displayName,
+      joinRole: session.role === 'HOST' ? 'HOST' : 'GUEST',
+      serviceType: session.current_service_type ?? session.service_type ?? 'conference',
+    };
+    this.#joinActions = [
+      { type: actions.CONNECT_SUCCESS, payload: connectSuccess },
+      { type: actions.SET_SELF_UUID, payload: session.participant_uuid },
+    ];
+    this.actions$ = new Observable<PexAction>((subscriber) => {
+      if (!this.#ended) for (const action of this.#joinActions) subscriber.next(action);
+      return this.#actions.subscribe(subscriber);
+    });
+    const base = conferenceBase(target.node, target.alias);
+    this.#rest = new ConferenceRest(base, target.fetcher, () => this.#token);
+    this.#roster = new Roster((participants) => this.#participants.next(participants));
+    this.#events = new EventStream({
+      base,
+      fetcher: target.fetcher,
+      token: () => this.#token,
+      onEvent: (event) => this.#onEvent(event),
+      onOpen: (open) => {
+        if (!this.#ended) this.#state.next(open ? 'connected' : 'reconnecting');
+      },
+      onFatal: (reason) => this.#end({ reason, release: 'none' }),
+    });
+    this.#scheduleRefresh(Number(session.expires));
+  }
+
+  /** The current token (changes at each refresh). For tests and diagnostics; never send it elsewhere. */
+  get token(): string {
+    return this.#token;
+  }
+
+  /** The current state. */
+  get state(): InfinityConnectionState {
+    return this.#state.value;
+  }
+
+  async #start(syncTimeout: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const synced = new Promise<void>((resolve) => {
+      this.#firstSync = resolve;
+      timer = setTimeout(resolve, syncTimeout);
+    });
+    try {
+      await Promise.all([this.#seedConference(), this.#events.start()]);
+    } catch (error) {
+      await this.#end({ release: 'await', silent: true });
+      throw new InfinityJoinError(`Could not join "${this.#target.alias}": ${error instanceof Error ? error.message : String(error)}`, 'failed');
+    }
+    await synced;
+    clearTimeout(timer);
+    if (this.#ended) throw new InfinityJoinError(`Could not join "${this.#target.alias}": the conference ended while joining.`, 'failed');
+    globalThis.addEventListener?.('pagehide', this.#onPageHide);
+  }
+
+  /** `GET conference_status` seeds locked, guestsMuted and started; a failure keeps the defaults. */
+  async #seedConference(): Promise<void> {
+    try {
+      const status = (await this.#rest.call('conference_status', undefined, 'GET')) as RawConferenceStatus;
+      if (status && typeof status === 'object') this.#conference.next(applyConferenceStatus(this.#conference.value, status));
+    } catch (error) {
+      console.warn('[pex] conference_status failed; the conference details start from defaults:', error);
+    }
+  }
+
+  #emit(type: string, payload?: unknown): void {
+    this.#actions.next(payload === undefined ? { type } : { type, payload });
+  }
+
+  #onEvent(event: SseEvent): void {
+    if (this.#ended) return;
+    let data: unknown;
+    try {
+      data = event.data ? JSON.parse(event.data) : undefined;
+    } catch {
+      console.warn(`[pex] the Infinity event "${event.type}" carried data that is not JSON; ignored.`);
+      return;
+    }
+    switch (event.type) {
+      case 'participant_sync_begin':
+        this.#roster.syncBegin();
+        break;
+      case 'participant_sync_end':
+        this.#roster.syncEnd();
+        this.#firstSync?.();
+        this.#firstSync = undefined;
+        break;
+      case 'participant_create':
+      case 'participant_update':
+        this.#onRosterChange(this.#roster.upsert(data as RawParticipant), event.type === 'participant_create');
+        break;
+      case 'participant_delete':
+        if (data && typeof (data as { uuid?: unknown }).uuid === 'string') {
+          this.#onRosterChange(this.#roster.remove((data as { uuid: string }).uuid), false);
+        }
+        break;
+      case 'stage':
+        this.#roster.setStage(data as RawStageEntry[]);
+        break;
+      case 'conference_update':
+        if (data && typeof data === 'object') this.#conference.next(applyConferenceStatus(this.#conference.value, data as RawConferenceStatus));
+        break;
+      case 'message_received':
+        this.#emit(actions.RECEIVE_CHAT_MESSAGE, data as RawChatMessage);
+        break;
+      case 'refresh_token':
+        // The node asks for a refresh now.
+        this.#scheduleRefresh(0);
+        break;
+      case 'disconnect': {
+        const reason = data && typeof data === 'object' ? (data as { reason?: unknown }).reason : undefined;
+        void this.#end({ reason: typeof reason === 'string' ? reason : 'Disconnected', release: 'none' });
+        break;
+      }
+      default:
+        // layout, presentation_start/stop, call_disconnected, refer, on_hold, fecc, live captions,
+        // breakouts: nothing a plugin sees comes from them.
+        break;
+    }
+  }
+
+  #onRosterChange(change: RosterChange | undefined, created: boolean): void {
+    if (!change) return;
+    if (change.kind === 'create') {
+      // An update for someone unknown (outside a sync) adds them silently.
+      if (created) this.#emit(actions.PARTICIPANT_CONNECT_SUCCESS, change.participant.uuid);
+    } else if (change.kind === 'delete') {
+      this.#emit(actions.PARTICIPANT_DISCONNECT_SUCCESS, change.participant.uuid);
+    } else {
+      const { participant, previous } = change;
+      if (participant.buzzTime !== previous.buzzTime) {
+        this.#emit(actions.BUZZ_CHANGED, { buzzTime: participant.buzzTime, name: participant.name });
+      }
+      if (participant.muted !== previous.muted) {
+        this.#emit(actions.PARTICIPANT_MUTED_CHANGED, { uuid: participant.uuid, muted: participant.muted });
+      }
+    }
+  }
+
+  /** Refreshes at a third of the lifetime (`expires` in seconds), as Infinity advises. */
+  #scheduleRefresh(expiresSeconds: number): void {
+    clearTimeout(this.#refreshTimer);
+    if (this.#ended) return;
+    const seconds = Number.isFinite(expiresSeconds) && expiresSeconds > 0 ? expiresSeconds : 0;
+    this.#refreshTimer = setTimeout(() => void this.#refresh(), (seconds * 1000) / 3);
+  }
+
+  async #refresh(): Promise<void> {
+    if (this.#ended) return;
+    try {
+      const refreshed = await refreshSessionToken(this.#target, this.#token);
+      if (this.#ended) {
+        // Left while refreshing: the new token must not outlive us.
+        void releaseSessionToken(this.#target, refreshed.token);
+        return;
+      }
+      this.#token = refreshed.token;
+      this.#refreshFailures = 0;
+      if (refreshed.role) this.#role.next(roleFromJoinRole(refreshed.role));
+      this.#scheduleRefresh(refreshed.expires);
+    } catch (error) {
+      if (this.#ended) return;
+      const status = error instanceof InfinityJoinError ? error.status : undefined;
+      this.#refreshFailures += 1;
+      if (status === 403 || this.#refreshFailures >= REFRESH_ATTEMPTS) {
+        void this.#end({ reason: error instanceof Error ? error.message : String(error), release: 'none' });
+        return;
+      }
+      clearTimeout(this.#refreshTimer);
+      this.#refreshTimer = setTimeout(() => void this.#refresh(), 1000 * this.#refreshFailures);
+    }
+  }
+
+  /**
+   * Carries out a plugin command against the conference. Resolves to the server's `result`
+   * (dialOut: the new participants' uuids); rejects with a CommandError carrying the HTTP status
+   * and the server's reason. sendChatMessage emits `SEND_CHAT_MESSAGE` (the text) on success.
+   */
+  async execute<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]> {
+    if (this.#ended) throw new CommandError(`${command.name}: not connected (the conference was left).`);
+    const result = await executeCommand(this.#rest, command);
+    if (command.name === 'sendChatMessage') this.#emit(actions.SEND_CHAT_MESSAGE, command.args.payload);
+    return result;
+  }
+
+  /**
+   * Leaves: stops the refresh timer and the events stream, releases the token, then emits
+   * `[Conference] Disconnect Success`. The streams stay open (participants$ keeps its last value).
+   */
+  leave(): Promise<void> {
+    return this.#end({ release: 'await' });
+  }
+
+  #end(how: { reason?: string; release: 'await' | 'keepalive' | 'none'; silent?: boolean }): Promise<void> {
+    if (this.#leaving) return this.#leaving;
+    this.#ended = true;
+    clearTimeout(this.#refreshTimer);
+    this.#events.stop();
+    this.#firstSync?.();
+    this.#firstSync = undefined;
+    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
+    const token = this.#token;
+    const finish = (): void => {
+      this.#state.next('disconnected');
+      if (!how.silent) this.#emit(actions.DISCONNECT_SUCCESS, how.reason === undefined ? undefined : { reason: how.reason });
+    };
+    if (how.release === 'await') {
+      this.#leaving = releaseSessionToken(this.#target, token).then(finish);
+    } else {
+      if (how.release === 'keepalive') void releaseSessionToken(this.#target, token, true);
+      finish();
+      this.#leaving = Promise.resolve();
+    }
+    return this.#leaving;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Why joining a conference failed. Every error names the conference and, when the server gave
+ * one, carries its reason text unchanged in `reason`.
+ */
+
+/** What kind of refusal: lets an app choose what to show without parsing messages. */
+export type JoinErrorCode =
+  /** A PIN is needed and none was given (see {@link PinRequiredError}). */
+  | 'pin-required'
+  /** The server refused the join with a reason (a wrong PIN: 'Invalid PIN', a full conference...). */
+  | 'refused'
+  /** No conference or gateway rule matches the alias (404). */
+  | 'not-found'
+  /** The conference signs users in through an identity provider (SSO), which this connection does not do. */
+  | 'idp-required'
+  /** The conference needs a `conference_extension` (a Microsoft Teams / Skype meeting id). */
+  | 'extension-required'
+  /** The node answered something else: a server error, an unexpected answer, the network. */
+  | 'failed';
+
+export class InfinityJoinError extends Error {
+  constructor(
+    message: string,
+    readonly code: JoinErrorCode,
+    /** The HTTP status, when there was an answer. */
+    readonly status?: number,
+    /** The server's reason text, as it sent it. */
+    readonly reason?: string,
+  ) {
+    super(message);
+    this.name = 'InfinityJoinError';
+  }
+}
+
+/**
+ * The conference asks for a PIN and none was given: no `pin` option, and `requestPin` was
+ * missing or returned no PIN. Says which PIN: the host PIN, the guest PIN, or either.
+ */
+export class PinRequiredError extends InfinityJoinError {
+  constructor(
+    readonly alias: string,
+    readonly hostPinRequired: boolean,
+    readonly guestPinRequired: boolean,
+  ) {
+    super(`Conference "${alias}" requires ${describePins(hostPinRequired, guestPinRequired)}: pass it as the pin option or answer requestPin.`, 'pin-required', 403);
+    this.name = 'PinRequiredError';
+  }
+}
+
+function describePins(host: boolean, guest: boolean): string {
+  if (host && guest) return 'a PIN (the host PIN to join as host, the guest PIN to join as guest)';
+  if (host) return 'the host PIN to join as host (guests may join without a PIN)';
+  if (guest) return 'the guest PIN';
+  return 'a PIN';
+}
+
+/** No conference (or gateway rule) matches the alias: Infinity answered 404. */
+export class ConferenceNotFoundError extends InfinityJoinError {
+  constructor(alias: string, reason: string | undefined) {
+    super(`No such conference "${alias}"${reason ? `: ${reason}` : ''}.`, 'not-found', 404, reason);
+    this.name = 'ConferenceNotFoundError';
+  }
+}
