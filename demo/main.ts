@@ -1,54 +1,28 @@
 /**
- * A small conferencing client in app-driven mode: it owns a (simulated) roster, hands it to
- * <pex-plugin-host>, and carries out what plugins ask for through `pex-action` events.
+ * A small conferencing client in connected mode: it joins a conference through the real
+ * Infinity connection (the built-in simulator by default, or a Pexip Infinity node given in
+ * the URL), hands the connection to <pex-plugin-host>, and draws the roster, the stage and
+ * the chat from the same connection.
+ *
+ *   /?node=https://node.example&alias=meet&name=Ann&pin=1234
  */
 import '../components/index.js';
-import type { Participant } from '../components/index.js';
+import { connectInfinity, type InfinityConnection, type Participant, type PinRequest } from '../components/index.js';
 
 const host = document.querySelector('pex-plugin-host')!;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const NAMES = ['Alice Lindqvist', 'Bjørn Haugen', 'Chidi Okafor', 'Dana Kowalski', 'Emeka Nwosu', 'Fatima Zahra'];
-const now = () => Math.floor(Date.now() / 1000);
+const query = new URLSearchParams(location.search);
+const options = {
+  node: query.get('node') ?? location.origin,
+  alias: query.get('alias') ?? 'meet',
+  displayName: query.get('name') ?? 'Demo user',
+  ...(query.get('pin') ? { pin: query.get('pin')! } : {}),
+};
 
-function makeParticipant(index: number): Participant {
-  const name = NAMES[index % NAMES.length]!;
-  return {
-    uuid: `demo-${index}`,
-    name,
-    role: index === 0 ? 'chair' : 'guest',
-    uri: `sip:${name.split(' ')[0]!.toLowerCase()}@example.com`,
-    startTime: now() - 60 * (index + 1),
-    protocol: 'webrtc',
-    isExternal: false,
-    presenting: false,
-    muted: false,
-    canControl: index === 0,
-    canDisconnect: true,
-    canTransfer: true,
-    canMute: true,
-    serviceType: 'conference',
-    callType: 'video',
-    spotlight: 0,
-    isStreaming: false,
-    vad: 0,
-    stageIndex: index,
-    rxPresentation: true,
-    feccSupported: false,
-    buzzTime: 0,
-    isVideoMuted: false,
-  };
-}
-
-let participants: Participant[] = NAMES.map((_, i) => makeParticipant(i));
-host.selfUUID = participants[0]!.uuid;
-host.conference = { locked: false, guestsMuted: false, chatEnabled: true, mediaType: 'video', started: true };
-
-function update(change: (p: Participant) => Participant | undefined): void {
-  participants = participants.map((p) => change(p) ?? p);
-  host.participants = participants;
-  render();
-}
+let connection: InfinityConnection | undefined;
+let participants: readonly Participant[] = [];
+let selfUUID: string | undefined;
 
 function notice(text: string, kind: 'info' | 'error' = 'info'): void {
   const item = document.createElement('div');
@@ -58,76 +32,126 @@ function notice(text: string, kind: 'info' | 'error' = 'info'): void {
   setTimeout(() => item.remove(), 6000);
 }
 
-// ---- what plugins ask the client to do ---------------------------------------------
+/** A request the client itself makes (the plugins' go through the host). */
+async function request(path: string, payload?: Record<string, unknown>): Promise<void> {
+  try {
+    await connection?.execute({ name: 'sendRequest', args: { path, payload } });
+  } catch (error) {
+    notice(`${path}: ${(error as { reason?: string }).reason ?? (error as Error).message}`, 'error');
+  }
+}
+
+/** Asks the user for a PIN in a native dialog; resolves to what they typed, or null. */
+function askForPin(pinRequest: PinRequest): Promise<string | null> {
+  const dialog = $<HTMLDialogElement>('pin-dialog');
+  $('pin-dialog-text').textContent = pinRequest.guestPinRequired
+    ? `"${pinRequest.alias}" asks for a PIN.`
+    : `"${pinRequest.alias}" asks for a host PIN; leave it empty to join as a guest.`;
+  const input = $<HTMLInputElement>('pin-input');
+  input.value = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'join' ? input.value : null), { once: true });
+  });
+}
+
+async function join(): Promise<void> {
+  $('status').textContent = `Joining ${options.alias} on ${options.node === location.origin ? 'the built-in simulator' : options.node}…`;
+  try {
+    connection = await connectInfinity({ ...options, requestPin: askForPin });
+  } catch (error) {
+    $('status').textContent = `Could not join: ${(error as Error).message}`;
+    notice((error as Error).message, 'error');
+    return;
+  }
+  host.connection = connection;
+  $('status').textContent = `In ${options.alias} as ${options.displayName}`;
+  connection.participants$.subscribe((list) => {
+    participants = list;
+    render();
+  });
+  connection.selfUUID$.subscribe((uuid) => (selfUUID = uuid));
+  connection.conference$.subscribe((details) => {
+    $('lock').textContent = details.locked ? 'Unlock the conference' : 'Lock the conference';
+    $('lock').setAttribute('aria-pressed', String(details.locked));
+  });
+  connection.actions$.subscribe((action) => {
+    if (action.type === window.PEX.actions.RECEIVE_CHAT_MESSAGE) {
+      const message = action.payload as { origin: string; payload: string };
+      addChat(message.origin, message.payload);
+    }
+    if (action.type === window.PEX.actions.DISCONNECT_SUCCESS) $('status').textContent = 'You left the conference.';
+  });
+}
+
+// ---- what plugins ask the client to do (besides conference commands) ---------------
 host.addEventListener('pex-action', (event) => {
   const { type, payload } = event.detail.action;
-  switch (type) {
-    case '[Demo] Lower hand':
-      update((p) => (p.uuid === payload ? { ...p, buzzTime: 0 } : undefined));
-      notice('A plugin lowered a hand.');
-      break;
-    case '[Demo] Spotlight on':
-      update((p) => (p.uuid === payload ? { ...p, spotlight: now() } : undefined));
-      break;
-    case '[Demo] Spotlight off':
-      update((p) => (p.uuid === payload ? { ...p, spotlight: 0 } : undefined));
-      break;
-    case '[Demo] Notice':
-      notice(String(payload));
-      break;
-    default:
-      notice(`A plugin asked for ${type}.`);
-  }
-  closePopovers();
+  if (type === '[Demo] Notice') notice(String(payload));
+  else notice(`A plugin asked for ${type}.`);
 });
 host.addEventListener('pex-plugin-error', (event) => notice(`Plugin ${event.detail.id} failed (${event.detail.phase}); the others go on.`, 'error'));
 
-// ---- rendering the client's own UI (text only: names are untrusted) -----------------
+// ---- the client's own UI (text only: names and chat are untrusted) ------------------
 function render(): void {
-  const stage = $('stage');
-  stage.replaceChildren(
-    ...participants.map((p) => {
+  const onStage = [...participants].sort((a, b) => (a.stageIndex < 0 ? 1 : b.stageIndex < 0 ? -1 : a.stageIndex - b.stageIndex));
+  $('stage').replaceChildren(
+    ...onStage.slice(0, 9).map((p) => {
       const tile = document.createElement('li');
       tile.className = `tile${p.vad > 0 ? ' speaking' : ''}${p.spotlight ? ' spotlight' : ''}`;
-      tile.textContent = p.name;
+      tile.textContent = p.name + (p.uuid === selfUUID ? ' (you)' : '');
       return tile;
     }),
   );
-  const roster = $('roster');
-  roster.replaceChildren(
-    ...participants.map((p) => {
-      const row = document.createElement('li');
-      const dot = document.createElement('span');
-      dot.className = `speaking-dot${p.vad > 0 ? ' on' : ''}`;
-      dot.setAttribute('aria-hidden', 'true');
-      const name = document.createElement('span');
-      name.className = 'name';
-      name.textContent = p.name + (p.vad > 0 ? ' (speaking)' : '');
-      row.append(dot, name);
-      if (p.buzzTime > 0) {
-        const hand = document.createElement('span');
-        hand.className = 'hand';
-        hand.textContent = '✋';
-        hand.setAttribute('aria-label', 'hand raised');
-        row.append(hand);
-      }
-      const more = document.createElement('button');
-      more.type = 'button';
-      more.textContent = '⋯';
-      more.setAttribute('aria-label', `Actions for ${p.name}`);
-      more.setAttribute('aria-haspopup', 'menu');
-      more.addEventListener('click', () => openParticipantMenu(p.uuid, more));
-      row.append(more);
-      return row;
-    }),
-  );
+  $('roster').replaceChildren(...participants.map(rosterRow));
+  const self = participants.find((p) => p.uuid === selfUUID);
+  $('raise-hand').textContent = self?.buzzTime ? 'Lower your hand' : 'Raise your hand';
+  $('raise-hand').setAttribute('aria-pressed', String(!!self?.buzzTime));
+  // Keep an open participant menu in step with that participant's latest state.
+  const menu = document.querySelector('pex-participant-menu')!;
+  if (menu.participant) menu.participant = participants.find((p) => p.uuid === menu.participant!.uuid);
 }
 
-let participantMenuFor: string | undefined;
+function rosterRow(p: Participant): HTMLLIElement {
+  const row = document.createElement('li');
+  const dot = document.createElement('span');
+  dot.className = `speaking-dot${p.vad > 0 ? ' on' : ''}`;
+  dot.setAttribute('aria-hidden', 'true');
+  const name = document.createElement('span');
+  name.className = 'name';
+  name.textContent = `${p.name}${p.uuid === selfUUID ? ' (you)' : ''}${p.vad > 0 ? ' (speaking)' : ''}${p.isStreaming ? ' (recording)' : ''}`;
+  row.append(dot, name);
+  if (p.buzzTime > 0) {
+    const hand = document.createElement('span');
+    hand.className = 'hand';
+    hand.textContent = '✋';
+    hand.setAttribute('role', 'img');
+    hand.setAttribute('aria-label', 'hand raised');
+    row.append(hand);
+  }
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.textContent = '⋯';
+  more.setAttribute('aria-label', `Actions for ${p.name}`);
+  more.setAttribute('aria-haspopup', 'menu');
+  more.addEventListener('click', () => openParticipantMenu(p.uuid, more));
+  row.append(more);
+  return row;
+}
+
+function addChat(from: string, text: string): void {
+  const item = document.createElement('li');
+  const who = document.createElement('strong');
+  who.textContent = `${from}: `;
+  item.append(who, text);
+  const log = $('chat-log');
+  log.append(item);
+  log.scrollTop = log.scrollHeight;
+}
+
 function openParticipantMenu(uuid: string, anchor: HTMLElement): void {
   const panel = $('participant-menu-panel');
   const menu = panel.querySelector('pex-participant-menu')!;
-  participantMenuFor = uuid;
   menu.participant = participants.find((p) => p.uuid === uuid);
   $('participant-menu-title').textContent = menu.participant?.name ?? '';
   panel.style.top = `${anchor.offsetTop + anchor.offsetHeight}px`;
@@ -139,7 +163,6 @@ function closePopovers(): void {
   $('participant-menu-panel').hidden = true;
   $('conference-menu-panel').hidden = true;
   $('conference-menu-button').setAttribute('aria-expanded', 'false');
-  participantMenuFor = undefined;
 }
 
 $('conference-menu-button').addEventListener('click', () => {
@@ -156,28 +179,28 @@ document.addEventListener('keydown', (event) => {
 });
 
 $<HTMLSelectElement>('role').addEventListener('change', (event) => {
-  host.setAttribute('role', (event.target as HTMLSelectElement).value);
+  const value = (event.target as HTMLSelectElement).value;
+  if (value) host.setAttribute('role', value);
+  else host.removeAttribute('role');
 });
 
 $('raise-hand').addEventListener('click', () => {
-  const candidates = participants.filter((p) => p.buzzTime === 0);
-  const someone = candidates[Math.floor(Math.random() * candidates.length)];
-  if (someone) update((p) => (p.uuid === someone.uuid ? { ...p, buzzTime: now() } : undefined));
+  const self = participants.find((p) => p.uuid === selfUUID);
+  if (self) void request(`participants/${self.uuid}/${self.buzzTime ? 'clearbuzz' : 'buzz'}`);
+});
+$('lock').addEventListener('click', () => void request($('lock').getAttribute('aria-pressed') === 'true' ? 'unlock' : 'lock'));
+$('leave').addEventListener('click', () => void connection?.leave());
+
+$<HTMLFormElement>('chat-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = $<HTMLInputElement>('chat-input');
+  const text = input.value.trim();
+  if (!text || !connection) return;
+  input.value = '';
+  connection.execute({ name: 'sendChatMessage', args: { type: 'text/plain', payload: text } }).then(
+    () => addChat(`${options.displayName} (you)`, text),
+    (error: { reason?: string; message: string }) => notice(`Chat: ${error.reason ?? error.message}`, 'error'),
+  );
 });
 
-// Someone speaks every couple of seconds, so the stage looks alive.
-setInterval(() => {
-  const speaker = Math.floor(Math.random() * participants.length);
-  update((p) => {
-    const vad = participants.indexOf(p) === speaker ? 100 : 0;
-    return p.vad === vad ? undefined : { ...p, vad };
-  });
-  // Keep an open participant menu in step with that participant's latest state.
-  if (participantMenuFor) {
-    const menu = document.querySelector('pex-participant-menu')!;
-    menu.participant = participants.find((p) => p.uuid === participantMenuFor);
-  }
-}, 2000);
-
-host.participants = participants;
-render();
+void join();

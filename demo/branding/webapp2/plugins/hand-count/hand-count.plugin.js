@@ -1,4 +1,5 @@
-// A toolbar plugin: state$ follows the roster (buzzTime), the action asks the client to act.
+// A toolbar plugin: state$ follows the roster (buzzTime); the action lowers every raised hand
+// through sendRequest (participants/<uuid>/clearbuzz), as a host would.
 (function () {
   var state$ = window.PEX.pluginAPI.createNewState({});
 
@@ -14,7 +15,7 @@
   function lowerAllHands(participants) {
     participants
       .filter(function (p) { return p.buzzTime > 0; })
-      .forEach(function (p) { PEX.dispatchAction({ type: '[Demo] Lower hand', payload: p.uuid }); });
+      .forEach(function (p) { PEX.pluginAPI.sendRequest('/participants/' + p.uuid + '/clearbuzz'); });
   }
 
   PEX.pluginAPI.registerPlugin({

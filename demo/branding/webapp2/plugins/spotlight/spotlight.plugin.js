@@ -13,7 +13,8 @@
   }
 
   function toggleSpotlight(participant) {
-    PEX.dispatchAction({ type: participant.spotlight ? '[Demo] Spotlight off' : '[Demo] Spotlight on', payload: participant.uuid });
+    if (participant.spotlight) PEX.pluginAPI.spotlightOffParticipant(participant.uuid);
+    else PEX.pluginAPI.spotlightOnParticipant(participant.uuid);
   }
 
   PEX.pluginAPI.registerPlugin({ id: 'spotlight-plugin-1.0', load: load, unload: function () {}, toggleSpotlight: toggleSpotlight, state$: state$ });
