@@ -70,6 +70,8 @@ describe('connected mode: plugins\' commands reach Infinity (the simulator)', ()
 
     await commands().transformConferenceLayout({ layout: '4:0' });
     expect((await conferenceState('meet')).layout).to.deep.include({ layout: '4:0' });
+    // Infinity's layout event comes back to the plugins as an action.
+    await until(() => logOf('action').some((a) => a.type === '[Conference] Layout Changed'), 'the layout action');
 
     await commands().sendChatMessage('Hello from a plugin');
     expect((await conferenceState('meet')).messages.map((m) => m.payload)).to.include('Hello from a plugin');

@@ -20,6 +20,8 @@ export const actions = Object.freeze({
   SET_SELF_UUID: '[Conference] Set Self UUID',
   BUZZ_CHANGED: '[Conference] Buzz Changed',
   SET_REMOTE_CALL_TYPE: '[Conference] Set remote call type',
+  /** The conference's layout changed (Infinity's `layout` event; payload its data). */
+  LAYOUT_CHANGED: '[Conference] Layout Changed',
   PARTICIPANT_MUTED_CHANGED: '[Participant] Muted Changed',
   MUTE_CAMERA: '[Conference] Mute Camera',
   UNMUTE_CAMERA: '[Conference] Unmute Camera',

@@ -214,6 +214,10 @@ export class InfinityConnection implements ConferenceConnection {
       case 'message_received':
         this.#emit(actions.RECEIVE_CHAT_MESSAGE, data as RawChatMessage);
         break;
+      case 'layout':
+        // Which layout the conference shows now (a layout plugin can follow it).
+        this.#emit(actions.LAYOUT_CHANGED, data);
+        break;
       case 'refresh_token':
         // The node asks for a refresh now.
         this.#scheduleRefresh(0);
@@ -224,7 +228,7 @@ export class InfinityConnection implements ConferenceConnection {
         break;
       }
       default:
-        // layout, presentation_start/stop, call_disconnected, refer, on_hold, fecc, live captions,
+        // presentation_start/stop, call_disconnected, refer, on_hold, fecc, live captions,
         // breakouts: nothing a plugin sees comes from them.
         break;
     }
