@@ -5,6 +5,7 @@ import { PluginMenuElement } from '../shared/plugin-menu.js';
  * The conference control menu items of the loaded plugins (`menuItems.conference`).
  * A click calls the plugin's action with the conference details.
  *
+ * @tagname pex-conference-menu
  * @summary Plugin items for the conference control menu.
  *
  * @csspart base - The `role="menu"` container.

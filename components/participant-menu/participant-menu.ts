@@ -7,6 +7,7 @@ import { PluginMenuElement } from '../shared/plugin-menu.js';
  * one participant. Icons and labels follow the plugin's per-participant state; a click
  * calls the plugin's action with that participant.
  *
+ * @tagname pex-participant-menu
  * @summary Plugin items for a participant's context menu.
  *
  * @csspart base - The `role="menu"` container.

@@ -26,6 +26,7 @@ const ROLES: readonly ParticipantRole[] = ['chair', 'guest'];
  * Hosts the plugins of a webapp2 branding folder: loads them, hands them the conference,
  * and provides them to the menus inside it.
  *
+ * @tagname pex-plugin-host
  * @summary The plugin host: put the menus and the settings page inside it.
  *
  * @slot - The client's own markup, with `pex-toolbar`, `pex-conference-menu`,

@@ -58,6 +58,7 @@ function isOn(plugin: PluginInfo): boolean {
  * and for a failed plugin the reason, the technical details and a Retry button.
  * Place it anywhere inside `<pex-plugin-host>`.
  *
+ * @tagname pex-plugin-settings
  * @summary The user's list of plugins, to load, unload and retry them.
  *
  * @slot heading - A heading shown above the list, e.g. `<h2 slot="heading">Plugins</h2>`.

@@ -23,6 +23,7 @@ const FOCUSABLE = [
  * inside while open, closes on Escape and on the backdrop (unless `close-disabled`), and
  * gives focus back to where it was when it opened.
  *
+ * @tagname pex-template-dialog
  * @summary A modal dialog with a title and a plugin's HTML body.
  *
  * @slot - The body.

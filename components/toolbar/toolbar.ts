@@ -9,6 +9,7 @@ import { toolbarStyles } from './toolbar.styles.js';
  * The toolbar buttons of the loaded plugins (`menuItems.toolbar`). A click calls the
  * plugin's action with the participants array and the conference details.
  *
+ * @tagname pex-toolbar
  * @summary Plugin buttons for the conference toolbar.
  *
  * @csspart base - The `role="toolbar"` container.

@@ -1,0 +1,58 @@
+// The package as another project gets it: `npm pack`, install the tarball into an empty
+// project, resolve `pex-plugin-host` through package.json "exports", and type-check a client
+// file against the shipped declarations. Fails (exit 1) on any step, saying which.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve('.');
+const work = mkdtempSync(join(tmpdir(), 'pex-package-'));
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+try {
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
+  const shipped = packed.files.map((f) => f.path);
+  for (const needed of ['dist/pex-plugin-host.js', 'dist/types/components/index.d.ts', 'custom-elements.json', 'package.json']) {
+    if (!shipped.includes(needed)) throw new Error(`the package lacks ${needed}`);
+  }
+  if (!shipped.some((f) => /^dist\/infinity-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the Infinity connection chunk');
+
+  const app = join(work, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'client-app', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed.filename)], app);
+
+  const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('pex-plugin-host'))"], app).trim();
+  if (!resolved.endsWith('/node_modules/pex-plugin-host/dist/pex-plugin-host.js')) throw new Error(`pex-plugin-host resolves to ${resolved}`);
+  const manifest = JSON.parse(readFileSync(join(app, 'node_modules/pex-plugin-host/custom-elements.json'), 'utf8'));
+  const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName)).filter(Boolean).sort();
+  const expected = ['pex-conference-menu', 'pex-participant-menu', 'pex-plugin-host', 'pex-plugin-settings', 'pex-template-dialog', 'pex-toolbar'];
+  if (JSON.stringify(tags) !== JSON.stringify(expected)) throw new Error(`custom-elements.json lists ${tags.join(', ')}`);
+
+  writeFileSync(
+    join(app, 'client.ts'),
+    `import { connectInfinity, PexPluginHost, type Participant, type PexEventDetails } from 'pex-plugin-host';
+const host: PexPluginHost = document.createElement('pex-plugin-host');
+const people: Participant[] = [];
+host.participants = people;
+host.addEventListener('pex-command', (event) => {
+  const detail: PexEventDetails['pex-command'] = event.detail;
+  if (detail.name === 'dialOut') detail.resolve([detail.args.alias]);
+});
+document.createElement('pex-participant-menu').participant = people[0];
+export const join = () => connectInfinity({ node: 'https://node.example', alias: 'meet', displayName: 'Ann' });
+`,
+  );
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, files: ['client.ts'] }),
+  );
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+  console.log(`package check: ${packed.filename} installs, resolves to dist/pex-plugin-host.js, lists ${tags.length} elements, and types a client file`);
+} catch (error) {
+  console.error(`package check failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
