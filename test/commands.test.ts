@@ -5,18 +5,12 @@ import { CommandError, type PluginCommand } from '../src/conference/commands.js'
 import type { ConferenceConnection } from '../src/conference/connection.js';
 import type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';
 import { flush, mountHost, participant } from './support/host-fixture.js';
+import { until } from './support/menu-helpers.js';
 
 type Commands = Record<string, (...args: unknown[]) => Promise<unknown>>;
 const commands = () => window.pexTest.commands as Commands;
 const logOf = (fn: string) => window.pexTest.calls.filter((c) => c.plugin === 'commands-plugin' && c.fn === fn);
 
-async function until(check: () => boolean, what: string, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Answers every pex-command with `answer(detail)`; returns what it saw (name, args, pluginId). */
 function answerCommands(target: HTMLElement, answer: (detail: PexCommandDetail) => void) {

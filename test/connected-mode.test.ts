@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { connectInfinity, type InfinityConnection } from '../src/conference/infinity/index.js';
 import { mountHost } from './support/host-fixture.js';
 import { conferenceState, control, resetSimulator, setFaults } from './support/simulator-client.js';
+import { until } from './support/menu-helpers.js';
 
 /**
  * End to end: a plugin's command goes plugin → pluginAPI → <pex-plugin-host> → the Infinity
@@ -11,13 +12,6 @@ type Commands = Record<string, (...args: unknown[]) => Promise<unknown>>;
 const commands = () => window.pexTest.commands as Commands;
 const logOf = (fn: string) => window.pexTest.calls.filter((c) => c.plugin === 'commands-plugin' && c.fn === fn);
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('connected mode: plugins\' commands reach Infinity (the simulator)', () => {
   let connection: InfinityConnection | undefined;

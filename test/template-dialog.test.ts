@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PexTemplateDialog } from '../components/template-dialog/template-dialog.js';
 import { mountHost } from './support/host-fixture.js';
+import { until } from './support/menu-helpers.js';
 
 type DialogWays = Record<
   | 'openRecordDialog'
@@ -33,13 +34,6 @@ function focusedName(): string {
   return active.id || active.getAttribute('part') || active.tagName.toLowerCase();
 }
 
-async function until(check: () => boolean, what: string, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function nativeDialog(dialog: PexTemplateDialog): HTMLDialogElement {
   return dialog.shadowRoot!.querySelector('dialog')!;

@@ -63,9 +63,9 @@ export function nextEvent<K extends PexEventName>(
 }
 
 /** Waits until `condition` holds, polling every 10 ms; fails after `timeout` ms with `what`. */
-export async function until(condition: () => boolean, what: string, timeout = 3000): Promise<void> {
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeout = 3000): Promise<void> {
   const end = Date.now() + timeout;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
