@@ -94,4 +94,26 @@ describe('dist/pex-plugin-host.js', () => {
     }
     expect(warnings.some((w) => w.includes('<pex-plugin-host> is already defined'))).to.equal(true);
   });
+
+  it('works from a plain HTML page: one module script tag, then markup', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/drop-in/page.html';
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const win = frame.contentWindow as Window & { pexTest: { calls: Array<{ fn: string; plugin: string }> } };
+      const doc = frame.contentDocument!;
+      const button = () =>
+        doc.querySelector('pex-toolbar')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-key="toolbar-plugin/toolbar/0"]') ?? null;
+      const end = Date.now() + 5000;
+      while (!button() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(button()?.getAttribute('aria-label')).to.equal('Start recording (0)');
+      button()!.click();
+      expect(win.pexTest.calls.filter((c) => c.fn === 'recordConference').map((c) => c.plugin)).to.deep.equal(['toolbar-plugin']);
+      const settings = doc.querySelector('pex-plugin-settings')!.shadowRoot!;
+      expect([...settings.querySelectorAll('[part="name"]')].map((n) => n.textContent)).to.include('Toolbar test');
+    } finally {
+      frame.remove();
+    }
+  });
 });
