@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { serveStatic } from './test/support/static-fixtures.mjs';
+import { validateBrandingCommand } from './test/support/validate-branding-command.mjs';
 import { fileURLToPath } from 'node:url';
 import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
 
@@ -14,6 +15,7 @@ export default {
   nodeResolve: true,
   middleware: [
     serveStatic('/test/fixtures/', fileURLToPath(new URL('./test/fixtures/', import.meta.url))),
+    serveStatic('/demo/branding/', fileURLToPath(new URL('./demo/branding/', import.meta.url))),
     koaMiddleware(simulator),
   ],
   // Standard decorators and class fields need lowering for the browser; see TOOLCHAIN notes.
@@ -21,6 +23,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022' }),
     // Its event streams and timers end with the server.
     { name: 'infinity-simulator', serverStop: () => simulator.close() },
+    validateBrandingCommand(),
   ],
   browsers: [
     chromeLauncher({
