@@ -120,3 +120,27 @@ describe('<pex-plugin-host> with a good branding folder', () => {
     expect(window.pexTest.calls.some((c) => c.plugin === 'async-plugin' && c.fn === 'load-finished')).to.equal(true);
   });
 });
+
+describe('<pex-plugin-host> defined after an app set its properties', () => {
+  it('takes over participants, conference and selfUUID set before the upgrade', async () => {
+    // An element of a name not yet defined stands in for a host created before the drop-in loaded.
+    const name = 'pex-late-plugin-host';
+    const early = document.createElement(name) as HTMLElement & Record<string, unknown>;
+    early.participants = [participant('early', { name: 'Early bird' })];
+    early.conference = { locked: true };
+    early.selfUUID = 'self-early';
+    document.body.append(early);
+    try {
+      const { PexPluginHost } = await import('../components/plugin-host/plugin-host.js');
+      customElements.define(name, class extends PexPluginHost {});
+      const host = early as unknown as InstanceType<typeof PexPluginHost>;
+      // What plugins get: the host's conference store, not a value left on the element.
+      expect(host.runtime.conference.participants.map((p) => p.name)).to.deep.equal(['Early bird']);
+      expect(host.runtime.conference.conference.locked).to.equal(true);
+      expect(window.PEX.selfUUID).to.equal('self-early');
+      expect(Object.prototype.hasOwnProperty.call(early, 'participants')).to.equal(false);
+    } finally {
+      early.remove();
+    }
+  });
+});

@@ -90,6 +90,15 @@ export class PexPluginHost extends LitElement {
     this.platform = 'web';
     this.registerTimeout = DEFAULT_REGISTER_TIMEOUT;
     this.commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+    // A framework may set these before the element is defined (the drop-in loaded after the
+    // app mounted): such values sit on the instance and hide the setters; hand them over.
+    for (const name of ['participants', 'conference', 'selfUUID'] as const) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = (this as Record<string, unknown>)[name];
+        delete (this as Record<string, unknown>)[name];
+        (this as Record<string, unknown>)[name] = value;
+      }
+    }
     new ContextProvider(this, { context: pluginHostContext, initialValue: this.#context });
   }
 
