@@ -1,0 +1,35 @@
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The Vue embedding example: `npx vite --config demo/vue/vite.config.ts` (dev server, after
+ * `npm run build`), `npm run build:vue` (writes dist/vue/).
+ */
+export default defineConfig({
+  root: fromHere('.'),
+  // Relative asset URLs: the built page works from any path (the tests load /dist/vue/index.html).
+  base: './',
+  // The main demo's sample branding folder, served untouched at webapp2/ next to the page
+  // (copied into dist/vue/webapp2/ by the build), where a webapp2 deployment serves its branding.
+  publicDir: fromHere('../branding'),
+  plugins: [
+    vue({
+      template: {
+        // The custom-element config: Vue's compiler leaves pex-* tags to the browser instead of
+        // resolving them as Vue components (and warning "Failed to resolve component").
+        compilerOptions: { isCustomElement: (tag) => tag.startsWith('pex-') },
+      },
+    }),
+  ],
+  resolve: {
+    // `import 'pex-plugin-host'` resolves to the drop-in build, the file an app that installed
+    // the package would get. An exact alias (not package.json's `exports`): it works before
+    // the package is published or linked, and `pex-plugin-host/...` subpaths are left alone.
+    alias: [{ find: /^pex-plugin-host$/, replacement: fromHere('../../dist/pex-plugin-host.js') }],
+  },
+  server: { port: 5174, host: '127.0.0.1' },
+  build: { outDir: fromHere('../../dist/vue'), emptyOutDir: true, target: 'es2022' },
+});
