@@ -1,0 +1,130 @@
+/**
+ * The Angular example, as built (`npm run build:angular` writes dist/angular/; `npm test`
+ * builds it first): loaded into an iframe, a plugin's toolbar button clicked, and the command
+ * followed into the Angular code and back to the plugin.
+ *
+ * Only strings and numbers are compared: a failing assertion that carries a DOM node or a
+ * window from the iframe can hang the runner.
+ */
+import { expect } from '@open-wc/testing';
+
+const BRANDING = '/test/fixtures/runtime/commands/';
+const APP = `/dist/angular/index.html?branding=${encodeURIComponent(BRANDING)}`;
+
+/** What the fixture plugin (test/fixtures/runtime/commands/) records in the iframe's window. */
+interface FramePexTest {
+  calls: Array<{ plugin: string; fn: string; answer?: unknown }>;
+  roster?: string[];
+}
+type FrameWindow = Window & { pexTest?: FramePexTest };
+
+async function until<T>(check: () => T | null | undefined | false, what: () => string, ms = 8000, every = 20): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
+describe('the Angular example (dist/angular/)', () => {
+  let iframe: HTMLIFrameElement | undefined;
+  let frame: FrameWindow;
+  const doc = () => iframe!.contentDocument!;
+  const logText = () => [...doc().querySelectorAll('[data-testid="command-log"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+  const errors: string[] = [];
+
+  before(async () => {
+    const built = await fetch('/dist/angular/main.js', { method: 'HEAD' });
+    if (!built.ok) throw new Error('dist/angular/ is not built: run `npm run build && npm run build:angular`');
+    // The page shares this origin's storage: start from settings.json's defaults.
+    for (const key of Object.keys(localStorage)) if (key.startsWith('pex-plugin-host:')) localStorage.removeItem(key);
+    iframe = document.createElement('iframe');
+    iframe.style.cssText = 'width: 1000px; height: 700px';
+    document.body.append(iframe);
+    frame = iframe.contentWindow as FrameWindow;
+    const loaded = new Promise((resolve) => iframe!.addEventListener('load', resolve, { once: true }));
+    iframe.src = APP;
+    // The fixture plugin logs to the iframe's window.pexTest, and needs it when its script
+    // runs. The app's document gets a new Window when it commits: set the log up as soon as it
+    // has. The plugin's script comes much later (the app's bundle, then the branding folder's
+    // manifest.json, settings.json and package file are fetched first); the test checks that
+    // the plugin found the log (it would fail to register without it).
+    await until(() => frame.location.href !== 'about:blank', () => 'the app\'s document', 8000, 0);
+    frame.pexTest = { calls: [] };
+    frame.addEventListener('error', (e) => errors.push(String(e.message)));
+    frame.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+    await loaded;
+  });
+
+  after(() => {
+    iframe?.remove();
+    iframe = undefined;
+  });
+
+  it('renders the elements from the Angular template, with the roster bound as a property', async () => {
+    const host = await until(
+      () => doc().querySelector('app-root pex-plugin-host') as (HTMLElement & { participants?: Array<{ name: string }>; brandingUrl?: string }) | null,
+      () => `<pex-plugin-host> in the Angular app (errors: ${errors.join('; ') || 'none'})`,
+    );
+    expect(String(host.constructor === frame.customElements.get('pex-plugin-host')), 'an upgraded element').to.equal('true');
+    for (const name of ['pex-toolbar', 'pex-conference-menu', 'pex-participant-menu', 'pex-plugin-settings']) {
+      expect(doc().querySelectorAll(`pex-plugin-host ${name}`).length, name).to.equal(1);
+    }
+    // [participants] and [conference] are DOM property bindings: the values are objects, and
+    // no attribute of that name appears.
+    await until(() => host.participants?.length === 3, () => 'the roster on host.participants');
+    expect(host.participants!.map((p) => p.name).join(', ')).to.equal('Alice Host, Bob Guest, Carol Guest');
+    expect(String(host.hasAttribute('participants'))).to.equal('false');
+    expect(String(host.hasAttribute('conference'))).to.equal('false');
+    expect(host.brandingUrl).to.equal(BRANDING);
+    const menu = doc().querySelector('pex-participant-menu') as HTMLElement & { participant?: { name: string } };
+    expect(menu.participant?.name).to.equal('Alice Host');
+    // ...and the plugin received it on participants$.
+    await until(() => frame.pexTest!.roster?.length === 3, () => `the roster in the plugin (got ${JSON.stringify(frame.pexTest!.roster)})`);
+    expect(frame.pexTest!.roster!.join(', ')).to.equal('Alice Host, Bob Guest, Carol Guest');
+  });
+
+  it('a toolbar click reaches the Angular pex-command handler, whose answer reaches the plugin', async () => {
+    const button = await until(
+      () => doc().querySelector('pex-toolbar')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-key="commands-plugin/toolbar/0"]'),
+      () => `the commands-plugin toolbar button (errors: ${errors.join('; ') || 'none'}; log: ${logText().join(' | ')})`,
+    );
+    expect(button.getAttribute('aria-label')).to.equal('Record');
+    button.click();
+
+    // The Angular code logged the command it received, then its answer (after the dial "rings").
+    const entry = await until(
+      () => doc().querySelector('[data-testid="command-log"] li[data-kind="command"][data-name="dialOut"][data-outcome^="resolved"]'),
+      () => `the resolved dialOut in the app's log (log: ${logText().join(' | ')})`,
+    );
+    const text = entry.textContent!.replace(/\s+/g, ' ').trim();
+    expect(text).to.contain('dialOut from commands-plugin');
+    expect(text).to.contain('"alias":"rtmp://stream.example/live"');
+    expect(text).to.contain('"protocol":"rtmp"');
+    expect(text).to.contain('"options":{"streaming":true}');
+    const uuid = /resolved \["([0-9a-f-]{36})"\]/.exec(text)?.[1];
+    expect(uuid, text).to.be.a('string');
+
+    // The plugin's callback got what the guide promises: {result: [uuid]}, with the app's uuid.
+    const callback = await until(
+      () => frame.pexTest!.calls.find((c) => c.plugin === 'commands-plugin' && c.fn === 'record:callback'),
+      () => `the plugin's record callback (calls: ${JSON.stringify(frame.pexTest!.calls)})`,
+    );
+    expect(JSON.stringify(callback.answer)).to.equal(JSON.stringify({ result: [uuid] }));
+
+    // The app added the new participant to its roster: it shows, and reached the plugin as a property.
+    await until(
+      () => frame.pexTest!.roster?.length === 4,
+      () => `the new roster in the plugin (got ${JSON.stringify(frame.pexTest!.roster)})`,
+    );
+    expect(frame.pexTest!.roster!.join(', ')).to.equal('Alice Host, Bob Guest, Carol Guest, rtmp://stream.example/live');
+    const roster = [...doc().querySelectorAll('[data-testid="roster"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(roster.length).to.equal(4);
+    expect(roster[3]).to.equal('rtmp://stream.example/live guest, streaming');
+    expect(errors.join('; ')).to.equal('');
+    // No plugin failed (the app logs pex-plugin-error too).
+    expect(logText().filter((line) => /→ reported$/.test(line)).join(' | ')).to.equal('');
+  });
+});
