@@ -80,6 +80,8 @@ async function join(): Promise<void> {
       const message = action.payload as { origin: string; payload: string };
       addChat(message.origin, message.payload);
     }
+    // What this client sends — from the chat form or from a plugin (the chat bot's answers).
+    if (action.type === window.PEX.actions.SEND_CHAT_MESSAGE) addChat(`${options.displayName} (you)`, String(action.payload));
     if (action.type === window.PEX.actions.DISCONNECT_SUCCESS) $('status').textContent = 'You left the conference.';
   });
 }
@@ -197,10 +199,9 @@ $<HTMLFormElement>('chat-form').addEventListener('submit', (event) => {
   const text = input.value.trim();
   if (!text || !connection) return;
   input.value = '';
-  connection.execute({ name: 'sendChatMessage', args: { type: 'text/plain', payload: text } }).then(
-    () => addChat(`${options.displayName} (you)`, text),
-    (error: { reason?: string; message: string }) => notice(`Chat: ${error.reason ?? error.message}`, 'error'),
-  );
+  connection
+    .execute({ name: 'sendChatMessage', args: { type: 'text/plain', payload: text } })
+    .catch((error: { reason?: string; message: string }) => notice(`Chat: ${error.reason ?? error.message}`, 'error'));
 });
 
 void join();
