@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -42,12 +43,26 @@ function minifyStyleTemplates(): Plugin {
 }
 
 /**
+ * dist/ also holds the examples' builds and the types, so it is not emptied; but an old lazy
+ * chunk (its name carries a hash) must not linger beside the new one and ship in the package.
+ */
+function removeOldChunks(): Plugin {
+  return {
+    name: 'pex-remove-old-chunks',
+    buildStart() {
+      if (!existsSync('dist')) return;
+      for (const file of readdirSync('dist')) if (/^infinity-[\w-]+\.js$/.test(file)) rmSync(`dist/${file}`);
+    },
+  };
+}
+
+/**
  * The drop-in build: one ES module, `dist/pex-plugin-host.js`, that defines every pex-*
  * element. lit and rxjs are bundled in, so a plain page needs a single script tag.
  */
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyStyleTemplates(), minifyDropIn()],
+  plugins: [removeOldChunks(), minifyStyleTemplates(), minifyDropIn()],
   // rxjs's ES2015 build: classes instead of ES5 functions and tslib helpers, smaller.
   resolve: { conditions: ['es2015', 'module', 'browser', 'production'] },
   build: {

@@ -14,15 +14,28 @@ export function choicesKey(brandingID: string | null): string {
   return `${CHOICES_KEY_PREFIX}${brandingID ?? '(no brandingID)'}`;
 }
 
-/** Choices in a Storage (localStorage by default). A storage that throws (private mode, quota) keeps nothing. */
+/**
+ * Choices in a Storage (localStorage by default), read once per branding and then kept in
+ * memory: the plugin list is rebuilt on every status change, and reading and parsing storage
+ * for each plugin each time made start-up cost grow with the square of the plugin count.
+ * A storage that throws (private mode, quota) keeps nothing across reloads.
+ */
 export function storageChoices(storage: () => Storage | undefined = () => globalThis.localStorage): PluginChoices {
+  const cache = new Map<string, Record<string, boolean>>();
   const read = (brandingID: string | null): Record<string, boolean> => {
-    try {
-      const parsed: unknown = JSON.parse(storage()?.getItem(choicesKey(brandingID)) ?? '{}');
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, boolean>) : {};
-    } catch {
-      return {};
+    const key = choicesKey(brandingID);
+    let choices = cache.get(key);
+    if (!choices) {
+      choices = {};
+      try {
+        const parsed: unknown = JSON.parse(storage()?.getItem(key) ?? '{}');
+        if (typeof parsed === 'object' && parsed !== null) choices = parsed as Record<string, boolean>;
+      } catch {
+        // Unreadable: start from the defaults.
+      }
+      cache.set(key, choices);
     }
+    return choices;
   };
   return {
     get(brandingID, pluginId) {
