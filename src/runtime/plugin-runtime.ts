@@ -116,6 +116,8 @@ export class PluginRuntime {
   #session = 0;
   #abort: AbortController | undefined;
   #menuUpdateQueued = false;
+  /** While the branding's plugins load, menu updates wait for the next frame (see #queueMenuUpdate). */
+  #starting = false;
 
   readonly plugins$: Observable<readonly PluginInfo[]> = this.#plugins.asObservable();
   readonly menuItems$: Observable<readonly MenuItemView[]> = this.#menuItems.asObservable();
@@ -180,12 +182,22 @@ export class PluginRuntime {
     }
     this.#publishPlugins();
     this.#events.next({ type: 'branding', branding });
-    await Promise.all([...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal)));
+    this.#starting = true;
+    try {
+      await Promise.all([...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal)));
+    } finally {
+      if (session === this.#session) {
+        this.#starting = false;
+        // Settled: the menus show every plugin that loaded, now.
+        this.#publishMenuItems();
+      }
+    }
   }
 
   /** Unloads every plugin and forgets the branding. */
   stop(): void {
     this.#session++;
+    this.#starting = false;
     this.#abort?.abort();
     this.#abort = undefined;
     for (const record of this.#records.values()) this.#unloadRecord(record);
@@ -516,17 +528,27 @@ export class PluginRuntime {
     );
   }
 
-  /** State changes come in bursts (every plugin reacting to one roster update): render once. */
+  /**
+   * State changes come in bursts (every plugin reacting to one roster update): render once.
+   * At start-up the plugins finish loading one task after another, so a microtask would
+   * render the menus once per plugin; then an update waits for the next frame instead (a
+   * timer where no frame comes, in a hidden page).
+   */
   #queueMenuUpdate(): void {
     if (this.#menuUpdateQueued) return;
     this.#menuUpdateQueued = true;
-    queueMicrotask(() => {
+    const publish = () => {
+      if (!this.#menuUpdateQueued) return;
       this.#menuUpdateQueued = false;
       this.#publishMenuItems();
-    });
+    };
+    if (!this.#starting) queueMicrotask(publish);
+    else if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(publish);
+    else setTimeout(publish, 16);
   }
 
   #publishMenuItems(): void {
+    this.#menuUpdateQueued = false;
     const views: MenuItemView[] = [];
     for (const record of this.#records.values()) {
       if (record.status === 'loaded' && record.pkg) views.push(...menuItemsOf(record.id, record.pkg, record.state, record.hiddenMenuIds));
