@@ -3,7 +3,7 @@
  * as a ConferenceConnection the host can be given. Join with `connectInfinity` (index.ts).
  */
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
-import { actions } from '../../api/actions.js';
+import { actions } from '../actions.js';
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
 import type { ConferenceConnection } from '../connection.js';
 import { DEFAULT_CONFERENCE_DETAILS, type ConferenceDetails, type Participant, type PexAction } from '../types.js';
