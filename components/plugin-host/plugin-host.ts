@@ -9,7 +9,7 @@ import { actions } from '../../src/api/actions.js';
 import type { PluginCommand } from '../../src/conference/commands.js';
 import { bindConnection } from '../../src/conference/connection-binding.js';
 import type { ConferenceConnection } from '../../src/conference/connection.js';
-import type { ParticipantRole, Platform } from '../../src/config/types.js';
+import { PARTICIPANT_ROLES, PLATFORMS, type ParticipantRole, type Platform } from '../../src/config/types.js';
 import { ConferenceStore } from '../../src/conference/conference-store.js';
 import type { ConferenceDetails, Participant, PexAction } from '../../src/conference/types.js';
 import { DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type RuntimeEvent } from '../../src/runtime/plugin-runtime.js';
@@ -19,8 +19,6 @@ import { presentTemplateDialog } from '../template-dialog/present-template-dialo
 import { DEFAULT_COMMAND_TIMEOUT, routeCommand } from './command-router.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
 
-const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
-const ROLES: readonly ParticipantRole[] = ['chair', 'guest'];
 
 /**
  * Hosts the plugins of a webapp2 branding folder: loads them, hands them the conference,
@@ -248,8 +246,8 @@ export class PexPluginHost extends LitElement {
   #validRole(): ParticipantRole | undefined {
     const role = this.participantRole;
     if (role === undefined || role === null || (role as string) === '') return this.#connectionRole;
-    if (ROLES.includes(role)) return role;
-    console.warn(`[pex-plugin-host] role="${role}" is not one of ${ROLES.join(', ')}; plugins of either role load.`);
+    if (PARTICIPANT_ROLES.includes(role)) return role;
+    console.warn(`[pex-plugin-host] role="${role}" is not one of ${PARTICIPANT_ROLES.join(', ')}; plugins of either role load.`);
     return undefined;
   }
 

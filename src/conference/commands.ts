@@ -37,16 +37,6 @@ export interface CommandResults {
 
 export type PluginCommand = { [K in CommandName]: { name: K; args: CommandArgs[K] } }[CommandName];
 
-export const COMMAND_NAMES: readonly CommandName[] = [
-  'sendRequest',
-  'dialOut',
-  'disconnectParticipant',
-  'spotlightOnParticipant',
-  'spotlightOffParticipant',
-  'transformConferenceLayout',
-  'sendChatMessage',
-];
-
 /** A command the conference refused or could not carry out; `reason` is the server's words when it gave some. */
 export class CommandError extends Error {
   constructor(

@@ -8,11 +8,11 @@ import { parseJson } from './json-location.js';
 import { checkSchema } from './schema-diagnostics.js';
 import {
   MENU_LOCATIONS,
+  PARTICIPANT_ROLES,
+  PLATFORMS,
   type Manifest,
   type MenuLocation,
   type PackageMenuItem,
-  type ParticipantRole,
-  type Platform,
   type PluginPackageFile,
   type PluginSettingsEntry,
   type ResolvedMenuItem,
@@ -23,8 +23,6 @@ import { validateManifest, validatePackage, validateSettings } from './validator
 /** The query parameter that ties a cached branding file to the branding it came from. */
 export const CACHE_KEY_PARAM = 'pexBrandingID';
 
-const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
-const PARTICIPANT_ROLES: readonly ParticipantRole[] = ['chair', 'guest'];
 
 export interface LoadOptions {
   fetch?: typeof fetch;

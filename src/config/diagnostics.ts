@@ -31,11 +31,3 @@ export function formatDiagnostic(d: Diagnostic): string {
   const fix = d.fix ? ` Fix: ${d.fix}` : '';
   return `${d.severity}${plugin} ${where}: ${d.message}${fix}`;
 }
-
-/** Thrown where a file cannot be used at all; carries the diagnostics that say why. */
-export class ConfigError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
-    this.name = 'ConfigError';
-  }
-}

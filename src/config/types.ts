@@ -27,6 +27,8 @@ export const MENU_LOCATIONS: readonly MenuLocation[] = ['toolbar', 'conference',
 
 export type Platform = 'web' | 'electron' | 'ios' | 'android';
 export type ParticipantRole = 'chair' | 'guest';
+export const PLATFORMS: readonly Platform[] = ['web', 'electron', 'ios', 'android'];
+export const PARTICIPANT_ROLES: readonly ParticipantRole[] = ['chair', 'guest'];
 
 /** A menu item as written in the package file. */
 export interface PackageMenuItem {

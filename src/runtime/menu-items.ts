@@ -1,4 +1,4 @@
-import type { MenuLocation, ResolvedPluginPackage } from '../config/types.js';
+import { MENU_LOCATIONS, type MenuLocation, type ResolvedPluginPackage } from '../config/types.js';
 
 /** What a plugin's state$ may say about its menu items (per the guide and real plugins). */
 export interface MenuItemLook {
@@ -71,7 +71,7 @@ export function menuItemsOf(
   hiddenIds: ReadonlySet<string>,
 ): MenuItemView[] {
   const views: MenuItemView[] = [];
-  for (const location of ['toolbar', 'conference', 'participants'] as const) {
+  for (const location of MENU_LOCATIONS) {
     pkg.menuItems[location].forEach((item, index) => {
       views.push({
         key: `${pluginId}/${location}/${index}`,
