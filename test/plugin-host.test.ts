@@ -1,19 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { flush, mountHost, participant } from './support/host-fixture.js';
-
-function shadow(selector: string): ShadowRoot {
-  const el = document.querySelector(selector);
-  if (!el?.shadowRoot) throw new Error(`${selector} has no shadow root`);
-  return el.shadowRoot;
-}
-
-function toolbarButtons(): HTMLButtonElement[] {
-  return [...shadow('pex-toolbar').querySelectorAll<HTMLButtonElement>('[part="button"]')];
-}
-
-function menuItems(selector: string): HTMLButtonElement[] {
-  return [...shadow(selector).querySelectorAll<HTMLButtonElement>('[part="item"]')];
-}
+import { menuItems, toolbarButtons } from './support/menu-helpers.js';
 
 describe('<pex-plugin-host> with a good branding folder', () => {
   it('loads the enabled plugins that fit, and lists every plugin with its status', async () => {
