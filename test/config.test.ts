@@ -165,7 +165,8 @@ describe('config: loadPluginPackage', () => {
 
   it('resolves the script and icons relative to the package file, with the cache key', async () => {
     const { pkg, diagnostics } = await loadPluginPackage(good.entries[0], good);
-    expect(diagnostics).to.deep.equal([]);
+    // Its only diagnostic: conference and toolbar items in one package (the next test).
+    expect(diagnostics.map((d) => [d.severity, d.pointer])).to.deep.equal([['warning', '/menuItems/conference']]);
     const dir = fixture('good/plugins/a/');
     expect(pkg?.packageUrl).to.equal(`${dir}a.plugin.package.json`);
     expect(pkg?.scriptUrl).to.equal(`${dir}a.plugin.js?pexBrandingID=1521829718679`);
@@ -187,6 +188,39 @@ describe('config: loadPluginPackage', () => {
     expect(pkg?.platforms).to.deep.equal(['web', 'electron', 'ios', 'android']);
     expect(pkg?.participantRoles).to.deep.equal(['chair']);
     expect(pkg?.raw.configuration).to.deep.equal({ endpoint: 'https://example.com/api', retries: 3 });
+  });
+
+  it('warns that a package with menu items in more than one location would not work in the Connect app', async () => {
+    const { pkg, diagnostics } = await loadPluginPackage(good.entries[0], good);
+    expect(pkg?.id).to.equal('a-plugin'); // tolerated: this host still uses it
+    expect(diagnostics).to.deep.equal([
+      {
+        severity: 'warning',
+        file: fixture('good/plugins/a/a.plugin.package.json'),
+        pluginId: 'a-plugin',
+        pointer: '/menuItems/conference',
+        message:
+          'the package has menu items in 2 locations (toolbar, conference), but the plugin guide allows one; this host shows them all, the Connect app would not work with this package',
+        fix: 'keep the items of one location (toolbar or conference) and move the others to a package of their own',
+      },
+    ]);
+  });
+
+  it('does not count an empty list as a menu location', async () => {
+    const fetchFiles = serve({
+      'manifest.json': { brandingID: '1', isSettingsBranded: true },
+      'settings.json': { plugins: [{ id: 'one', srcURL: 'one.plugin.package.json', enabled: true }] },
+      'one.plugin.package.json': {
+        id: 'one',
+        name: 'One',
+        srcURL: 'one.js',
+        menuItems: { toolbar: [{ label: 'Go', action: 'go' }], conference: [], participants: [] },
+      },
+    });
+    const branding = await loadBranding('https://branding.example/webapp2/', { fetch: fetchFiles });
+    const { pkg, diagnostics } = await loadPluginPackage(branding.entries[0], branding, { fetch: fetchFiles });
+    expect(pkg?.id).to.equal('one');
+    expect(diagnostics).to.deep.equal([]);
   });
 
   it('fetches the package file with the cache key', async () => {

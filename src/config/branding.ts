@@ -259,6 +259,7 @@ export async function loadPluginPackage(
 
   const { brandingID } = branding;
   const pkgFile = raw as PluginPackageFile;
+  diagnostics.push(...checkOneMenuLocation(pkgFile, context));
   const version = pkgFile.version;
   const pkg: ResolvedPluginPackage = {
     packageUrl,
@@ -277,6 +278,28 @@ export async function loadPluginPackage(
     raw: pkgFile,
   };
   return { pkg, diagnostics };
+}
+
+/**
+ * The guide allows a package menu items in one location only. This host shows them all, but the
+ * Connect app does not, so an administrator hears it here before the package reaches its users.
+ * An empty list names no location.
+ */
+function checkOneMenuLocation(pkgFile: PluginPackageFile, context: { file: string; pluginId: string }): Diagnostic[] {
+  const used = MENU_LOCATIONS.filter((location) => {
+    const items = pkgFile.menuItems?.[location];
+    return Array.isArray(items) && items.length > 0;
+  });
+  if (used.length < 2) return [];
+  return [
+    {
+      severity: 'warning',
+      ...context,
+      pointer: `/menuItems/${used[1]}`,
+      message: `the package has menu items in ${used.length} locations (${used.join(', ')}), but the plugin guide allows one; this host shows them all, the Connect app would not work with this package`,
+      fix: `keep the items of one location (${used.join(' or ')}) and move the others to a package of their own`,
+    },
+  ];
 }
 
 function resolveMenuItems(
