@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { serveStatic } from './test/support/static-fixtures.mjs';
+import { scratchFiles } from './test/support/scratch-files.mjs';
 import { validateBrandingCommand } from './test/support/validate-branding-command.mjs';
 import { fileURLToPath } from 'node:url';
 import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
@@ -16,6 +17,7 @@ export default {
   middleware: [
     serveStatic('/test/fixtures/', fileURLToPath(new URL('./test/fixtures/', import.meta.url))),
     serveStatic('/demo/branding/', fileURLToPath(new URL('./demo/branding/', import.meta.url))),
+    scratchFiles(),
     koaMiddleware(simulator),
   ],
   // Standard decorators and class fields need lowering for the browser; see TOOLCHAIN notes.

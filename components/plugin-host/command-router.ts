@@ -1,8 +1,23 @@
+import { Subject, type Observable } from 'rxjs';
 import { CommandError, type PluginCommand } from '../../src/conference/commands.js';
 import type { ConferenceConnection } from '../../src/conference/connection.js';
 import { createPexEvent, type PexCommandDetail } from '../events.js';
 
 export const DEFAULT_COMMAND_TIMEOUT = 10_000;
+
+/** How a plugin's command ended: the `pex-command` event's detail and its answer. */
+export type CommandOutcome = { detail: PexCommandDetail } & (
+  | { ok: true; value: unknown; answeredBy: 'app' | 'connection' }
+  | { ok: false; error: unknown }
+);
+
+const outcomes = new Subject<CommandOutcome>();
+
+/**
+ * Every command's answer, as it settles, with the same `detail` object its `pex-command` event
+ * carried: tools that show what plugins sent (the playground's inspector) pair the two by it.
+ */
+export const commandOutcomes$: Observable<CommandOutcome> = outcomes.asObservable();
 
 /**
  * Where a plugin's command goes: first to the app as a `pex-command` event (a listener
@@ -20,26 +35,34 @@ export function routeCommand(
   return new Promise((resolve, reject) => {
     let settled = false;
     const deadline: { timer?: ReturnType<typeof setTimeout> } = {};
-    const settle = (finish: () => void) => {
+    const answer = (value: unknown, answeredBy: 'app' | 'connection') => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline.timer);
-      finish();
+      resolve({ value, answeredBy });
+      outcomes.next({ detail, ok: true, value, answeredBy });
+    };
+    const refuse = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline.timer);
+      reject(error);
+      outcomes.next({ detail, ok: false, error });
     };
     const detail = {
       name: command.name,
       args: command.args,
       pluginId,
-      resolve: (value?: unknown) => settle(() => resolve({ value, answeredBy: 'app' })),
-      reject: (error?: unknown) => settle(() => reject(error instanceof Error ? error : new CommandError(String(error ?? `${command.name} was refused.`)))),
+      resolve: (value?: unknown) => answer(value, 'app'),
+      reject: (error?: unknown) => refuse(error instanceof Error ? error : new CommandError(String(error ?? `${command.name} was refused.`))),
     } as PexCommandDetail;
     const event = createPexEvent('pex-command', detail, true);
     target.dispatchEvent(event);
     if (settled) return;
     if (!event.defaultPrevented && connection) {
       connection.execute(command).then(
-        (value) => settle(() => resolve({ value, answeredBy: 'connection' })),
-        (error: unknown) => settle(() => reject(error)),
+        (value) => answer(value, 'connection'),
+        (error: unknown) => refuse(error),
       );
       return;
     }
@@ -48,7 +71,7 @@ export function routeCommand(
         ? `${command.name}: the app took the command but did not answer within ${timeout} ms.`
         : `${command.name}: nobody answered within ${timeout} ms. Listen for "pex-command" on <pex-plugin-host> and ` +
           'call event.detail.resolve(value) or reject(error), or set host.connection (connectInfinity).';
-      settle(() => reject(new CommandError(message)));
+      refuse(new CommandError(message));
     }, timeout);
   });
 }

@@ -137,7 +137,7 @@ export class PexPluginHost extends LitElement {
     return this.#runtime.plugins;
   }
 
-  /** The runtime behind this host (plugins$, menuItems$, loadPlugin, unloadPlugin). */
+  /** The runtime behind this host (plugins$, menuItems$, loadPlugin, unloadPlugin, reloadPlugin). */
   get runtime(): PluginRuntime {
     return this.#runtime;
   }

@@ -82,6 +82,8 @@ class PluginRecord {
   readonly hiddenMenuIds = new Set<string>();
   /** Bumped on every load and unload, so a stale async step knows to stop. */
   generation = 0;
+  /** Bumped by every reloadPlugin: part of the source's URL, and a reload overtaken by another stops. */
+  reloads = 0;
   onRegister: (() => void) | undefined;
 
   constructor(readonly entry: PluginSettingsEntry) {}
@@ -244,6 +246,30 @@ export class PluginRuntime {
     return this.#loadRecord(record);
   }
 
+  /**
+   * Reads a plugin's package file and source again and loads them as new (a playground's live
+   * reload; the conference and the other plugins stay as they are): the plugin unloads, its
+   * package file is fetched past the browser's cache, and its source runs from a URL it has not
+   * had before, so neither comes from a cache. A plugin that is not meant to run, or that no
+   * longer fits the platform or role, is refetched but not loaded. Resolves to whether it is
+   * loaded.
+   */
+  async reloadPlugin(id: string): Promise<boolean> {
+    const record = this.#records.get(id);
+    if (!record || !this.#branding) return false;
+    if (record.status === 'loaded' || record.status === 'loading') this.#unloadRecord(record);
+    record.generation++;
+    record.pkg = null;
+    record.error = undefined;
+    const reload = ++record.reloads;
+    const fetched = await this.#fetchPackage(record, this.#session, this.#abort?.signal, reload);
+    // Read through a function: TypeScript would keep the `null` assigned above.
+    const pkg = packageOf(record);
+    if (!fetched || !pkg || record.status !== 'not-loaded' || !this.#wants(record)) return false;
+    record.pkg = { ...pkg, scriptUrl: withReloadKey(pkg.scriptUrl, reload) };
+    return this.#loadRecord(record);
+  }
+
   /** Unloads one plugin: its unload, subscriptions, dialogs, menu items and script all go. */
   unloadPlugin(id: string): void {
     const record = this.#records.get(id);
@@ -324,12 +350,14 @@ export class PluginRuntime {
   }
 
   /** Fetches and checks a plugin's package file; the plugin ends `not-loaded`, `filtered-out` or `failed`. */
-  async #fetchPackage(record: PluginRecord, session: number, signal: AbortSignal | undefined): Promise<boolean> {
+  /** `reload`: the reloadPlugin call this fetch is for; it skips the cache and yields to a later reload. */
+  async #fetchPackage(record: PluginRecord, session: number, signal: AbortSignal | undefined, reload?: number): Promise<boolean> {
     const branding = this.#branding;
     if (!branding) return false;
     this.#setStatus(record, 'fetching');
-    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, { fetch: this.#fetch, ...(signal ? { signal } : {}) });
-    if (session !== this.#session) return false;
+    const fetchFn: typeof fetch = reload === undefined ? this.#fetch : (input, init) => this.#fetch(input, { ...init, cache: 'no-store' });
+    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, { fetch: fetchFn, ...(signal ? { signal } : {}) });
+    if (session !== this.#session || (reload !== undefined && reload !== record.reloads)) return false;
     for (const diagnostic of diagnostics) this.#addDiagnostic(diagnostic);
     if (!pkg) {
       const firstError = diagnostics.find((d) => d.severity === 'error');
@@ -668,8 +696,28 @@ export class PluginRuntime {
   };
 }
 
+/** The query parameter that gives a reloaded plugin source a URL no cache has seen. */
+const RELOAD_PARAM = 'pexReload';
+
+/**
+ * Adds `pexReload=<n>` to an http(s) URL (before its #fragment), keeping its other parameters
+ * byte for byte. A data: or blob: URL is left alone: its content cannot change, and a query
+ * would become part of it.
+ */
+function withReloadKey(url: string, reload: number): string {
+  if (!/^https?:/i.test(url)) return url;
+  const hashAt = url.indexOf('#');
+  const head = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
+  return `${head}${head.includes('?') ? '&' : '?'}${RELOAD_PARAM}=${reload}${fragment}`;
+}
+
 function registrationOf(record: PluginRecord): RegisteredPlugin | undefined {
   return record.registered;
+}
+
+function packageOf(record: PluginRecord): ResolvedPluginPackage | null {
+  return record.pkg;
 }
 
 function isSubscription(value: unknown): value is TrackedSubscription {
