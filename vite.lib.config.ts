@@ -51,7 +51,7 @@ function removeOldChunks(): Plugin {
     name: 'pex-remove-old-chunks',
     buildStart() {
       if (!existsSync('dist')) return;
-      for (const file of readdirSync('dist')) if (/^infinity-[\w-]+\.js$/.test(file)) rmSync(`dist/${file}`);
+      for (const file of readdirSync('dist')) if (/^(infinity|json-explain)-[\w-]+\.js$/.test(file)) rmSync(`dist/${file}`);
     },
   };
 }
@@ -71,7 +71,7 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     rollupOptions: {
-      // Code shared with the lazily loaded Infinity chunk (rxjs) stays in the drop-in file,
+      // Code shared with the lazily loaded chunks (rxjs with the Infinity connection) stays in the drop-in file,
       // which may then export a few more internal bindings, instead of a third file.
       preserveEntrySignatures: 'allow-extension',
     },

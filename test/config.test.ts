@@ -8,7 +8,7 @@ import {
   type BrandingResult,
 } from '../src/config/branding.js';
 import { formatDiagnostic, type Diagnostic } from '../src/config/diagnostics.js';
-import { locateJsonError, parseJson } from '../src/config/json-location.js';
+import { parseJson } from '../src/config/json-location.js';
 import { schemaDiagnostics } from '../src/config/schema-diagnostics.js';
 import type { PluginSettingsEntry } from '../src/config/types.js';
 import { validatePackage } from '../src/config/validators.generated.js';
@@ -72,8 +72,8 @@ describe('config: loadBranding', () => {
     const [d] = errors(branding.diagnostics);
     expect(d.file).to.equal(fixture('bad-json/settings.json'));
     expect([d.line, d.column]).to.deep.equal([6, 7]); // "enabled" right after the missing comma
-    expect(d.message).to.contain('not valid JSON');
-    expect(d.fix).to.equal('check for a missing comma, quote or bracket near line 6');
+    expect(d.message).to.equal('the file is not valid JSON: missing comma between the properties "srcURL" and "enabled"');
+    expect(d.fix).to.equal('add a comma at line 5, column 50, after `"plugins/a/a.plugin.package.json"`');
   });
 
   it('skips each bad entry with its pointer and keeps the good ones', async () => {
@@ -323,14 +323,21 @@ describe('config: loadPluginPackage', () => {
     expect(pkg?.platforms).to.deep.equal(['web']);
   });
 
-  it('reports a trailing comma with line and column (V8 quotes context, not a position)', async () => {
+  it('reports a trailing comma in a package file with line and column', async () => {
     const { pkg, diagnostics } = await loadPluginPackage(
       entry('trailing-comma', 'plugins/trailing-comma.plugin.package.json'),
       pkgErrors,
     );
     expect(pkg).to.equal(null);
     expect(diagnostics).to.have.length(1);
-    expect(diagnostics[0]).to.include({ severity: 'error', line: 6, column: 41, pluginId: 'trailing-comma' });
+    expect(diagnostics[0]).to.include({
+      severity: 'error',
+      line: 6,
+      column: 41,
+      pluginId: 'trailing-comma',
+      message: 'the file is not valid JSON: trailing comma before `]`',
+      fix: 'remove the comma at line 6, column 40: JSON allows no comma after the last item',
+    });
   });
 });
 
@@ -374,49 +381,109 @@ describe('config: URLs', () => {
 });
 
 describe('config: parseJson', () => {
-  it('returns the value of valid JSON, with or without a byte-order mark', () => {
-    expect(parseJson('{"a": [1]}', 'f.json')).to.deep.equal({ value: { a: [1] } });
-    expect(parseJson('\uFEFF{"a": 1}', 'f.json')).to.deep.equal({ value: { a: 1 } });
+  it('returns the value of valid JSON, with or without a byte-order mark', async () => {
+    expect(await parseJson('{"a": [1]}', 'f.json')).to.deep.equal({ value: { a: [1] } });
+    expect(await parseJson('\uFEFF{"a": 1}', 'f.json')).to.deep.equal({ value: { a: 1 } });
   });
 
-  it('says an empty file is empty', () => {
-    const result = parseJson('  \n', 'settings.json');
+  it('says an empty file is empty', async () => {
+    const result = await parseJson('  \n', 'settings.json');
     expect('diagnostic' in result && result.diagnostic).to.include({ severity: 'error', file: 'settings.json', message: 'the file is empty' });
   });
 
-  const lineColumn = (source: string) => {
-    const result = parseJson(source, 'f.json');
+  it('explains broken JSON in a diagnostic with the file, line, column and fix', async () => {
+    expect(await parseJson('\uFEFF{"a" 1}', 'f.json')).to.deep.equal({
+      diagnostic: {
+        severity: 'error',
+        file: 'f.json',
+        line: 1,
+        column: 6, // counted without the byte-order mark, as editors show it
+        message: 'the file is not valid JSON: missing colon after the key "a"',
+        fix: 'write a colon between the key and its value: "a": …',
+      },
+    });
+  });
+
+  const lineColumn = async (source: string) => {
+    const result = await parseJson(source, 'f.json');
     return 'diagnostic' in result ? [result.diagnostic.line, result.diagnostic.column] : 'parsed';
   };
 
-  it('locates a missing closing bracket at the end of the file', () => {
-    expect(lineColumn('{\n  "plugins": [\n    {"id": "a"}')).to.deep.equal([3, 16]);
+  it('locates a missing closing bracket just past the last character', async () => {
+    expect(await lineColumn('{\n  "plugins": [\n    {"id": "a"}')).to.deep.equal([3, 16]);
+    expect(await lineColumn('{\n  "a": [1\n\n'), 'not on the trailing blank lines').to.deep.equal([2, 10]);
   });
 
-  it('locates a stray token from the text V8 quotes around it', () => {
-    // V8 gives no position for these, only the token and up to 10 characters each side of it.
-    expect(lineColumn('[1,\n]'), 'whole text quoted').to.deep.equal([2, 1]);
-    expect(lineColumn(`[1,]${' '.repeat(60)}`), 'quote from the start').to.deep.equal([1, 4]);
+  it('locates a trailing comma wherever it is in the file', async () => {
+    expect(await lineColumn('[1,\n]')).to.deep.equal([2, 1]);
+    expect(await lineColumn(`[1,]${' '.repeat(60)}`)).to.deep.equal([1, 4]);
     const middle = '{\n  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": 1,\n  "b": [1,],\n  "cccccccccccccccccccccccccccccccccccc": 2\n}';
-    expect(lineColumn(middle), 'quote around the error').to.deep.equal([3, 11]);
-    expect(lineColumn(`{"${'a'.repeat(42)}": [1,\n2,]}`), 'quote up to the end').to.deep.equal([2, 3]);
+    expect(await lineColumn(middle)).to.deep.equal([3, 11]);
+    expect(await lineColumn(`{"${'a'.repeat(42)}": [1,\n2,]}`)).to.deep.equal([2, 3]);
   });
+});
 
-  it('reads the position from the messages of other engines and older V8', () => {
-    const source = '{\n  "a": 1\n  "b": 2\n}\n\n';
-    // Node 20 / Chrome < 11x: a position only.
-    expect(locateJsonError("Expected ',' or '}' after property value in JSON at position 13", source)).to.deep.equal({ line: 3, column: 3 });
-    // Firefox.
-    expect(
-      locateJsonError("JSON.parse: expected ',' or '}' after property value in object at line 3 column 3 of the JSON data", source),
-    ).to.deep.equal({ line: 3, column: 3 });
-    // A truncated file: just past its last character, not on the trailing blank lines.
-    expect(locateJsonError('Unexpected end of JSON input', '{\n  "a": [1\n\n')).to.deep.equal({ line: 2, column: 10 });
-    // Nothing to go on (Safari): no position rather than a wrong one.
-    expect(locateJsonError("JSON Parse error: Expected '}'", source)).to.equal(undefined);
-    const result = parseJson('{"a" 1}', 'f.json');
-    expect('diagnostic' in result && result.diagnostic.fix).to.match(/near line 1$/);
-  });
+describe('config: broken JSON in a branding folder', () => {
+  const manifest = JSON.stringify({ brandingID: '1', isSettingsBranded: true });
+  /** A branding folder whose settings.json is `settings`, byte for byte. */
+  const withSettings =
+    (settings: string): typeof fetch =>
+    async (input) => {
+      const name = new URL(String(input)).pathname.split('/').pop();
+      return new Response(name === 'manifest.json' ? manifest : settings);
+    };
+  const NOT_JSON = 'the file is not valid JSON: ';
+  const plugin = (fields: string) => `{\n  "plugins": [\n    {\n${fields}\n    }\n  ]\n}\n`;
+  const CASES: Array<[string, string, Pick<Diagnostic, 'line' | 'column' | 'message'>]> = [
+    [
+      'a trailing comma before ]',
+      plugin('      "id": "rec",\n      "srcURL": "plugins/rec/rec.plugin.package.json"').replace('    }\n  ]', '    },\n  ]'),
+      { line: 7, column: 3, message: `${NOT_JSON}trailing comma before \`]\`` },
+    ],
+    ['a trailing comma before }', plugin('      "id": "rec",'), { line: 5, column: 5, message: `${NOT_JSON}trailing comma before \`}\`` }],
+    [
+      'a missing comma',
+      plugin('      "id": "rec"\n      "srcURL": "rec.json"'),
+      { line: 5, column: 7, message: `${NOT_JSON}missing comma between the properties "id" and "srcURL"` },
+    ],
+    ['an unquoted key', plugin('      id: "rec"'), { line: 4, column: 7, message: `${NOT_JSON}unquoted key \`id\`` }],
+    ['a single-quoted string', plugin("      \"id\": 'rec'"), { line: 4, column: 13, message: `${NOT_JSON}single-quoted string \`'rec'\`` }],
+    ['a missing colon', plugin('      "id" "rec"'), { line: 4, column: 12, message: `${NOT_JSON}missing colon after the key "id"` }],
+    [
+      'an unclosed string',
+      plugin('      "id": "rec'),
+      { line: 4, column: 13, message: `${NOT_JSON}unclosed string: \`"rec\` has no closing double quote on its line` },
+    ],
+    [
+      'a missing closing ]',
+      '{\n  "plugins": [\n    {"id": "rec", "srcURL": "rec.json"}\n}\n',
+      { line: 4, column: 1, message: `${NOT_JSON}missing closing \`]\`: the \`[\` at line 2, column 14 is followed by \`}\`` },
+    ],
+    [
+      'a missing closing }',
+      '{\n  "plugins": []\n',
+      { line: 2, column: 16, message: `${NOT_JSON}missing closing \`}\`: the \`{\` at line 1, column 1 is never closed` },
+    ],
+    ['a comment', `// plugins of the demo\n${plugin('      "id": "rec"')}`, { line: 1, column: 1, message: `${NOT_JSON}a comment (\`//\`): JSON has no comments` }],
+    ['an unexpected character', plugin('      "id": #rec'), { line: 4, column: 13, message: `${NOT_JSON}unexpected character \`#\`` }],
+    [
+      'extra text after the JSON',
+      `${plugin('      "id": "rec"')}}\n`,
+      { line: 8, column: 1, message: `${NOT_JSON}extra text after the JSON: \`}\` (the JSON value ends at line 7, column 1)` },
+    ],
+    ['an empty file', '\n', { line: 1, column: 1, message: 'the file is empty' }],
+  ];
+
+  for (const [what, settings, expected] of CASES) {
+    it(`explains ${what} in settings.json, with line and column`, async () => {
+      expect(() => JSON.parse(settings), 'the case is not JSON').to.throw(SyntaxError);
+      const branding = await loadBranding(fixture('inline'), { fetch: withSettings(settings) });
+      expect(branding.entries).to.deep.equal([]);
+      expect(branding.diagnostics).to.have.length(1);
+      expect(branding.diagnostics[0]).to.include({ severity: 'error', file: fixture('inline/settings.json'), ...expected });
+      expect(branding.diagnostics[0].fix).to.be.a('string').and.not.equal('');
+    });
+  }
 });
 
 describe('config: schema diagnostics and formatting', () => {
