@@ -17,6 +17,7 @@ try {
     if (!shipped.includes(needed)) throw new Error(`the package lacks ${needed}`);
   }
   if (!shipped.some((f) => /^dist\/infinity-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the Infinity connection chunk');
+  if (!shipped.some((f) => /^dist\/json-explain-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the chunk that explains broken JSON');
 
   const app = join(work, 'app');
   execFileSync('mkdir', ['-p', app]);
