@@ -1,8 +1,9 @@
 /**
  * Size: gzip -9 of the drop-in `dist/pex-plugin-host.js` (which must import no other chunk
- * statically) and of the lazily loaded Infinity chunk it imports dynamically, against the
- * 25 KB budget; and where the bytes come from, by source area (esbuild metafile of
- * components/index.ts, minified, conditions es2015 + production).
+ * statically) against the 25 KB budget, and of the lazily loaded chunks it imports
+ * dynamically (the Infinity connection; the explainer of broken JSON); and where the bytes
+ * come from, by source area (esbuild metafile of components/index.ts, minified, conditions
+ * es2015 + production).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -67,6 +68,7 @@ function areaOf(input) {
   }
   if (p === 'src/config/validators.generated.js') return 'src/config: validators (generated)';
   if (p.startsWith('src/conference/infinity/')) return 'src/conference/infinity';
+  if (p === 'src/config/json-explain.ts') return 'src/config/json-explain';
   const parts = p.split('/');
   if (parts[0] === 'src') return `src/${parts[1]}`;
   if (parts[0] === 'components') return parts.length > 2 ? `components/${parts[1]}` : 'components (index, register, context, events)';
@@ -128,11 +130,13 @@ async function breakdown() {
   };
   const coreOuts = [...core];
   const lazyOuts = Object.keys(outputs).filter((o) => !core.has(o) && o.endsWith('.js'));
+  const isJsonExplain = (o) => outputs[o].entryPoint === 'src/config/json-explain.ts';
   return {
     command:
       'esbuild components/index.ts --bundle --splitting --format=esm --minify --target=es2022 --conditions=es2015,production --metafile',
     core: part(coreOuts),
-    lazy: part(lazyOuts),
+    lazy: part(lazyOuts.filter((o) => !isJsonExplain(o))),
+    jsonExplain: part(lazyOuts.filter(isJsonExplain)),
   };
 }
 
@@ -153,12 +157,17 @@ export async function run({ skipBuild = false, log = console.log } = {}) {
   const imports = await importsOf(DROP_IN);
   const staticImports = imports.filter((i) => i.kind === 'import-statement');
   const dynamicImports = imports.filter((i) => i.kind === 'dynamic-import');
-  const infinityRef = dynamicImports.map((i) => i.path).find((p) => /infinity-[^/]*\.js$/.test(p));
-  const infinityFile = infinityRef ? path.join(DIST, path.basename(infinityRef)) : undefined;
-  const infinity = infinityFile && existsSync(infinityFile) ? await sizes(infinityFile) : undefined;
-  const infinityImports = infinityFile && existsSync(infinityFile) ? await importsOf(infinityFile) : [];
-  const allInfinityChunks = (await readdir(DIST)).filter((f) => /^infinity-.*\.js$/.test(f));
-  const stale = allInfinityChunks.filter((f) => f !== (infinityFile && path.basename(infinityFile)));
+  const distFiles = await readdir(DIST);
+  /** A chunk the drop-in imports dynamically, and the files of that name in dist/ it does not reference. */
+  const lazyChunk = async (prefix) => {
+    const ref = dynamicImports.map((i) => i.path).find((p) => new RegExp(`${prefix}-[^/]*\\.js$`).test(p));
+    const file = ref ? path.join(DIST, path.basename(ref)) : undefined;
+    const chunk = file && existsSync(file) ? { ...(await sizes(file)), imports: await importsOf(file) } : null;
+    const stale = distFiles.filter((f) => new RegExp(`^${prefix}-.*\\.js$`).test(f) && f !== (file && path.basename(file)));
+    return { chunk, stale };
+  };
+  const { chunk: infinity, stale } = await lazyChunk('infinity');
+  const { chunk: jsonExplain, stale: staleJsonExplain } = await lazyChunk('json-explain');
   const gzipOf = (s) => s.gzip9 ?? s.zlib9;
 
   return {
@@ -171,8 +180,10 @@ export async function run({ skipBuild = false, log = console.log } = {}) {
       selfContained: staticImports.length === 0,
       pass: gzipOf(dropIn) <= BUDGET_BYTES && staticImports.length === 0,
     },
-    infinityChunk: infinity ? { ...infinity, imports: infinityImports } : null,
+    infinityChunk: infinity,
     staleInfinityChunks: stale,
+    jsonExplainChunk: jsonExplain,
+    staleJsonExplainChunks: staleJsonExplain,
     connectedTotalGzip: infinity ? gzipOf(dropIn) + gzipOf(infinity) : null,
     breakdown: await breakdown(),
     pass: gzipOf(dropIn) <= BUDGET_BYTES && staticImports.length === 0,
@@ -202,14 +213,27 @@ export function markdown(r) {
     ]);
     rows.push(['drop-in + Infinity chunk (connected mode)', '', kb(r.connectedTotalGzip), kb(r.budget.bytes), r.connectedTotalGzip <= r.budget.bytes ? 'within' : 'over (info)']);
   }
+  if (r.jsonExplainChunk) {
+    rows.push([
+      `\`${r.jsonExplainChunk.file}\` (lazy, only when a branding file is not valid JSON)`,
+      r.jsonExplainChunk.raw.toLocaleString('en'),
+      `${r.jsonExplainChunk.gzip9?.toLocaleString('en') ?? '—'} (${kb(gzipOf(r.jsonExplainChunk))})`,
+      'none of its own',
+      'info',
+    ]);
+  }
   const importsLine = r.dropIn.selfContained
     ? `Self-contained: the drop-in has no static import (dynamic: ${r.dropIn.dynamicImports.map((i) => `\`${i.path}\``).join(', ') || 'none'}).`
     : `**Not self-contained**: static imports ${r.dropIn.staticImports.map((i) => `\`${i.path}\``).join(', ')}.`;
   const infinityLine = r.infinityChunk
     ? `The Infinity chunk imports ${r.infinityChunk.imports.map((i) => `\`${i.path}\` (${i.kind})`).join(', ') || 'nothing'}.`
     : '';
-  const staleLine = r.staleInfinityChunks.length
-    ? `Stale chunks in dist/ not referenced by the drop-in (the lib build keeps old files, \`emptyOutDir: false\`): ${r.staleInfinityChunks.map((f) => `\`${f}\``).join(', ')}.`
+  const jsonExplainLine = r.jsonExplainChunk
+    ? `The JSON explainer chunk (jsonc-parser) imports ${r.jsonExplainChunk.imports.map((i) => `\`${i.path}\` (${i.kind})`).join(', ') || 'nothing'}.`
+    : '';
+  const staleChunks = [...r.staleInfinityChunks, ...(r.staleJsonExplainChunks ?? [])];
+  const staleLine = staleChunks.length
+    ? `Stale chunks in dist/ not referenced by the drop-in (the lib build keeps old files, \`emptyOutDir: false\`): ${staleChunks.map((f) => `\`${f}\``).join(', ')}.`
     : '';
   const areaRows = (part) =>
     part.areas.map((a) => [a.area, a.files, a.bytes.toLocaleString('en'), `${(a.share * 100).toFixed(1)} %`, kb(a.gzipEstimate)]);
@@ -219,7 +243,7 @@ export function markdown(r) {
     '',
     table(['file', 'raw bytes', 'gzip -9 bytes', 'budget', 'result'], rows),
     '',
-    [importsLine, infinityLine, staleLine].filter(Boolean).join(' '),
+    [importsLine, infinityLine, jsonExplainLine, staleLine].filter(Boolean).join(' '),
     '',
     `### Where the bytes are (core: what the drop-in holds)`,
     '',
@@ -233,5 +257,15 @@ export function markdown(r) {
     `${b.lazy.minifiedBytes.toLocaleString('en')} B minified, ${kb(b.lazy.gzip9)} gzip -9 in esbuild's split.`,
     '',
     table(['area', 'files', 'minified bytes', 'share', '≈ gzip'], areaRows(b.lazy)),
+    ...(b.jsonExplain?.outputs.length
+      ? [
+          '',
+          `### The lazily loaded part (broken JSON explained)`,
+          '',
+          `${b.jsonExplain.minifiedBytes.toLocaleString('en')} B minified, ${kb(b.jsonExplain.gzip9)} gzip -9 in esbuild's split.`,
+          '',
+          table(['area', 'files', 'minified bytes', 'share', '≈ gzip'], areaRows(b.jsonExplain)),
+        ]
+      : []),
   ].join('\n');
 }
