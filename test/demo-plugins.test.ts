@@ -1,17 +1,13 @@
 import { expect } from '@open-wc/testing';
-import type { PexParticipantMenu } from '../components/participant-menu/participant-menu.js';
-import type { PexTemplateDialog } from '../components/template-dialog/template-dialog.js';
-import type { Participant } from '../src/conference/types.js';
-import { connectInfinity, type InfinityConnection } from '../src/conference/infinity/index.js';
-import { mountBranding, problemsOf, type MountedBranding } from './support/branding-host.js';
-import { menuItems, toolbarButtons } from './support/menu-helpers.js';
-import { conferenceState, control, resetSimulator } from './support/simulator-client.js';
+import type { InfinityConnection } from '../src/conference/infinity/index.js';
+import { joinSimulator, mountPluginHost, openDialogs, simulator, waitFor, type PluginHostHarness } from '../testing/index.js';
 
 /**
  * The demo's sample branding folder (demo/branding/webapp2/, served byte for byte like the test
  * fixtures) in a host joined to the simulator's `meet` through the real Infinity connection:
  * each plugin is used as a user would — its toolbar button, menu item or dialog — and its effect
- * is checked in the simulator and in the rendered menus.
+ * is checked in the simulator and in the rendered menus. Written with the testing kit
+ * (testing/, `pex-plugin-host/testing`), so the kit is held to what these tests need.
  */
 const BRANDING = '/demo/branding/webapp2/';
 const DISPLAY_NAME = 'Demo tester';
@@ -30,54 +26,7 @@ const ALL_IDS = [
   'desktop-shortcuts-plugin-1.0',
 ];
 
-async function eventually(check: () => boolean | Promise<boolean>, what: string, ms = 4000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const toolbarLabels = () => toolbarButtons().map((b) => b.getAttribute('aria-label') ?? '');
-const conferenceLabels = () => menuItems('pex-conference-menu').map((b) => b.querySelector('[part="label"]')?.textContent?.trim() ?? '');
-const participantLabels = () => menuItems('pex-participant-menu').map((b) => b.querySelector('[part="label"]')?.textContent?.trim() ?? '');
-/** The toolbar icons' `<use href>`, file name and fragment only. */
-const toolbarIcons = () =>
-  toolbarButtons().map((b) => {
-    const href = b.querySelector('use')?.getAttribute('href') ?? '';
-    return href.replace(/^.*\//, '').replace(/\?[^#]*/, '');
-  });
-
-function clickToolbar(label: string): void {
-  const button = toolbarButtons().find((b) => b.getAttribute('aria-label') === label);
-  if (!button) throw new Error(`no toolbar button "${label}"; there are: ${toolbarLabels().join(', ')}`);
-  button.click();
-}
-
-function clickMenuItem(menu: 'pex-conference-menu' | 'pex-participant-menu', label: string): void {
-  const item = menuItems(menu).find((b) => b.querySelector('[part="label"]')?.textContent?.trim() === label);
-  if (!item) throw new Error(`no ${menu} item "${label}"`);
-  item.click();
-}
-
-const dialogs = () => [...document.querySelectorAll<PexTemplateDialog>('pex-template-dialog')];
-const dialogTitles = () => dialogs().map((d) => d.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim() ?? '');
-
-/**
- * Waits for the dialog titled `title` and for its plugin's `.then(ref => ...)` to have run: the
- * ref resolves once the element has rendered, and the plugin's callback is a microtask after.
- */
-async function dialogReady(title: string): Promise<void> {
-  await eventually(() => dialogTitles().includes(title), `the dialog "${title}"`);
-  for (const dialog of dialogs()) await dialog.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function dialogButton(label: string): HTMLButtonElement {
-  const button = [...document.querySelectorAll<HTMLButtonElement>('pex-template-dialog button')].find((b) => b.textContent?.trim() === label);
-  if (!button) throw new Error(`no dialog button "${label}"`);
-  return button;
-}
+const dialogTitles = () => openDialogs().map((d) => d.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim() ?? '');
 
 /** The focused element through shadow roots, by id (never the node itself). */
 function focusedId(): string {
@@ -90,32 +39,32 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
   let connection: InfinityConnection | undefined;
 
   beforeEach(async () => {
-    await resetSimulator();
+    await simulator.reset();
+    localStorage.removeItem(RECORDING_KEY);
   });
 
-  afterEach(async () => {
-    for (const dialog of dialogs()) dialog.close();
-    await connection?.leave();
+  afterEach(() => {
     connection = undefined;
   });
 
-  /** Mounts the demo branding and joins `alias` as DISPLAY_NAME; the host gets the connection. */
-  async function joined(options: { alias?: string; platform?: string } = {}): Promise<MountedBranding> {
-    const mounted = await mountBranding(BRANDING, { platform: options.platform, clearStorage: [RECORDING_KEY] });
-    connection = await connectInfinity({ node: location.origin, alias: options.alias ?? 'meet', displayName: DISPLAY_NAME });
-    mounted.host.connection = connection;
-    await mounted.host.updateComplete;
-    return mounted;
+  /** Joins `alias` as DISPLAY_NAME and mounts the demo branding on that connection. */
+  async function joined(options: { alias?: string; platform?: 'web' | 'electron' } = {}): Promise<PluginHostHarness> {
+    connection = await joinSimulator({ alias: options.alias ?? 'meet', displayName: DISPLAY_NAME });
+    return mountPluginHost({ brandingUrl: BRANDING, connection, ...(options.platform ? { platform: options.platform } : {}) });
   }
 
-  const statuses = (mounted: MountedBranding) => Object.fromEntries(mounted.host.plugins.map((p) => [p.id, p.status]));
+  /** The toolbar icons' `<use href>`, file name and fragment only. */
+  const toolbarIcons = (harness: PluginHostHarness) =>
+    harness.menuItems('toolbar').map((item) => (item.icon ?? '').replace(/^.*\//, '').replace(/\?[^#]*/, ''));
+  const click = async (harness: PluginHostHarness, label: string, location: 'toolbar' | 'conference') =>
+    (await harness.menuItem(label, { location })).click();
 
   it('loads every plugin a host on the web may use, with no error, warning or diagnostic', async () => {
-    const mounted = await joined();
-    await eventually(() => statuses(mounted)['guest-help-plugin-1.0'] === 'filtered-out', 'the role filter (chair) to apply');
-    expect(mounted.host.brandingID).to.equal('1764500000000');
-    expect(mounted.host.plugins.map((p) => p.id)).to.deep.equal(ALL_IDS);
-    expect(statuses(mounted)).to.deep.equal({
+    const harness = await joined();
+    await harness.waitForStatus('guest-help-plugin-1.0', 'filtered-out');
+    expect(harness.host.brandingID).to.equal('1764500000000');
+    expect(harness.host.plugins.map((p) => p.id)).to.deep.equal(ALL_IDS);
+    expect(harness.statuses()).to.deep.equal({
       'hand-count-plugin-1.0': 'loaded',
       'recording-plugin-1.0': 'loaded',
       'chat-bot-plugin-1.0': 'loaded',
@@ -127,187 +76,186 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'guest-help-plugin-1.0': 'filtered-out',
       'desktop-shortcuts-plugin-1.0': 'filtered-out',
     });
-    expect(problemsOf(mounted)).to.deep.equal([]);
-    expect(mounted.diagnostics.map((d) => `${d.severity}: ${d.message}`)).to.deep.equal([]);
-    expect(mounted.console.filter((line) => line.includes(BRANDING) || line.includes('pex'))).to.deep.equal([]);
-    expect(toolbarLabels()).to.deep.equal(['No raised hands', 'Start recording', 'Chat bot: no unread messages']);
-    expect(conferenceLabels()).to.deep.equal(['Conference info', 'Change layout', 'Lock', 'Mute guests']);
+    expect(harness.problems()).to.deep.equal([]);
+    expect(harness.diagnostics.map((d) => `${d.severity}: ${d.message}`)).to.deep.equal([]);
+    expect(harness.console.filter((line) => line.includes(BRANDING) || line.includes('pex'))).to.deep.equal([]);
+    expect(harness.labels('toolbar')).to.deep.equal(['No raised hands', 'Start recording', 'Chat bot: no unread messages']);
+    expect(harness.labels('conference')).to.deep.equal(['Conference info', 'Change layout', 'Lock', 'Mute guests']);
   });
 
   it('recording: the dialog dials a streaming participant, the button becomes Stop recording, Stop disconnects it', async () => {
-    const mounted = await joined();
-    clickToolbar('Start recording');
-    await dialogReady('Start recording');
+    const harness = await joined();
+    await click(harness, 'Start recording', 'toolbar');
+    const dialog = await harness.dialog({ title: 'Start recording' });
     expect(dialogTitles()).to.deep.equal(['Start recording']);
-    const input = document.getElementById('recordingPluginAlias') as HTMLInputElement;
+    const input = dialog.field('Stream the conference to (an RTMP address)') as HTMLInputElement;
+    expect(input.id).to.equal('recordingPluginAlias');
     expect(input.className).to.equal('pex-text-input');
     expect(input.value).to.equal('rtmp://example.com/live/demo');
     expect(focusedId()).to.equal('recordingPluginAlias');
-    expect(document.getElementById('recordingPluginStart')!.className).to.equal('dialog-button green-action-button');
+    expect(dialog.button('Start').id).to.equal('recordingPluginStart');
+    expect(dialog.button('Start').className).to.equal('dialog-button green-action-button');
 
-    input.value = 'rtmp://stream.example.com/live/test-run';
-    document.getElementById('recordingPluginStart')!.click();
+    dialog.fill('Stream the conference to (an RTMP address)', 'rtmp://stream.example.com/live/test-run');
+    dialog.submit();
 
-    let streamer: string | undefined;
-    await eventually(async () => {
-      const found = (await conferenceState('meet')).participants.find((p) => p.is_streaming_conference === true);
-      streamer = found?.uuid;
-      return found !== undefined;
-    }, 'a streaming participant in the simulator');
-    const dial = (await conferenceState('meet')).requests.find((r) => r.path.endsWith('/dial'));
+    // The command went to the connection, as the plugin called it.
+    const command = await harness.nextCommand('dialOut');
+    expect(command.handledBy).to.equal('connection');
+    expect(command.pluginId).to.equal('recording-plugin-1.0');
+    expect(command.args).to.deep.equal({ alias: 'rtmp://stream.example.com/live/test-run', protocol: 'auto', role: 'guest', options: { streaming: true } });
+
+    const streamer = await waitFor(
+      async () => (await simulator.conference('meet')).participants.find((p) => p.is_streaming_conference === true)?.uuid,
+      'a streaming participant in the simulator',
+    );
+    const dial = (await simulator.conference('meet')).requests.find((r) => r.path.endsWith('/dial'));
     expect(dial?.body).to.deep.include({ destination: 'rtmp://stream.example.com/live/test-run', protocol: 'auto', role: 'GUEST', streaming: 'yes' });
-    await eventually(() => dialogs().length === 0, 'the dialog to close on success');
-    await eventually(() => toolbarLabels().includes('Stop recording'), 'the toolbar to say Stop recording');
-    expect(toolbarIcons()[1]).to.equal('stop-recording.svg#stopRecording');
+    expect(await dialog.closed()).to.equal(streamer);
+    expect(openDialogs()).to.have.length(0);
+    await harness.menuItem('Stop recording', { location: 'toolbar' });
+    expect(toolbarIcons(harness)[1]).to.equal('stop-recording.svg#stopRecording');
     expect(localStorage.getItem(RECORDING_KEY)).to.equal('rtmp://stream.example.com/live/test-run');
 
-    clickToolbar('Stop recording');
-    await eventually(async () => !(await conferenceState('meet')).participants.some((p) => p.uuid === streamer), 'the streaming participant to leave');
-    await eventually(() => toolbarLabels().includes('Start recording'), 'the toolbar to say Start recording again');
-    expect(toolbarIcons()[1]).to.equal('start-recording.svg#startRecording');
+    await click(harness, 'Stop recording', 'toolbar');
+    expect((await harness.nextCommand()).name).to.equal('disconnectParticipant');
+    await waitFor(async () => !(await simulator.conference('meet')).participants.some((p) => p.uuid === streamer), 'the streaming participant to leave');
+    await harness.menuItem('Start recording', { location: 'toolbar' });
+    expect(toolbarIcons(harness)[1]).to.equal('start-recording.svg#startRecording');
 
     // The alias is remembered for next time.
-    clickToolbar('Start recording');
-    await dialogReady('Start recording');
-    expect((document.getElementById('recordingPluginAlias') as HTMLInputElement).value).to.equal('rtmp://stream.example.com/live/test-run');
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    await click(harness, 'Start recording', 'toolbar');
+    const again = await harness.dialog({ title: 'Start recording' });
+    expect((again.field('#recordingPluginAlias') as HTMLInputElement).value).to.equal('rtmp://stream.example.com/live/test-run');
+    expect(harness.commands.map((c) => c.name)).to.deep.equal(['dialOut', 'disconnectParticipant']);
+    expect(harness.problems()).to.deep.equal([]);
   });
 
   it('recording: a failed dial-out is shown in the dialog, which stays open', async () => {
-    const mounted = await joined();
-    clickToolbar('Start recording');
-    await dialogReady('Start recording');
-    (document.getElementById('recordingPluginAlias') as HTMLInputElement).value = 'rtmp://fail.example.com/live';
-    document.getElementById('recordingPluginStart')!.click();
-    const error = () => document.getElementById('recordingPluginError');
-    await eventually(() => error()?.hidden === false && (error()?.textContent ?? '').includes('Gateway dial out failed'), 'the error with the server\'s reason');
+    const harness = await joined();
+    await click(harness, 'Start recording', 'toolbar');
+    const dialog = await harness.dialog({ title: 'Start recording' });
+    dialog.fill('#recordingPluginAlias', 'rtmp://fail.example.com/live');
+    dialog.submit();
+    const error = () => dialog.body.querySelector<HTMLElement>('#recordingPluginError');
+    await waitFor(() => error()?.hidden === false && (error()?.textContent ?? '').includes('Gateway dial out failed'), "the error with the server's reason");
     expect(error()!.textContent).to.equal(
       'Could not start recording to rtmp://fail.example.com/live: Gateway dial out failed. Check the address and try again.',
     );
     expect(dialogTitles()).to.deep.equal(['Start recording']);
-    expect((document.getElementById('recordingPluginStart') as HTMLButtonElement).disabled).to.equal(false);
-    expect((await conferenceState('meet')).participants.some((p) => p.is_streaming_conference === true)).to.equal(false);
+    expect(dialog.isOpen).to.equal(true);
+    expect(dialog.button('Start').disabled).to.equal(false);
+    expect((await simulator.conference('meet')).participants.some((p) => p.is_streaming_conference === true)).to.equal(false);
     expect(localStorage.getItem(RECORDING_KEY)).to.equal(null);
-    expect(toolbarLabels()).to.include('Start recording');
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    expect(harness.labels('toolbar')).to.include('Start recording');
+    expect(harness.problems()).to.deep.equal([]);
   });
 
-  it('layout: the dialog\'s inline buttons change the layout and the dialog marks the current one', async () => {
-    const mounted = await joined();
-    clickMenuItem('pex-conference-menu', 'Change layout');
-    await dialogReady('Layout');
+  it("layout: the dialog's inline buttons change the layout and the dialog marks the current one", async () => {
+    const harness = await joined();
+    await click(harness, 'Change layout', 'conference');
+    const dialog = await harness.dialog({ title: 'Layout' });
     expect(dialogTitles()).to.deep.equal(['Layout']);
-    const current = () => document.getElementById('layoutPluginCurrent')?.textContent ?? '';
-    const pressed = () =>
-      [...document.querySelectorAll('#layoutPluginButtons [aria-pressed="true"]')].map((b) => b.textContent?.trim() ?? '');
+    const current = () => dialog.body.querySelector('#layoutPluginCurrent')?.textContent ?? '';
+    const pressed = () => [...dialog.body.querySelectorAll('#layoutPluginButtons [aria-pressed="true"]')].map((b) => b.textContent?.trim() ?? '');
     expect(current()).to.equal('Choose how everyone sees the conference.');
-    expect(dialogButton('Equal (4:0)').getAttribute('onclick')).to.equal("window.PEX.pluginAPI.transformConferenceLayout({layout: '4:0'})");
+    expect(dialog.button('Equal (4:0)').getAttribute('onclick')).to.equal("window.PEX.pluginAPI.transformConferenceLayout({layout: '4:0'})");
 
     for (const [label, layout] of [['Equal (4:0)', '4:0'], ['Speaker (1:7)', '1:7'], ['Large speaker (1:0)', '1:0']] as const) {
-      dialogButton(label).click();
-      await eventually(async () => (await conferenceState('meet')).layout.layout === layout, `the simulator's layout ${layout}`);
-      await eventually(() => current() === `The conference shows: ${label}.`, `the dialog to mark ${label}`);
+      dialog.click(label);
+      expect((await harness.nextCommand('transformConferenceLayout')).args).to.deep.equal({ layout: { layout } });
+      await waitFor(async () => (await simulator.conference('meet')).layout.layout === layout, `the simulator's layout ${layout}`);
+      await waitFor(() => current() === `The conference shows: ${label}.`, `the dialog to mark ${label}`);
       expect(pressed()).to.deep.equal([label]);
     }
 
-    dialogButton('Reset').click();
-    await eventually(async () => JSON.stringify((await conferenceState('meet')).layout) === JSON.stringify({ layout: 'ac' }), 'the layout reset');
-    await eventually(() => current() === 'The conference shows: Adaptive composition (ac).', 'the dialog to follow the reset');
+    dialog.click('Reset');
+    await waitFor(async () => JSON.stringify((await simulator.conference('meet')).layout) === JSON.stringify({ layout: 'ac' }), 'the layout reset');
+    await waitFor(() => current() === 'The conference shows: Adaptive composition (ac).', 'the dialog to follow the reset');
     expect(pressed()).to.deep.equal([]);
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    expect(harness.problems()).to.deep.equal([]);
   });
 
   it('spotlight: the participant menu turns the spotlight on and off, per participant', async () => {
-    const mounted = await joined();
-    const { uuid: zed } = await control<{ uuid: string }>('conferences/meet/participants', { body: { display_name: 'Zed' } });
-    const { uuid: amy } = await control<{ uuid: string }>('conferences/meet/participants', { body: { display_name: 'Amy' } });
-    let roster: readonly Participant[] = [];
-    const subscription = connection!.participants$.subscribe((list) => (roster = list));
-    const menu = document.querySelector<PexParticipantMenu>('pex-participant-menu')!;
-    /** Points the menu at the latest roster entry for `uuid`, as a client's roster would. */
-    const showMenuFor = async (uuid: string) => {
-      await eventually(() => roster.some((p) => p.uuid === uuid), 'the participant in the roster');
-      menu.participant = roster.find((p) => p.uuid === uuid);
-      await menu.updateComplete;
-    };
-    const spotlightOf = async (uuid: string) => (await conferenceState('meet')).participants.find((p) => p.uuid === uuid)?.spotlight as number;
-    try {
-      await showMenuFor(zed);
-      expect(participantLabels()).to.deep.equal(['Spotlight']);
-      clickMenuItem('pex-participant-menu', 'Spotlight');
-      await eventually(async () => (await spotlightOf(zed)) > 0, 'Zed spotlighted in the simulator');
-      await eventually(() => roster.find((p) => p.uuid === zed)!.spotlight > 0, 'the spotlight in the roster');
-      await showMenuFor(zed);
-      await eventually(() => participantLabels().join() === 'Remove spotlight', 'Zed\'s item to say Remove spotlight');
-      // Per participant: Amy's item still offers the spotlight.
-      await showMenuFor(amy);
-      expect(participantLabels()).to.deep.equal(['Spotlight']);
+    const harness = await joined();
+    const zed = await simulator.addParticipant('meet', 'Zed');
+    const amy = await simulator.addParticipant('meet', 'Amy');
+    const inRoster = (uuid: string) => harness.host.participants.find((p) => p.uuid === uuid);
+    const spotlightOf = async (uuid: string) => (await simulator.conference('meet')).participants.find((p) => p.uuid === uuid)?.spotlight as number;
 
-      await showMenuFor(zed);
-      clickMenuItem('pex-participant-menu', 'Remove spotlight');
-      await eventually(async () => (await spotlightOf(zed)) === 0, 'Zed\'s spotlight off in the simulator');
-      await eventually(() => roster.find((p) => p.uuid === zed)!.spotlight === 0, 'the spotlight off in the roster');
-      await showMenuFor(zed);
-      await eventually(() => participantLabels().join() === 'Spotlight', 'Zed\'s item to say Spotlight again');
-    } finally {
-      subscription.unsubscribe();
-    }
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    await harness.showParticipant(zed);
+    expect(harness.labels('participants')).to.deep.equal(['Spotlight']);
+    (await harness.menuItem('Spotlight', { participant: zed })).click();
+    await waitFor(async () => (await spotlightOf(zed)) > 0, 'Zed spotlighted in the simulator');
+    await waitFor(() => inRoster(zed)!.spotlight > 0, 'the spotlight in the roster');
+    await harness.waitForLabels('participants', ['Remove spotlight'], { participant: zed });
+    // Per participant: Amy's item still offers the spotlight.
+    await harness.showParticipant(amy);
+    expect(harness.labels('participants')).to.deep.equal(['Spotlight']);
+
+    (await harness.menuItem('Remove spotlight', { participant: zed })).click();
+    await waitFor(async () => (await spotlightOf(zed)) === 0, "Zed's spotlight off in the simulator");
+    await waitFor(() => inRoster(zed)!.spotlight === 0, 'the spotlight off in the roster');
+    await harness.waitForLabels('participants', ['Spotlight'], { participant: zed });
+    expect(harness.commands.map((c) => `${c.name} ${'uuid' in c.args ? c.args.uuid === zed : ''}`)).to.deep.equal([
+      'spotlightOnParticipant true',
+      'spotlightOffParticipant true',
+    ]);
+    expect(harness.problems()).to.deep.equal([]);
   });
 
   it('chat bot: answers !help and !time, counts unread messages and shows them', async () => {
-    const mounted = await joined();
-    const botReplies = async () =>
-      (await conferenceState('meet')).messages.filter((m) => m.origin === DISPLAY_NAME).map((m) => m.payload);
-    expect(toolbarLabels()).to.include('Chat bot: no unread messages');
+    const harness = await joined();
+    const botReplies = async () => (await simulator.conference('meet')).messages.filter((m) => m.origin === DISPLAY_NAME).map((m) => m.payload);
+    expect(harness.labels('toolbar')).to.include('Chat bot: no unread messages');
 
-    await control('conferences/meet/messages', { body: { origin: 'Zed', payload: '!help' } });
-    await eventually(async () => (await botReplies()).length === 1, 'the bot\'s answer to !help');
+    await simulator.sendMessage('meet', 'Zed', '!help');
+    await waitFor(async () => (await botReplies()).length === 1, "the bot's answer to !help");
     expect(await botReplies()).to.deep.equal(['Chat bot commands: !help (this list), !time (the time where the bot runs).']);
-    await eventually(() => toolbarLabels().includes('Chat bot: 1 unread message'), 'one unread message');
-    expect(toolbarIcons()[2]).to.equal('chat-unread.svg#chatUnread');
+    await harness.menuItem('Chat bot: 1 unread message', { location: 'toolbar' });
+    expect(toolbarIcons(harness)[2]).to.equal('chat-unread.svg#chatUnread');
 
-    await control('conferences/meet/messages', { body: { origin: 'Amy', payload: 'Hello everyone' } });
-    await eventually(() => toolbarLabels().includes('Chat bot: 2 unread messages'), 'two unread messages');
+    await simulator.sendMessage('meet', 'Amy', 'Hello everyone');
+    await harness.menuItem('Chat bot: 2 unread messages', { location: 'toolbar' });
     expect(await botReplies()).to.have.length(1);
 
     // The user's own !time (sent by the client, not a plugin) is answered too.
     await connection!.execute({ name: 'sendChatMessage', args: { type: 'text/plain', payload: '!time' } });
-    await eventually(async () => (await botReplies()).length === 3, 'the bot\'s answer to !time');
+    await waitFor(async () => (await botReplies()).length === 3, "the bot's answer to !time");
     expect((await botReplies())[2]).to.match(/^The time here is .+\.$/);
-    expect(toolbarLabels()).to.include('Chat bot: 2 unread messages');
+    expect(harness.labels('toolbar')).to.include('Chat bot: 2 unread messages');
 
-    clickToolbar('Chat bot: 2 unread messages');
-    await dialogReady('Chat bot');
+    await click(harness, 'Chat bot: 2 unread messages', 'toolbar');
+    const dialog = await harness.dialog({ title: 'Chat bot' });
     expect(dialogTitles()).to.deep.equal(['Chat bot']);
-    expect([...document.querySelectorAll('#chatBotRecent li')].map((li) => li.textContent)).to.deep.equal(['Zed: !help', 'Amy: Hello everyone']);
-    await eventually(() => toolbarLabels().includes('Chat bot: no unread messages'), 'the count to reset');
-    dialogButton('OK').click();
-    await eventually(() => dialogs().length === 0, 'the dialog to close');
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    expect([...dialog.body.querySelectorAll('#chatBotRecent li')].map((li) => li.textContent)).to.deep.equal(['Zed: !help', 'Amy: Hello everyone']);
+    await harness.menuItem('Chat bot: no unread messages', { location: 'toolbar' });
+    dialog.click('OK');
+    await dialog.closed();
+    expect(openDialogs()).to.have.length(0);
+    expect(harness.commands.map((c) => c.name)).to.deep.equal(['sendChatMessage', 'sendChatMessage']);
+    expect(harness.problems()).to.deep.equal([]);
   });
 
   it('lock and mute guests: sendRequest toggles the conference and the items follow it', async () => {
-    const mounted = await joined();
-    const state = () => conferenceState('meet');
+    const harness = await joined();
+    const state = () => simulator.conference('meet');
 
-    clickMenuItem('pex-conference-menu', 'Lock');
-    await eventually(async () => (await state()).locked, 'the conference locked');
-    await eventually(() => conferenceLabels().includes('Unlock'), 'the item to say Unlock');
-    clickMenuItem('pex-conference-menu', 'Unlock');
-    await eventually(async () => !(await state()).locked, 'the conference unlocked');
-    await eventually(() => conferenceLabels().includes('Lock'), 'the item to say Lock');
+    await click(harness, 'Lock', 'conference');
+    await waitFor(async () => (await state()).locked, 'the conference locked');
+    await click(harness, 'Unlock', 'conference');
+    await waitFor(async () => !(await state()).locked, 'the conference unlocked');
+    await harness.menuItem('Lock', { location: 'conference' });
 
-    clickMenuItem('pex-conference-menu', 'Mute guests');
-    await eventually(async () => (await state()).guests_muted, 'the guests muted');
-    await eventually(() => conferenceLabels().includes('Unmute guests'), 'the item to say Unmute guests');
-    clickMenuItem('pex-conference-menu', 'Unmute guests');
-    await eventually(async () => !(await state()).guests_muted, 'the guests unmuted');
-    await eventually(() => conferenceLabels().includes('Mute guests'), 'the item to say Mute guests');
+    await click(harness, 'Mute guests', 'conference');
+    await waitFor(async () => (await state()).guests_muted, 'the guests muted');
+    await click(harness, 'Unmute guests', 'conference');
+    await waitFor(async () => !(await state()).guests_muted, 'the guests unmuted');
+    await harness.menuItem('Mute guests', { location: 'conference' });
 
     // The labels follow the conference however it changes (here the client's own request).
     await connection!.execute({ name: 'sendRequest', args: { path: 'lock', payload: undefined } });
-    await eventually(() => conferenceLabels().join() === 'Conference info,Change layout,Unlock,Mute guests', 'the menu to follow a lock from elsewhere');
+    await harness.waitForLabels('conference', ['Conference info', 'Change layout', 'Unlock', 'Mute guests']);
     expect((await state()).requests.filter((r) => /\/(un)?(lock|muteguests)$/.test(r.path)).map((r) => r.path.replace(/^.*\//, ''))).to.deep.equal([
       'lock',
       'unlock',
@@ -315,14 +263,15 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'unmuteguests',
       'lock',
     ]);
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    expect(harness.commands.map((c) => (c.name === 'sendRequest' ? c.args.path : c.name))).to.deep.equal(['lock', 'unlock', 'muteguests', 'unmuteguests']);
+    expect(harness.problems()).to.deep.equal([]);
   });
 
   it('a guest gets guest help and the plugins for everyone; host-only plugins are hidden', async () => {
     // `guests` lets a guest in without a PIN: the connection reports the role guest.
-    const mounted = await joined({ alias: 'guests' });
-    await eventually(() => statuses(mounted)['recording-plugin-1.0'] === 'filtered-out', 'the role filter (guest) to apply');
-    expect(statuses(mounted)).to.deep.equal({
+    const harness = await joined({ alias: 'guests' });
+    await harness.waitForStatus('recording-plugin-1.0', 'filtered-out');
+    expect(harness.statuses()).to.deep.equal({
       'hand-count-plugin-1.0': 'filtered-out',
       'recording-plugin-1.0': 'filtered-out',
       'chat-bot-plugin-1.0': 'loaded',
@@ -334,40 +283,40 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'guest-help-plugin-1.0': 'loaded',
       'desktop-shortcuts-plugin-1.0': 'filtered-out',
     });
-    await eventually(() => toolbarLabels().join() === 'Chat bot: no unread messages,Help', 'the guest toolbar');
-    expect(toolbarIcons()).to.deep.equal(['chat.svg#chat', 'help.svg#help']);
-    expect(conferenceLabels()).to.deep.equal(['Conference info']);
-    expect(participantLabels()).to.deep.equal([]);
+    await harness.waitForLabels('toolbar', ['Chat bot: no unread messages', 'Help']);
+    expect(toolbarIcons(harness)).to.deep.equal(['chat.svg#chat', 'help.svg#help']);
+    expect(harness.labels('conference')).to.deep.equal(['Conference info']);
+    expect(harness.labels('participants')).to.deep.equal([]);
 
-    const notices: string[] = [];
-    mounted.host.addEventListener('pex-action', (e) => notices.push(`${e.detail.action.type}: ${String(e.detail.action.payload)}`));
-    clickToolbar('Help');
-    await eventually(() => notices.length === 1, 'the help notice');
-    expect(notices).to.deep.equal(['[Demo] Notice: Ask the host to admit you.']);
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    await click(harness, 'Help', 'toolbar');
+    const notice = await harness.nextAction('[Demo] Notice');
+    expect(`${notice.type}: ${String(notice.payload)}`).to.equal('[Demo] Notice: Ask the host to admit you.');
+    expect(harness.actions.map((a) => `${a.type}: ${String(a.payload)}`)).to.deep.equal(['[Demo] Notice: Ask the host to admit you.']);
+    expect(harness.problems()).to.deep.equal([]);
   });
 
   it('the role attribute guest hides the host-only plugins before any connection', async () => {
-    const mounted = await mountBranding(BRANDING, { role: 'guest' });
-    expect(mounted.host.plugins.filter((p) => p.status === 'loaded').map((p) => p.id)).to.deep.equal([
+    const harness = await mountPluginHost({ brandingUrl: BRANDING, role: 'guest' });
+    expect(harness.host.plugins.filter((p) => p.status === 'loaded').map((p) => p.id)).to.deep.equal([
       'chat-bot-plugin-1.0',
       'conference-info-plugin-1.0',
       'guest-help-plugin-1.0',
     ]);
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    expect(harness.problems()).to.deep.equal([]);
   });
 
   it('the desktop app (platform electron) gets the desktop-only plugin', async () => {
-    const mounted = await joined({ platform: 'electron' });
-    await eventually(() => statuses(mounted)['guest-help-plugin-1.0'] === 'filtered-out', 'the role filter (chair) to apply');
-    expect(statuses(mounted)['desktop-shortcuts-plugin-1.0']).to.equal('loaded');
-    expect(conferenceLabels()).to.deep.equal(['Conference info', 'Change layout', 'Lock', 'Mute guests', 'Keyboard shortcuts']);
-    clickMenuItem('pex-conference-menu', 'Keyboard shortcuts');
-    await dialogReady('Keyboard shortcuts');
+    const harness = await joined({ platform: 'electron' });
+    await harness.waitForStatus('guest-help-plugin-1.0', 'filtered-out');
+    expect(harness.plugin('desktop-shortcuts-plugin-1.0').status).to.equal('loaded');
+    expect(harness.labels('conference')).to.deep.equal(['Conference info', 'Change layout', 'Lock', 'Mute guests', 'Keyboard shortcuts']);
+    await click(harness, 'Keyboard shortcuts', 'conference');
+    const dialog = await harness.dialog({ title: 'Keyboard shortcuts' });
     expect(dialogTitles()).to.deep.equal(['Keyboard shortcuts']);
-    expect(document.querySelectorAll('#desktopShortcutsTable tr').length).to.equal(4);
-    dialogButton('OK').click();
-    await eventually(() => dialogs().length === 0, 'the dialog to close');
-    expect(problemsOf(mounted)).to.deep.equal([]);
+    expect(dialog.body.querySelectorAll('#desktopShortcutsTable tr').length).to.equal(4);
+    dialog.click('OK');
+    await dialog.closed();
+    expect(openDialogs()).to.have.length(0);
+    expect(harness.problems()).to.deep.equal([]);
   });
 });
