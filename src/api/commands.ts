@@ -61,7 +61,7 @@ export function createCommandFunctions() {
      * callback (and the promise) get `{status: 'success', result}`; on failure the callback
      * gets `{status: 'failed', result: <the server's reason>}` and the promise rejects.
      */
-    sendRequest(path: unknown, payload?: unknown, callback?: unknown): Promise<{ status: string; result: unknown }> {
+    sendRequest(path: unknown, payload?: unknown, callback?: unknown): Promise<{ status: 'success'; result: unknown }> {
       const { sandbox } = callingPlugin();
       let checked: string;
       try {
@@ -75,7 +75,7 @@ export function createCommandFunctions() {
       return quiet(
         run({ name: 'sendRequest', args: { path: checked, payload: body } }).then(
           (result) => {
-            const response = { status: 'success', result };
+            const response = { status: 'success' as const, result };
             answer(sandbox, callback, response);
             return response;
           },
