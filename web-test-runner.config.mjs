@@ -4,7 +4,6 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { serveStatic } from './test/support/static-fixtures.mjs';
 import { scratchFiles } from './test/support/scratch-files.mjs';
-import { validateBrandingCommand } from './test/support/validate-branding-command.mjs';
 import { fileURLToPath } from 'node:url';
 import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
 
@@ -25,7 +24,6 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022' }),
     // Its event streams and timers end with the server.
     { name: 'infinity-simulator', serverStop: () => simulator.close() },
-    validateBrandingCommand(),
   ],
   browsers: [
     chromeLauncher({
