@@ -5,7 +5,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'test/fixtures/', 'demo/branding/', 'src/config/validators.generated.js'] },
+  { ignores: ['node_modules/', 'dist/', 'test/fixtures/', 'demo/branding/', 'examples/*/branding/', 'src/config/validators.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,5 +28,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', 'tools/**'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The examples' tests run in the browser under Mocha (web-test-runner).
+    files: ['examples/*/test/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
   },
 );
