@@ -15,4 +15,4 @@ export type { AutoAnswer, CommandHandler, RecordedCommand } from './commands.js'
 export { joinSimulator, simulator, type JoinOptions, type SimulatedConference, type SimulatedParticipant } from './simulator.js';
 export { participant } from './participants.js';
 export { cleanUp } from './cleanup.js';
-export { waitFor, DEFAULT_TIMEOUT, type WaitOptions } from './wait.js';
+export { waitFor, defaultTimeout, type WaitOptions } from './wait.js';

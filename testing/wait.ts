@@ -3,12 +3,21 @@
  * time has passed, then fails with an error that says what it waited for and what it saw.
  */
 
-/** How long a wait lasts unless told otherwise, in ms. */
-export const DEFAULT_TIMEOUT = 4000;
+/**
+ * How long a wait lasts unless told otherwise, in ms: three quarters of Mocha's test timeout
+ * (web-test-runner's default 2000 ms gives 1500 ms), so that a wait that fails does so with
+ * its own error, which says what it waited for, before Mocha times the test out; 4000 ms
+ * without Mocha or with its timeout turned off.
+ */
+export function defaultTimeout(): number {
+  const suite = (globalThis as { mocha?: { suite?: { timeout?: () => unknown } } }).mocha?.suite;
+  const ms = typeof suite?.timeout === 'function' ? suite.timeout() : undefined;
+  return typeof ms === 'number' && ms > 0 ? Math.floor(ms * 0.75) : 4000;
+}
 
 /** What every wait accepts. */
 export interface WaitOptions {
-  /** How long to wait, in ms (default 4000). */
+  /** How long to wait, in ms (default: see defaultTimeout). */
   timeout?: number;
 }
 
@@ -23,7 +32,7 @@ export async function waitFor<T>(
   what: string,
   options: WaitOptions & { seen?: () => string } = {},
 ): Promise<T> {
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const timeout = options.timeout ?? defaultTimeout();
   const end = Date.now() + timeout;
   for (;;) {
     const value = await condition();

@@ -5,9 +5,9 @@
  * PEX_INSTALLED_PACKAGE; a test file run on its own installs its own.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../../..');
 
@@ -37,4 +37,11 @@ export function installedPackage() {
 /** The installed `pex-plugins` command. */
 export function installedBin() {
   return join(installedPackage(), 'node_modules', '.bin', 'pex-plugins');
+}
+
+/** The packed tarball that installedPackage() was installed from (it sits in the folder above). */
+export function packedTarball() {
+  const folder = dirname(installedPackage());
+  const { filename } = JSON.parse(readFileSync(join(folder, 'packed.json'), 'utf8'));
+  return join(folder, filename);
 }
