@@ -4,7 +4,7 @@
  * elsewhere) leaves the object "open": the checks then do not call a name missing.
  */
 import type { AnyNode, CallExpression, Expression, ObjectExpression, Program } from 'acorn';
-import { ancestor } from 'acorn-walk';
+import { ancestor, simple } from 'acorn-walk';
 import { dottedName, enclosingScope, memberName, resolveName } from './source-syntax.js';
 
 /** What a property of the registered object holds, as far as the tree tells. */
@@ -104,7 +104,24 @@ function readObject(node: ObjectExpression, ancestors: AnyNode[]): RegisteredObj
       property.kind !== 'init' ? { kind: 'unknown' } : property.method ? { kind: 'function' } : memberOf(property.value, ancestors);
     object.members.set(name, { member, value: property.value });
   }
+  addMembersSetOnThis(node, object);
   return object;
+}
+
+/**
+ * `load: function () { this.toggle = function () {...}; }`: plugins are called as methods of the
+ * object they register (COMPAT.md), so a member may be added through `this`. Counted as present.
+ */
+function addMembersSetOnThis(node: ObjectExpression, object: RegisteredObject): void {
+  simple(node, {
+    AssignmentExpression(assignment) {
+      const target = assignment.left;
+      if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return;
+      const name = memberName(target);
+      if (name === undefined) object.open = true;
+      else if (!object.members.has(name)) object.members.set(name, { member: { kind: 'unknown' }, value: assignment.right });
+    },
+  });
 }
 
 function propertyName(key: AnyNode, computed: boolean): string | undefined {
