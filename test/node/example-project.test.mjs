@@ -57,5 +57,9 @@ describe('the example project, installed as a plugin author would', () => {
       tests.output,
     );
     assert.match(tests.output, /all tests passed/);
+
+    // As its README says: the branding folder passes the installed validator.
+    const validate = await run(join(project, 'node_modules', '.bin', 'pex-plugins'), ['validate', 'branding/webapp2'], project);
+    assert.equal(validate.status, 0, `pex-plugins validate branding/webapp2:\n${validate.output}`);
   });
 });
