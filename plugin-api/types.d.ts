@@ -223,7 +223,15 @@ export interface ActionPayloads {
 }
 
 /** The action `ofType(type)` lets through: typed payload for known types, any payload otherwise. */
-export type ActionOfType<K extends string> = K extends keyof ActionPayloads ? { type: K; payload: ActionPayloads[K] } : PexAction;
+export type ActionOfType<K extends string> = K extends keyof ActionPayloads ? { type: K; payload: PayloadUnderNullChecks<ActionPayloads[K]> } : PexAction;
+
+/**
+ * `P` where null checks are on, `any` where they are off. Without `strictNullChecks` (a JS
+ * file with `// @ts-check` and no jsconfig), TypeScript types `action.payload || {}` as `{}`,
+ * which would turn the defensive default webapp2 plugins write into an error on every field
+ * they read. (`null extends string` holds only when null checks are off.)
+ */
+type PayloadUnderNullChecks<P> = null extends string ? any : P;
 
 /** `window.PEX.actions$` and what its `ofType` / `filter` return. */
 export interface ActionObservable<A extends PexAction = PexAction> extends PluginObservable<A> {
@@ -254,10 +262,10 @@ export interface MenuItemLook {
 /**
  * A state value: `{icon, label}` for the plugin's menu item; in the participants menu, also
  * `{[participantUuid]: {icon, label}}` for single participants (both may be mixed).
+ * (A union rather than one type with an index signature: a JS plugin's `var next = {}` filled
+ * with `next[uuid] = {...}` has the type `{}`, which only the first member accepts.)
  */
-export interface PluginState extends MenuItemLook {
-  [participantUuid: string]: MenuItemLook | string | null | undefined;
-}
+export type PluginState = MenuItemLook | { [participantUuid: string]: MenuItemLook | null | undefined };
 
 /** What `createNewState` returns: emit a new state with `next(state)`. */
 export interface PluginStateSubject extends Subscribable<PluginState> {
