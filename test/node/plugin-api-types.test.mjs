@@ -15,11 +15,15 @@ const fixtures = join(projectRoot, 'test/fixtures/plugin-api-types');
 const demoPlugins = join(projectRoot, 'demo/branding/webapp2/plugins');
 const typesHeader = '// @ts-check\n/// <reference types="pex-plugin-host/plugin-api" />\n';
 
-/** The resolutions to support. */
+/**
+ * The resolutions to support. `node10` reads no "exports": it finds the subpath as the folder
+ * `plugin-api/` with its `index.d.ts`, which is why the declaration sits there.
+ */
 const resolutions = [
   { moduleResolution: 'bundler', module: 'esnext' },
   { moduleResolution: 'node16', module: 'node16' },
   { moduleResolution: 'nodenext', module: 'nodenext' },
+  { moduleResolution: 'node10', module: 'commonjs' },
 ];
 
 let work;
