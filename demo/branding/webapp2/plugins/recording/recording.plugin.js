@@ -70,8 +70,8 @@
       })
       .then(function (dialogRef) {
         var form = document.getElementById('recordingPluginForm');
-        var input = document.getElementById('recordingPluginAlias');
-        var button = document.getElementById('recordingPluginStart');
+        var input = /** @type {HTMLInputElement} */ (document.getElementById('recordingPluginAlias'));
+        var button = /** @type {HTMLButtonElement} */ (document.getElementById('recordingPluginStart'));
         var error = document.getElementById('recordingPluginError');
         input.value = localStorage.getItem(STORAGE_KEY) || DEFAULT_ALIAS;
 
