@@ -1,11 +1,11 @@
 // `pex-plugins new`, the installed command, run in real temporary branding folders.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { installedBin } from './support/installed-package.mjs';
+import { installedBin, installedPackage, projectRoot } from './support/installed-package.mjs';
 
 const made = [];
 after(() => {
@@ -107,6 +107,19 @@ describe('pex-plugins new', () => {
       assert.match(validated.stdout, /0 errors, 0 warnings/);
     });
   }
+
+  it('writes sources that type-check, strict, against the published plugin-api types', () => {
+    const folder = brandingFolder();
+    for (const location of ['toolbar', 'conference', 'participants']) assert.equal(run(folder, 'new', `at-${location}`, '--location', location).status, 0);
+    // The sources' `/// <reference types="pex-plugin-host/plugin-api" />` finds the installed package.
+    mkdirSync(join(folder, 'node_modules'));
+    symlinkSync(join(installedPackage(), 'node_modules', 'pex-plugin-host'), join(folder, 'node_modules', 'pex-plugin-host'));
+    const compilerOptions = { allowJs: true, checkJs: true, strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], types: [] };
+    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['plugins/at-*/*.js'] }));
+    const tsc = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', folder], { encoding: 'utf8' });
+    assert.equal(tsc.stdout + tsc.stderr, '');
+    assert.equal(tsc.status, 0);
+  });
 
   it('keeps a tab-indented settings.json tab-indented, and makes the plugins list when there is none', () => {
     const tabbed = brandingFolder('\t');
