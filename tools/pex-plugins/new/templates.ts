@@ -50,8 +50,8 @@ const ACTION_ARGUMENTS: Record<MenuLocation, { params: string; doc: string; body
     doc: [
       ' * A toolbar button\'s action receives the participants and the conference details as they are',
       ' * when it is clicked.',
-      ' * @param {any[]} participants everyone in the conference ({uuid, name, role, buzzTime, ...})',
-      ' * @param {any} conferenceDetails {locked, guestsMuted, chatEnabled, mediaType, started}',
+      ' * @param {readonly PEX.Participant[]} participants everyone in the conference ({uuid, name, role, buzzTime, ...})',
+      ' * @param {PEX.ConferenceDetails} conferenceDetails {locked, guestsMuted, chatEnabled, mediaType, started}',
     ].join('\n'),
     body: [
       '    var raised = participants.filter(function (participant) {',
@@ -65,7 +65,7 @@ const ACTION_ARGUMENTS: Record<MenuLocation, { params: string; doc: string; body
     params: 'conferenceDetails',
     doc: [
       ' * A conference menu item\'s action receives the conference details as they are when it is chosen.',
-      ' * @param {any} conferenceDetails {locked, guestsMuted, chatEnabled, mediaType, started}',
+      ' * @param {PEX.ConferenceDetails} conferenceDetails {locked, guestsMuted, chatEnabled, mediaType, started}',
     ].join('\n'),
     body: [
       "    showInfo('The conference is ' + (conferenceDetails.locked ? 'locked' : 'not locked') +",
@@ -76,7 +76,7 @@ const ACTION_ARGUMENTS: Record<MenuLocation, { params: string; doc: string; body
     params: 'participant',
     doc: [
       ' * A participant menu item\'s action receives the participant whose menu it is.',
-      ' * @param {any} participant {uuid, name, role, muted, buzzTime, ...}',
+      ' * @param {PEX.Participant} participant {uuid, name, role, muted, buzzTime, ...}',
     ].join('\n'),
     body: [
       "    showInfo(participant.name + ' is a ' + participant.role + (participant.muted ? ' and is muted.' : '.'));",
@@ -107,24 +107,24 @@ export function sourceFile({ name, location }: NewPlugin): string {
   var state$ = PEX.pluginAPI.createNewState({});
 
   // Every subscription made in load, so that unload can end them all.
-  /** @type {{unsubscribe(): void}[]} */
+  /** @type {PEX.Unsubscribable[]} */
   var subscriptions = [];
 
   /**
    * Called when the plugin is loaded (at start-up, or when the user turns it on in
    * Settings > Plugins), with the conference as two streams. Subscribe here; the streams
    * give their current value at once and then every change.
-   * @param {any} participants$ the participants, an array each time anyone joins, leaves or changes
-   * @param {any} conferenceDetails$ the conference's details: {locked, guestsMuted, chatEnabled, mediaType, started}
+   * @param {PEX.ParticipantsObservable} participants$ the participants, an array each time anyone joins, leaves or changes
+   * @param {PEX.ConferenceDetailsObservable} conferenceDetails$ the conference's details: {locked, guestsMuted, chatEnabled, mediaType, started}
    */
   function load(participants$, conferenceDetails$) {
     subscriptions.push(
-      participants$.subscribe(function (/** @type {any[]} */ participants) {
+      participants$.subscribe(function (participants) {
         state$.next({ label: '${title} (' + participants.length + ')' });
       }),
     );
     subscriptions.push(
-      conferenceDetails$.subscribe(function (/** @type {any} */ details) {
+      conferenceDetails$.subscribe(function (details) {
         // The guide's advice: act once the conference has started (it may already have).
         if (details.started) console.info('${name}: the conference has started');
       }),
