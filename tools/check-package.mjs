@@ -13,7 +13,19 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8',
 try {
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
   const shipped = packed.files.map((f) => f.path);
-  for (const needed of ['dist/pex-plugin-host.js', 'dist/types/components/index.d.ts', 'custom-elements.json', 'package.json']) {
+  const needs = [
+    'dist/pex-plugin-host.js',
+    'dist/types/components/index.d.ts',
+    'custom-elements.json',
+    'package.json',
+    // The author tools: the command, its playground, the testing kit and the PEX declarations.
+    'dist/cli/pex-plugins.js',
+    'dist/playground/index.html',
+    'dist/testing/index.js',
+    'dist/testing/server.js',
+    'plugin-api/index.d.ts',
+  ];
+  for (const needed of needs) {
     if (!shipped.includes(needed)) throw new Error(`the package lacks ${needed}`);
   }
   if (!shipped.some((f) => /^dist\/infinity-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the Infinity connection chunk');
