@@ -2,6 +2,8 @@ import '../../components/index.js';
 import type { PexPluginHost } from '../../components/plugin-host/plugin-host.js';
 import type { Diagnostic } from '../../src/config/diagnostics.js';
 import type { PluginErrorDetail } from '../../src/runtime/plugin-error.js';
+import type { Participant } from '../../src/conference/types.js';
+import { participant as kitParticipant } from '../../testing/participants.js';
 
 /** What the test plugins record (see test/fixtures/runtime/*). */
 export interface PexTestLog {
@@ -79,31 +81,7 @@ export async function flush(): Promise<void> {
   }
 }
 
-export function participant(uuid: string, overrides: Record<string, unknown> = {}) {
-  return {
-    uuid,
-    name: `Person ${uuid}`,
-    role: 'guest',
-    uri: `sip:${uuid}@example.com`,
-    startTime: 1700000000,
-    protocol: 'webrtc',
-    isExternal: false,
-    presenting: false,
-    muted: false,
-    canControl: false,
-    canDisconnect: true,
-    canTransfer: true,
-    canMute: true,
-    serviceType: 'conference',
-    callType: 'video',
-    spotlight: 0,
-    isStreaming: false,
-    vad: 0,
-    stageIndex: 0,
-    rxPresentation: true,
-    feccSupported: false,
-    buzzTime: 0,
-    isVideoMuted: false,
-    ...overrides,
-  };
+/** The testing kit's participant, named `Person <uuid>` as these tests have always named them. */
+export function participant(uuid: string, overrides: Partial<Participant> = {}): Participant {
+  return kitParticipant({ name: `Person ${uuid}`, ...overrides, uuid });
 }

@@ -34,18 +34,9 @@ export interface Faults {
 }
 export const setFaults = (faults: Faults) => control<{ ok: true }>('faults', { body: faults });
 
-/** A raw Infinity participant (the vendor's `Participant`, loosely typed for tests). */
-export type RawParticipant = Record<string, unknown> & { uuid: string; display_name: string; role: string };
-
-export interface ConferenceState {
-  participants: RawParticipant[];
-  locked: boolean;
-  guests_muted: boolean;
-  started: boolean;
-  layout: Record<string, unknown>;
-  messages: { origin: string; uuid: string; type: string; payload: string; direct: boolean; to?: string }[];
-  requests: { method: string; path: string; body: unknown; token: boolean; pin?: string }[];
-}
+/** The testing kit's types of the simulator's state. */
+export type { SimulatedConference as ConferenceState, SimulatedParticipant as RawParticipant } from '../../testing/simulator.js';
+import type { SimulatedConference as ConferenceState } from '../../testing/simulator.js';
 export const conferenceState = (alias: string) => control<ConferenceState>(`conferences/${alias}`);
 
 /** A call to the client API. */
