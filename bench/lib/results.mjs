@@ -24,6 +24,23 @@ function chromium() {
   return chromiumVersion;
 }
 
+/**
+ * The commit measured: HEAD, marked when the tree had changes to tracked files (the results
+ * files themselves aside), since then the numbers are of no commit at all.
+ */
+function measuredCommit() {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: REPO_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git('rev-parse', '--short=12', 'HEAD');
+    const changed = git('status', '--porcelain', '--untracked-files=no')
+      .split('\n')
+      .filter((line) => line && !/ bench\/(RESULTS\.md|results\/)/.test(line) && !line.endsWith(' custom-elements.json'));
+    return changed.length ? `${head} with uncommitted changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function machineInfo() {
   const cpus = os.cpus();
   return {
@@ -36,6 +53,7 @@ export function machineInfo() {
     // This machine may be shared: the 1-minute load average (before the benchmark, in run.mjs).
     loadAverage1m: Number(os.loadavg()[0].toFixed(2)),
     date: new Date().toISOString(),
+    commit: measuredCommit(),
   };
 }
 
@@ -69,7 +87,8 @@ export function machineLine(machine) {
     machine.loadAverage1m === undefined
       ? ''
       : ` · 1-min load average ${machine.loadAverage1m} before${machine.loadAverage1mAfter === undefined ? '' : `, ${machine.loadAverage1mAfter} after`}`;
-  return `_${machine.date} · ${machine.cores} cores (${machine.cpu}) · ${machine.chromium} · Node ${machine.node}${load}_`;
+  const commit = machine.commit ? `commit ${machine.commit} · ` : '';
+  return `_${commit}${machine.date} · ${machine.cores} cores (${machine.cpu}) · ${machine.chromium} · Node ${machine.node}${load}_`;
 }
 
 /**
