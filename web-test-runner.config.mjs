@@ -16,6 +16,9 @@ export default {
   middleware: [
     serveStatic('/test/fixtures/', fileURLToPath(new URL('./test/fixtures/', import.meta.url))),
     serveStatic('/demo/branding/', fileURLToPath(new URL('./demo/branding/', import.meta.url))),
+    // webapp2's layout: the test page is at the root, so its custom_configuration/ (the host's
+    // default branding folder, and where plugins fetch their own files page-relative) is here.
+    serveStatic('/custom_configuration/', fileURLToPath(new URL('./test/fixtures/runtime/deployment-layout/', import.meta.url))),
     scratchFiles(),
     koaMiddleware(simulator),
   ],

@@ -7,8 +7,13 @@ import { PluginHostHarness } from './harness.js';
 
 /** How to mount a host for a test. */
 export interface MountOptions {
-  /** The branding folder (holding manifest.json and settings.json), relative to the page: `'/branding/'`. */
-  brandingUrl: string;
+  /**
+   * The branding folder (holding manifest.json and settings.json), relative to the page:
+   * `'/branding/'`. Unset: the host's default, `custom_configuration/` beside the page, where the
+   * Connect app serves it (serve your folder at `/custom_configuration/` for plugins that fetch
+   * their own files page-relative).
+   */
+  brandingUrl?: string;
   /** The user's role: plugins whose `participantRoles` leave it out do not load. Unset: either role (or the connection's). */
   role?: ParticipantRole;
   /** `web` (default), `electron`, `ios` or `android`: plugins whose `platforms` leave it out do not load. */
@@ -48,7 +53,7 @@ export interface MountOptions {
  * (await harness.menuItem('Invite someone')).click();
  * ```
  */
-export async function mountPluginHost(options: MountOptions): Promise<PluginHostHarness> {
+export async function mountPluginHost(options: MountOptions = {}): Promise<PluginHostHarness> {
   if (!options.keepChoices) {
     for (const key of Object.keys(localStorage)) if (key.startsWith('pex-plugin-host:')) localStorage.removeItem(key);
   }
@@ -66,7 +71,10 @@ export async function mountPluginHost(options: MountOptions): Promise<PluginHost
   if (options.conference) host.conference = options.conference;
   if (options.selfUUID !== undefined) host.selfUUID = options.selfUUID;
   if (options.connection) host.connection = options.connection;
-  host.setAttribute('branding-url', new URL(options.brandingUrl, location.href).href);
+  // Resolved as the host resolves it; '' stays '' (a host that reads no folder).
+  if (options.brandingUrl !== undefined) {
+    host.setAttribute('branding-url', options.brandingUrl && new URL(options.brandingUrl, document.baseURI).href);
+  }
   host.innerHTML = '<pex-toolbar></pex-toolbar><pex-conference-menu></pex-conference-menu><pex-participant-menu></pex-participant-menu>';
   container.append(host);
   document.body.append(container);

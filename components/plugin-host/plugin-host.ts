@@ -19,6 +19,13 @@ import { presentTemplateDialog } from '../template-dialog/present-template-dialo
 import { DEFAULT_COMMAND_TIMEOUT, routeCommand } from './command-router.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
 
+/**
+ * Where the host reads its branding folder when `branding-url` is not set: `custom_configuration/`
+ * beside the page, the name under which the Connect app (webapp2) serves it, and through which
+ * real plugins fetch their own files page-relative.
+ */
+export const DEFAULT_BRANDING_URL = 'custom_configuration/';
+
 
 /**
  * Hosts the plugins of a webapp2 branding folder: loads them, hands them the conference,
@@ -42,7 +49,12 @@ export class PexPluginHost extends LitElement {
   static override styles = pluginHostStyles;
 
   static override properties = {
-    brandingUrl: { type: String, attribute: 'branding-url' },
+    brandingUrl: {
+      type: String,
+      attribute: 'branding-url',
+      // A removed attribute means the default folder again, not "no folder".
+      converter: { fromAttribute: (value: string | null) => value ?? DEFAULT_BRANDING_URL },
+    },
     platform: { type: String },
     participantRole: { type: String, attribute: 'role' },
     registerTimeout: { type: Number, attribute: 'register-timeout' },
@@ -50,7 +62,12 @@ export class PexPluginHost extends LitElement {
     connection: { attribute: false },
   };
 
-  /** The branding folder (holding `manifest.json` and `settings.json`), relative to the page. */
+  /**
+   * The branding folder (holding `manifest.json` and `settings.json`), resolved against the page.
+   * Default `custom_configuration/`: beside the page, where the Connect app serves it, so plugins
+   * that fetch their files page-relative (`./custom_configuration/plugins/<folder>/…`) find them.
+   * The empty string reads no folder: no plugins (null or undefined means the default).
+   */
   declare brandingUrl: string;
   /** Which platform's plugins load: web | electron | ios | android. */
   declare platform: Platform;
@@ -84,7 +101,7 @@ export class PexPluginHost extends LitElement {
     super();
     // Reactive properties are set here, not as class fields: a native field would hide
     // lit's accessor (no decorators are used, so the build needs no decorator transform).
-    this.brandingUrl = '';
+    this.brandingUrl = DEFAULT_BRANDING_URL;
     this.platform = 'web';
     this.registerTimeout = DEFAULT_REGISTER_TIMEOUT;
     this.commandTimeout = DEFAULT_COMMAND_TIMEOUT;
@@ -166,7 +183,7 @@ export class PexPluginHost extends LitElement {
       }),
     ];
     // A host put back after removal loads again; the first start happens in willUpdate.
-    if (this.hasUpdated && !this.#running && this.brandingUrl) this.#start();
+    if (this.hasUpdated && !this.#running && this.#brandingFolder()) this.#start();
   }
 
   override disconnectedCallback(): void {
@@ -188,7 +205,7 @@ export class PexPluginHost extends LitElement {
       this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
     }
     if (changed.has('brandingUrl') && this.isConnected) {
-      if (this.brandingUrl) this.#start();
+      if (this.#brandingFolder()) this.#start();
       else this.#stop();
     }
   }
@@ -201,7 +218,12 @@ export class PexPluginHost extends LitElement {
     this.#running = true;
     this.#runtime.registerTimeout = this.registerTimeout;
     this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
-    this.#started = this.#runtime.start(this.brandingUrl);
+    this.#started = this.#runtime.start(this.#brandingFolder());
+  }
+
+  /** The folder to read: `''` for none; a property set to null or undefined reads the default. */
+  #brandingFolder(): string {
+    return this.brandingUrl ?? DEFAULT_BRANDING_URL;
   }
 
   #stop(): void {

@@ -28,7 +28,9 @@ export interface PluginHostTestingOptions {
   /**
    * Folders to serve by URL prefix, byte for byte: `{'/branding/': 'branding/webapp2'}`
    * (paths relative to the working directory, or file: URLs). Tests then mount
-   * `mountPluginHost({brandingUrl: '/branding/'})`.
+   * `mountPluginHost({brandingUrl: '/branding/'})`. Served at `/custom_configuration/` (the
+   * Connect app's layout: the test page is at the root), `mountPluginHost()` needs no
+   * `brandingUrl`, and files the plugins fetch page-relative are found.
    */
   folders?: Record<string, string | URL>;
   /** The Infinity simulator's settings, or false to leave it out (default: mounted, not scripted). */
