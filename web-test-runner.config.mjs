@@ -19,6 +19,8 @@ export default {
     // webapp2's layout: the test page is at the root, so its custom_configuration/ (the host's
     // default branding folder, and where plugins fetch their own files page-relative) is here.
     serveStatic('/custom_configuration/', fileURLToPath(new URL('./test/fixtures/runtime/deployment-layout/', import.meta.url))),
+    // The demo's branding beside a page whose base is /demo/ (test/demo-plugins.test.ts), as the demo serves it.
+    serveStatic('/demo/custom_configuration/', fileURLToPath(new URL('./demo/branding/webapp2/', import.meta.url))),
     scratchFiles(),
     koaMiddleware(simulator),
   ],

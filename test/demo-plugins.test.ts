@@ -3,13 +3,16 @@ import type { InfinityConnection } from '../src/conference/infinity/index.js';
 import { joinSimulator, mountPluginHost, openDialogs, simulator, waitFor, type PluginHostHarness } from '../testing/index.js';
 
 /**
- * The demo's sample branding folder (demo/branding/webapp2/, served byte for byte like the test
- * fixtures) in a host joined to the simulator's `meet` through the real Infinity connection:
- * each plugin is used as a user would — its toolbar button, menu item or dialog — and its effect
- * is checked in the simulator and in the rendered menus. Written with the testing kit
- * (testing/, `pex-plugin-host/testing`), so the kit is held to what these tests need.
+ * The demo's sample branding folder (demo/branding/webapp2/) as the demo serves it: byte for byte,
+ * as custom_configuration/ beside the page (here the page's base is /demo/, and
+ * web-test-runner.config.mjs serves the folder at /demo/custom_configuration/), read by a host
+ * with the default branding-url, which loads its plugins and then joins the simulator's `meet`
+ * through the real Infinity connection, as the demo does. Each plugin is used as a user would —
+ * its toolbar button, menu item or dialog — and its effect is checked in the simulator and in the
+ * rendered menus. Written with the testing kit (testing/, `pex-plugin-host/testing`), so the kit
+ * is held to what these tests need.
  */
-const BRANDING = '/demo/branding/webapp2/';
+const BRANDING = '/demo/custom_configuration/';
 const DISPLAY_NAME = 'Demo tester';
 const RECORDING_KEY = 'pexDemoRecordingAlias';
 
@@ -24,6 +27,7 @@ const ALL_IDS = [
   'mute-guests-plugin-1.0',
   'guest-help-plugin-1.0',
   'desktop-shortcuts-plugin-1.0',
+  'welcome-plugin-1.0',
 ];
 
 const dialogTitles = () => openDialogs().map((d) => d.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim() ?? '');
@@ -37,6 +41,14 @@ function focusedId(): string {
 
 describe('the demo branding folder (demo/branding/webapp2/) in a host joined to the simulator', () => {
   let connection: InfinityConnection | undefined;
+  let base: HTMLBaseElement;
+
+  before(() => {
+    // The page as the demo's: custom_configuration/ beside it is the demo's branding folder.
+    base = Object.assign(document.createElement('base'), { href: '/demo/' });
+    document.head.prepend(base);
+  });
+  after(() => base.remove());
 
   beforeEach(async () => {
     await simulator.reset();
@@ -47,10 +59,12 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
     connection = undefined;
   });
 
-  /** Joins `alias` as DISPLAY_NAME and mounts the demo branding on that connection. */
+  /** Mounts the demo branding, then joins `alias` as DISPLAY_NAME and hands the host the connection, as the demo does. */
   async function joined(options: { alias?: string; platform?: 'web' | 'electron' } = {}): Promise<PluginHostHarness> {
+    const harness = await mountPluginHost(options.platform ? { platform: options.platform } : {});
     connection = await joinSimulator({ alias: options.alias ?? 'meet', displayName: DISPLAY_NAME });
-    return mountPluginHost({ brandingUrl: BRANDING, connection, ...(options.platform ? { platform: options.platform } : {}) });
+    await harness.connect(connection);
+    return harness;
   }
 
   /** The toolbar icons' `<use href>`, file name and fragment only. */
@@ -75,12 +89,39 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'mute-guests-plugin-1.0': 'loaded',
       'guest-help-plugin-1.0': 'filtered-out',
       'desktop-shortcuts-plugin-1.0': 'filtered-out',
+      'welcome-plugin-1.0': 'loaded',
     });
     expect(harness.problems()).to.deep.equal([]);
     expect(harness.diagnostics.map((d) => `${d.severity}: ${d.message}`)).to.deep.equal([]);
-    expect(harness.console.filter((line) => line.includes(BRANDING) || line.includes('pex'))).to.deep.equal([]);
+    expect(harness.console.filter((line) => line.includes(BRANDING) || line.includes('pex') || line.includes('welcome'))).to.deep.equal([]);
     expect(harness.labels('toolbar')).to.deep.equal(['No raised hands', 'Start recording', 'Chat bot: no unread messages']);
     expect(harness.labels('conference')).to.deep.equal(['Conference info', 'Change layout', 'Lock', 'Mute guests']);
+  });
+
+  it('welcome: loaded before the join, it greets with its JSON and library, fetched page-relative through custom_configuration/', async () => {
+    performance.clearResourceTimings(); // the buffer holds 250 entries; the test modules filled it
+    const harness = await mountPluginHost();
+    await harness.waitForStatus('welcome-plugin-1.0', 'loaded');
+    const folder = new URL(BRANDING, location.href).href;
+    const library = `${folder}plugins/welcome/lib/welcome-text.js`;
+    await waitFor(() => 'DemoWelcomeText' in window && performance.getEntriesByType('resource').some((e) => e.name === `${folder}plugins/welcome/assets/welcome.json`), 'the welcome plugin\'s files');
+    expect(harness.actions).to.deep.equal([]);
+
+    await simulator.addParticipant('meet', 'Alice');
+    connection = await joinSimulator({ alias: 'meet', displayName: DISPLAY_NAME });
+    await harness.connect(connection);
+    const notice = await harness.nextAction('[Demo] Notice');
+    expect((await simulator.conference('meet')).participants.map((p) => p.display_name)).to.have.members(['Alice', DISPLAY_NAME]);
+    expect(notice.payload).to.equal("Welcome: the conference has started, with 2 people in it. This branding's plugins are on the toolbar and in the Conference menu.");
+    expect([...document.head.querySelectorAll('script')].filter((script) => script.src === library).map((script) => script.getAttribute('src'))).to.deep.equal([
+      'custom_configuration/plugins/welcome/lib/welcome-text.js',
+    ]);
+    expect(harness.problems()).to.deep.equal([]);
+    expect(harness.console.filter((line) => line.includes('welcome'))).to.deep.equal([]);
+
+    // Unloaded, it takes its library's script element away with it.
+    await harness.host.runtime.unloadPlugin('welcome-plugin-1.0');
+    expect([...document.head.querySelectorAll('script')].filter((script) => script.src === library)).to.have.length(0);
   });
 
   it('recording: the dialog dials a streaming participant, the button becomes Stop recording, Stop disconnects it', async () => {
@@ -282,6 +323,7 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'mute-guests-plugin-1.0': 'filtered-out',
       'guest-help-plugin-1.0': 'loaded',
       'desktop-shortcuts-plugin-1.0': 'filtered-out',
+      'welcome-plugin-1.0': 'loaded',
     });
     await harness.waitForLabels('toolbar', ['Chat bot: no unread messages', 'Help']);
     expect(toolbarIcons(harness)).to.deep.equal(['chat.svg#chat', 'help.svg#help']);
@@ -296,11 +338,12 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
   });
 
   it('the role attribute guest hides the host-only plugins before any connection', async () => {
-    const harness = await mountPluginHost({ brandingUrl: BRANDING, role: 'guest' });
+    const harness = await mountPluginHost({ role: 'guest' });
     expect(harness.host.plugins.filter((p) => p.status === 'loaded').map((p) => p.id)).to.deep.equal([
       'chat-bot-plugin-1.0',
       'conference-info-plugin-1.0',
       'guest-help-plugin-1.0',
+      'welcome-plugin-1.0',
     ]);
     expect(harness.problems()).to.deep.equal([]);
   });

@@ -4,18 +4,19 @@
  * toolbar) and the PIN dialog. The demo and the `pex-plugins dev` playground both draw it.
  */
 import { html, render } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 
 export interface ClientMarkupOptions {
   /** The page's heading. */
   title: string;
-  /** The branding folder, relative to the page. */
-  brandingUrl: string;
+  /** The branding folder, relative to the page; unset, the host's default: custom_configuration/ beside the page. */
+  brandingUrl?: string;
 }
 
 export function renderClientMarkup(container: HTMLElement, { title, brandingUrl }: ClientMarkupOptions): void {
   render(
     html`
-      <pex-plugin-host id="host" branding-url=${brandingUrl} platform="web">
+      <pex-plugin-host id="host" branding-url=${ifDefined(brandingUrl)} platform="web">
         <header class="bar">
           <h1>${title}</h1>
           <p id="status" class="status" role="status"></p>

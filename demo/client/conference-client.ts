@@ -4,6 +4,10 @@
  * the page's URL), hands the connection to <pex-plugin-host>, and draws the roster, the stage
  * and the chat from the same connection, in the markup of `renderClientMarkup`.
  *
+ * As the Connect app does, the host loads its plugins before the call is joined: it gets the
+ * connection only once its plugins have loaded (or failed), so they see `started: false` first
+ * and then the conference start (see README, "webapp2's deployment layout").
+ *
  *   ?node=https://node.example&alias=meet&name=Ann&pin=1234
  *
  * Resolves to the connection once joined (undefined when joining failed).
@@ -13,6 +17,10 @@ import type { PexPluginHost } from '../../components/plugin-host/plugin-host.js'
 
 export function startConferenceClient(host: PexPluginHost): Promise<InfinityConnection | undefined> {
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+  // Plugins subscribe to conferenceDetails$ in load and act on the first started: true with the
+  // files they appended to the page in load; joined first, they would get started: true at once,
+  // before those files arrive. The host starts reading its branding in its first update.
+  const pluginsLoaded = host.updateComplete.then(() => host.settled);
 
   const query = new URLSearchParams(location.search);
   const options = {
@@ -66,6 +74,7 @@ export function startConferenceClient(host: PexPluginHost): Promise<InfinityConn
       notice((error as Error).message, 'error');
       return undefined;
     }
+    await pluginsLoaded;
     host.connection = connection;
     $('status').textContent = `In ${options.alias} as ${options.displayName}`;
     connection.participants$.subscribe((list) => {
