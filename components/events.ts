@@ -1,13 +1,17 @@
 import type { BrandingResult } from '../src/config/branding.js';
 import type { Diagnostic } from '../src/config/diagnostics.js';
-import type { CommandArgs, CommandName } from '../src/conference/commands.js';
+import type { CommandAnswers, CommandArgs, CommandName } from '../src/conference/commands.js';
 import type { PexAction } from '../src/conference/types.js';
 import type { PluginErrorDetail } from '../src/runtime/plugin-error.js';
+
+/** `resolve`'s argument: optional where the command's answer may be nothing (all but `dialOut`). */
+type ResolveArguments<K extends CommandName> = undefined extends CommandAnswers[K] ? [value?: CommandAnswers[K]] : [value: CommandAnswers[K]];
 
 /**
  * A plugin's conference command, for the app to carry out (app-driven mode). Call
  * `resolve(value)` or `reject(error)`; call `preventDefault()` to take a command you will
- * answer later. `name` is the pluginAPI function's name; `args` its arguments by name.
+ * answer later. `name` is the pluginAPI function's name; `args` its arguments by name. Narrow
+ * by `name` to answer: `resolve` takes that command's answer (`CommandAnswers`).
  */
 export type PexCommandDetail = {
   [K in CommandName]: {
@@ -15,7 +19,13 @@ export type PexCommandDetail = {
     args: CommandArgs[K];
     /** The plugin that called (its settings.json id; '' when none could be named). */
     pluginId: string;
-    resolve(value?: unknown): void;
+    /**
+     * Answers with the command's result (for `dialOut` the new participants' uuids), or the
+     * server's REST reply of it as it came (`{status: 'success', result}`; a `failed` one
+     * refuses); `dialOut` also takes one uuid or `{result: [uuid]}`.
+     */
+    resolve(...value: ResolveArguments<K>): void;
+    /** Refuses: an error whose `reason` is the server's words, or a failed REST reply. */
     reject(error?: unknown): void;
   };
 }[CommandName];

@@ -47,7 +47,8 @@ export type {
 } from '../src/conference/infinity/index.js';
 export type { ConferenceConnection } from '../src/conference/connection.js';
 export { CommandError } from '../src/conference/commands.js';
-export type { PexEventDetails, PexEventName, PexEvent } from './events.js';
+export type { CommandAnswers, CommandArgs, CommandName, CommandResults, DialOutUuids, RestReply } from '../src/conference/commands.js';
+export type { PexCommandDetail, PexEventDetails, PexEventName, PexEvent } from './events.js';
 export type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';
 export type { Diagnostic } from '../src/config/diagnostics.js';
 export type { PluginInfo, PluginStatus } from '../src/runtime/plugin-runtime.js';

@@ -23,12 +23,15 @@ function answerCommands(target: HTMLElement, answer: (detail: PexCommandDetail) 
   return seen;
 }
 
+/** An app that answers every command `true` (dialOut, whose answer is uuids, with one). */
+const answerTrue = (detail: PexCommandDetail) => (detail.name === 'dialOut' ? detail.resolve(['dialled']) : detail.resolve(true));
+
 describe('conference commands, app-driven', () => {
   it('emits each command as a bubbling, composed, cancelable pex-command with its arguments by name', async () => {
     const { host } = await mountHost('commands');
     const events: Array<{ bubbles: boolean; composed: boolean; cancelable: boolean }> = [];
     document.addEventListener('pex-command', (e) => events.push({ bubbles: e.bubbles, composed: e.composed, cancelable: e.cancelable }));
-    const seen = answerCommands(host, (detail) => detail.resolve(detail.name === 'dialOut' ? ['new-uuid'] : true));
+    const seen = answerCommands(host, (detail) => (detail.name === 'dialOut' ? detail.resolve(['new-uuid']) : detail.resolve(true)));
     await commands().sendRequest('/participants/p1/mute', undefined, true);
     await commands().sendRequest('muteguests', { extra: 1 }, true);
     await commands().dialOut('sip:alice@example.com', 'sip', 'host', { streaming: false });
@@ -85,7 +88,7 @@ describe('conference commands, app-driven', () => {
 
   it('refuses sendRequest paths that would leave the conference, before anything is sent', async () => {
     const { host } = await mountHost('commands');
-    const seen = answerCommands(host, (detail) => detail.resolve(true));
+    const seen = answerCommands(host, answerTrue);
     const bad = ['https://evil.example/api', '//evil.example/x', '../other/lock', 'participants/../../x', 'lock?token=1', 'lock#x', '%2e%2e/lock', 'a%2fb', '', 'participants//mute', 'c:\\x'];
     for (const path of bad) {
       const error = await commands().sendRequest(path, undefined, true).then(
@@ -103,7 +106,7 @@ describe('conference commands, app-driven', () => {
 
   it('maps the deprecated changeConferenceLayout, warning once', async () => {
     const { host } = await mountHost('commands');
-    const seen = answerCommands(host, (detail) => detail.resolve(true));
+    const seen = answerCommands(host, answerTrue);
     const warnings: string[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
@@ -123,7 +126,7 @@ describe('conference commands, app-driven', () => {
 
   it('tells the plugins a chat message the app sent for a plugin (SEND_CHAT_MESSAGE)', async () => {
     const { host } = await mountHost('commands');
-    answerCommands(host, (detail) => detail.resolve(true));
+    answerCommands(host, answerTrue);
     await commands().sendChatMessage('Hi there');
     expect(logOf('action').filter((a) => a.type === window.PEX.actions.SEND_CHAT_MESSAGE).map((a) => a.payload)).to.deep.equal(['Hi there']);
   });

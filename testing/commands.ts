@@ -1,5 +1,6 @@
 import { CommandError } from '../components/index.js';
 import type { PexCommandDetail } from '../components/events.js';
+import type { CommandAnswers } from '../src/conference/commands.js';
 import { waitFor, type WaitOptions } from './wait.js';
 
 type CommandName = PexCommandDetail['name'];
@@ -97,8 +98,11 @@ export class CommandLog {
     return this.#entries[index - 1]!.record as RecordedCommand<N>;
   }
 
-  /** Answers a held command: the plugin's promise resolves (and its callback runs) with `value`. */
-  answer(command: RecordedCommand, value?: unknown): void {
+  /**
+   * Answers a held command: the plugin's promise resolves (and its callback runs) with `value`,
+   * read as the host reads an app's answer (`dialOut`: `['uuid']`, `{result: ['uuid']}`, …).
+   */
+  answer<C extends RecordedCommand>(command: C, value?: CommandAnswers[C['name']]): void {
     this.#settle(this.#held(command, 'answer'), { value });
   }
 
@@ -124,7 +128,9 @@ export class CommandLog {
   #settle(entry: Entry, outcome: { value: unknown } | { refused: string }): void {
     entry.record.outcome = outcome;
     if ('refused' in outcome) entry.detail.reject(new CommandError(`${entry.detail.name}: ${outcome.refused}`, 403, outcome.refused));
-    else entry.detail.resolve(outcome.value);
+    // `answer` is typed by command; `autoAnswer`'s value is whatever the test returns, and the
+    // host reads (and warns about) a shape the command does not understand.
+    else (entry.detail as { resolve(value: unknown): void }).resolve(outcome.value);
   }
 
   #describe(): string {

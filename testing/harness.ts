@@ -1,5 +1,6 @@
 import type { ConferenceConnection, Diagnostic, PexAction, PexPluginHost, PluginInfo, PluginStatus } from '../components/index.js';
 import type { PexEventDetails } from '../components/events.js';
+import type { CommandAnswers } from '../src/conference/commands.js';
 import type { MenuItemView } from '../src/runtime/menu-items.js';
 import type { PluginErrorDetail } from '../src/runtime/plugin-error.js';
 import { CommandLog, type AutoAnswer, type RecordedCommand } from './commands.js';
@@ -178,8 +179,11 @@ export class PluginHostHarness {
     return this.#commands.next(name, options);
   }
 
-  /** Answers a held command: `sendRequest` → the server's `result`, `dialOut` → the new uuids (`['uuid']`). */
-  answer(command: RecordedCommand, value?: unknown): void {
+  /**
+   * Answers a held command: `sendRequest` → the server's `result`, `dialOut` → the new uuids
+   * (`['uuid']`); the server's REST reply as it came (`{status: 'success', result}`) also does.
+   */
+  answer<C extends RecordedCommand>(command: C, value?: CommandAnswers[C['name']]): void {
     this.#commands.answer(command, value);
   }
 

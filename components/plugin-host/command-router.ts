@@ -1,11 +1,15 @@
 import { Subject, type Observable } from 'rxjs';
+import { readAnswer, refusalOf, unrecognisedAnswerWarning } from '../../src/conference/command-answers.js';
 import { CommandError, type PluginCommand } from '../../src/conference/commands.js';
 import type { ConferenceConnection } from '../../src/conference/connection.js';
 import { createPexEvent, type PexCommandDetail } from '../events.js';
 
 export const DEFAULT_COMMAND_TIMEOUT = 10_000;
 
-/** How a plugin's command ended: the `pex-command` event's detail and its answer. */
+/**
+ * How a plugin's command ended: the `pex-command` event's detail and its answer, read as the
+ * command's result (what the plugin gets; a failed REST reply is a refusal).
+ */
 export type CommandOutcome = { detail: PexCommandDetail } & (
   | { ok: true; value: unknown; answeredBy: 'app' | 'connection' }
   | { ok: false; error: unknown }
@@ -35,8 +39,17 @@ export function routeCommand(
   return new Promise((resolve, reject) => {
     let settled = false;
     const deadline: { timer?: ReturnType<typeof setTimeout> } = {};
-    const answer = (value: unknown, answeredBy: 'app' | 'connection') => {
+    // The app's and the connection's answers are read alike (command-answers.ts): the REST
+    // reply, the callback's shape and the bare result all mean the same.
+    const answer = (given: unknown, answeredBy: 'app' | 'connection') => {
       if (settled) return;
+      const reading = readAnswer(command.name, given);
+      if (reading.kind === 'refused') {
+        refuse(reading.error);
+        return;
+      }
+      const value = reading.result;
+      if (reading.kind === 'unrecognised') console.warn(unrecognisedAnswerWarning(command.name, pluginId, answeredBy, given, value));
       settled = true;
       clearTimeout(deadline.timer);
       resolve({ value, answeredBy });
@@ -54,7 +67,7 @@ export function routeCommand(
       args: command.args,
       pluginId,
       resolve: (value?: unknown) => answer(value, 'app'),
-      reject: (error?: unknown) => refuse(error instanceof Error ? error : new CommandError(String(error ?? `${command.name} was refused.`))),
+      reject: (error?: unknown) => refuse(refusalOf(command.name, error)),
     } as PexCommandDetail;
     const event = createPexEvent('pex-command', detail, true);
     target.dispatchEvent(event);

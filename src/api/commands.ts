@@ -88,8 +88,9 @@ export function createCommandFunctions() {
     },
 
     /**
-     * `dialOut(alias, protocol, role, callback, options)`: the callback gets
-     * `{result: [newParticipantUuid, ...]}`, and `{result: []}` when the call failed.
+     * `dialOut(alias, protocol, role, callback, options)`: the callback (and the promise) get
+     * `{result: [newParticipantUuid, ...]}`; `{result: []}` when the call failed (when it was
+     * refused, the promise rejects with the reason).
      */
     dialOut(alias: unknown, protocol?: unknown, role?: unknown, callback?: unknown, options?: unknown): Promise<{ result: string[] }> {
       const { sandbox } = callingPlugin();
@@ -102,7 +103,9 @@ export function createCommandFunctions() {
       return quiet(
         run({ name: 'dialOut', args }).then(
           (uuids) => {
-            const response = { result: Array.isArray(uuids) ? uuids.map(String) : [] };
+            // The host read the answer already: the uuids, or (warned) a value of no shape
+            // dialOut understands, passed on rather than turned into the failure `[]`.
+            const response = { result: uuids };
             answer(sandbox, callback, response);
             return response;
           },

@@ -35,6 +35,30 @@ export interface CommandResults {
   sendChatMessage: unknown;
 }
 
+/**
+ * A reply of the client REST API as the server sends it: what an app that forwards the server's
+ * answer resolves with. A `failed` or `error` reply is a refusal, `result` its reason.
+ */
+export type RestReply<R> = { status: 'success'; result: R } | { status: 'failed' | 'error'; result: unknown };
+
+/** The new participants' uuids as an app may give them: the list, one uuid, or the callback's `{result}`. */
+export type DialOutUuids = readonly string[] | string | { result: readonly string[] };
+
+/**
+ * What an app may answer each command with (`event.detail.resolve(value)`), and what a
+ * connection's `execute` may resolve to: the command's result, or the server's REST reply of it;
+ * for `dialOut` also one uuid or the callback's shape `{result: [uuid]}`.
+ */
+export interface CommandAnswers {
+  sendRequest: unknown;
+  dialOut: DialOutUuids | RestReply<DialOutUuids>;
+  disconnectParticipant: unknown;
+  spotlightOnParticipant: unknown;
+  spotlightOffParticipant: unknown;
+  transformConferenceLayout: unknown;
+  sendChatMessage: unknown;
+}
+
 export type PluginCommand = { [K in CommandName]: { name: K; args: CommandArgs[K] } }[CommandName];
 
 /** A command the conference refused or could not carry out; `reason` is the server's words when it gave some. */

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { CommandResults, PluginCommand } from './commands.js';
+import type { CommandAnswers, PluginCommand } from './commands.js';
 import type { ConferenceDetails, Participant, PexAction } from './types.js';
 
 /**
@@ -18,8 +18,12 @@ export interface ConferenceConnection {
   readonly role$: Observable<'chair' | 'guest' | undefined>;
   /** The user's own participant uuid once joined. Replays the latest. */
   readonly selfUUID$: Observable<string | undefined>;
-  /** Carries out a plugin's command; rejects with a CommandError carrying the server's reason. */
-  execute<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]>;
+  /**
+   * Carries out a plugin's command: resolves to the server's `result` (or its REST reply as it
+   * came; the host reads either as an app's answer); rejects with a CommandError carrying the
+   * server's reason.
+   */
+  execute<C extends PluginCommand>(command: C): Promise<CommandAnswers[C['name']]>;
   /** A client action a plugin asked for (`[Conference] Mute Camera`, ...); optional. */
   dispatch?(action: PexAction): void;
   /** Leaves the conference (releases the token). */
