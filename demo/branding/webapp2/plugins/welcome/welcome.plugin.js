@@ -31,12 +31,13 @@
         warn('its texts could not be loaded (' + error.message + '): is the branding served as custom_configuration/ beside the page?');
       });
 
-    script = document.createElement('script');
-    script.src = 'custom_configuration/plugins/welcome/lib/welcome-text.js';
-    script.onerror = function () {
-      warn(script.src + ' could not be loaded: is the branding served as custom_configuration/ beside the page?');
+    var library = document.createElement('script');
+    script = library;
+    library.src = 'custom_configuration/plugins/welcome/lib/welcome-text.js';
+    library.onerror = function () {
+      warn(library.src + ' could not be loaded: is the branding served as custom_configuration/ beside the page?');
     };
-    document.head.appendChild(script);
+    document.head.appendChild(library);
 
     subscriptions.push(
       participants$.subscribe(function (participants) {
@@ -48,12 +49,12 @@
       conferenceDetails$.subscribe(function (details) {
         if (!details.started || greeted) return;
         greeted = true;
-        var library = /** @type {any} */ (window).DemoWelcomeText;
-        if (!library || !texts) {
+        var welcomeText = /** @type {any} */ (window).DemoWelcomeText;
+        if (!welcomeText || !texts) {
           warn('the conference had started before its files arrived: load plugins before joining, as the Connect app does.');
           return;
         }
-        var greeting = library.format(texts.greeting, { people: library.people(participantCount) });
+        var greeting = welcomeText.format(texts.greeting, { people: welcomeText.people(participantCount) });
         PEX.dispatchAction({ type: '[Demo] Notice', payload: greeting + ' ' + texts.tip });
       }),
     );
