@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { webapp2Layout } from '../webapp2-layout.js';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -16,6 +17,9 @@ export default defineConfig({
   // (copied into dist/vue/webapp2/ by the build), where a webapp2 deployment serves its branding.
   publicDir: fromHere('../branding'),
   plugins: [
+    // The same folder as custom_configuration/ beside the page too (dev server only), where
+    // plugins that fetch their own files page-relative look for them.
+    webapp2Layout(fromHere('../branding/webapp2/')),
     vue({
       template: {
         // The custom-element config: Vue's compiler leaves pex-* tags to the browser instead of
