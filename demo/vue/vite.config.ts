@@ -17,7 +17,7 @@ export default defineConfig({
   // (copied into dist/vue/webapp2/ by the build), where a webapp2 deployment serves its branding.
   publicDir: fromHere('../branding'),
   plugins: [
-    // The same folder as custom_configuration/ beside the page too (dev server only), where
+    // The same folder as custom_configuration/ beside the page too (dev and preview servers), where
     // plugins that fetch their own files page-relative look for them.
     webapp2Layout(fromHere('../branding/webapp2/')),
     vue({
