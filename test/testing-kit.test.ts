@@ -5,7 +5,9 @@ import { mountPluginHost, participant, type PluginHostHarness } from '../testing
  * The testing kit in app-driven mode, on the demo's recording plugin: the test plays the app
  * (the roster, the answers to commands), and the kit's failures say what they waited for.
  */
-const BRANDING = '/demo/branding/webapp2/';
+// The demo's branding as the demo serves it: custom_configuration/ beside a page whose base is
+// /demo/, so the plugins that fetch their own files page-relative find them.
+const BRANDING = '/demo/custom_configuration/';
 const ME = participant({ uuid: 'me', name: 'Me', role: 'chair' });
 
 async function startRecordingDialog(harness: PluginHostHarness) {
@@ -17,6 +19,12 @@ async function startRecordingDialog(harness: PluginHostHarness) {
 }
 
 describe('the testing kit (app-driven)', () => {
+  let base: HTMLBaseElement;
+  before(() => {
+    base = Object.assign(document.createElement('base'), { href: '/demo/' });
+    document.head.prepend(base);
+  });
+  after(() => base.remove());
   beforeEach(() => localStorage.removeItem('pexDemoRecordingAlias'));
 
   it('holds a command until the test answers it, and the plugin gets the answer', async () => {
