@@ -53,6 +53,7 @@ declare global {
     type ChatMessageToSend = api.ChatMessageToSend;
     type ConnectSuccessPayload = api.ConnectSuccessPayload;
     type PluginMenuItem = api.PluginMenuItem;
+    type PexRTC = api.PexRTC;
     type Actions = api.Actions;
     type ActionPayloads = api.ActionPayloads;
     type PexAction<P = any> = api.PexAction<P>;

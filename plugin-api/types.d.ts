@@ -487,6 +487,72 @@ export interface PluginAPI {
   getPluginMenuItem(pluginId: string, menuItemId: string): PluginMenuItem;
 }
 
+// ---------------------------------------------------------------------------------------------
+// PexRTC, webapp2's call object (`window.PEX.pexrtc`)
+
+/**
+ * `window.PEX.pexrtc`: what plugins used of webapp2's PexRTC call object. Its class is named
+ * `PexRTC`, so a plugin that walks `window` for "the main PexRTC" finds it. The fields follow
+ * the conference (read anew each time; undefined until known). The methods are carried out as
+ * the pluginAPI's commands. Any other member, and any `on*` callback, is reported once and reads
+ * as undefined: the host has no media call. Listen for PexRTC's callbacks as actions instead:
+ * `PEX.actions$.ofType('PexRTC: participant_update')` (the raw Infinity object as payload).
+ */
+export interface PexRTC {
+  /** The Conferencing Node's address, as PexRTC has it: `node.example.com` (no scheme). */
+  readonly node: string | undefined;
+  /** The alias the call was joined with. */
+  readonly conference: string | undefined;
+  /** The conference's (service's) name: build breakout aliases from it. */
+  readonly conference_name: string | undefined;
+  /** The user's display name. */
+  readonly display_name: string | undefined;
+  /** The user's own participant uuid. */
+  readonly uuid: string | undefined;
+  /** The user's role. */
+  readonly role: 'HOST' | 'GUEST' | undefined;
+  /** The PIN the call was joined with, when it needed one (for an invite link). */
+  readonly pin: string | undefined;
+  readonly chat_enabled: boolean | undefined;
+  /** Where the user is: `'conference'`, `'waiting_room'`, `'ivr'`, ... */
+  readonly current_service_type: string | undefined;
+  /** The Infinity version, as the node gave it (`{version_id, pseudo_version}`). */
+  readonly version: unknown;
+
+  /** Sends a chat message to everyone, or with a `uuid` to that participant only. */
+  sendChatMessage(message: string, uuid?: string): Promise<unknown>;
+  /** Dials out from the conference; `cb` gets `{result: [newParticipantUuid, ...]}`, empty when it failed. */
+  dialOut(
+    destination: string,
+    protocol?: 'auto' | 'sip' | 'h323' | 'rtmp' | 'mssip' | (string & {}),
+    role?: 'HOST' | 'GUEST' | 'host' | 'guest' | (string & {}),
+    cb?: (answer: DialOutAnswer) => void,
+    params?: DialOutOptions,
+  ): Promise<DialOutAnswer>;
+  /** Disconnects a participant. */
+  disconnectParticipant(uuid: string): Promise<unknown>;
+  /** Mutes (true) or unmutes (false) a participant's audio for everyone. */
+  setParticipantMute(uuid: string, setting: boolean): Promise<unknown>;
+  /** Mutes (true) or unmutes (false) every guest. */
+  setMuteAllGuests(setting: boolean): Promise<unknown>;
+  /** Locks (true) or unlocks (false) the conference. */
+  setConferenceLock(setting: boolean): Promise<unknown>;
+  /** Spotlights a participant (true) or ends it (false). */
+  setParticipantSpotlight(uuid: string, setting: boolean): Promise<unknown>;
+  /** The conference layout's transforms, as `transformConferenceLayout` takes them. */
+  transformLayout(transforms: LayoutTransforms): Promise<unknown>;
+  /** Raises the user's own hand. */
+  setBuzz(): Promise<unknown>;
+  /** Lowers a raised hand: the user's own when no uuid is given. */
+  clearBuzz(uuid?: string): Promise<unknown>;
+  /** Makes a participant a host (`'chair'`) or a guest (`'guest'`); any other role throws. */
+  setRole(uuid: string, role: 'chair' | 'guest'): Promise<unknown>;
+  /** Asks the client to mute (true) or unmute (false) the user's microphone; returns the setting. */
+  muteAudio(setting: boolean): boolean | undefined;
+  /** Asks the client to turn the user's camera off (true) or on (false); returns the setting. */
+  muteVideo(setting: boolean): boolean | undefined;
+}
+
 /** `window.PEX`, the bare global `PEX`. */
 export interface Pex {
   /** The plugin API functions. */
@@ -504,4 +570,6 @@ export interface Pex {
   readonly conferenceQueryParams: Readonly<Record<string, string>>;
   /** The uuid of the user's own participant, once known. */
   readonly selfUUID: string | undefined;
+  /** webapp2's PexRTC call object, as a view of the conference (see {@link PexRTC}). */
+  readonly pexrtc: PexRTC;
 }

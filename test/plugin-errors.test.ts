@@ -3,7 +3,7 @@ import { flush, mountHost, participant } from './support/host-fixture.js';
 
 describe('<pex-plugin-host> isolating broken plugins', () => {
   it('keeps the good plugin working while every broken one fails alone, with its phase', async () => {
-    const { host, errors, loaded } = await mountHost('broken');
+    const { host, errors, loaded, diagnostics } = await mountHost('broken');
     expect(loaded).to.include.members(['good-plugin', 'settings-id', 'throws-elsewhere']);
 
     const status = Object.fromEntries(host.plugins.map((p) => [p.id, p.status]));
@@ -41,6 +41,12 @@ describe('<pex-plugin-host> isolating broken plugins', () => {
     expect(info('never-registers').error?.message).to.match(/did not call PEX\.pluginAPI\.registerPlugin within 400 ms/);
     expect(info('broken-package').error?.message).to.match(/broken\.plugin\.package\.json:4:/);
     expect(info('registers-nothing').error?.message).to.match(/registerPlugin expects an object/);
+    // window.PEX.pexrtc has no getMediaStatistics: undefined (reported once), so the call throws.
+    expect(info('pexrtc-user').error?.message).to.equal('window.PEX.pexrtc.getMediaStatistics is not a function');
+    expect(diagnostics.filter((d) => d.pluginId === 'pexrtc-user').map((d) => d.message)).to.deep.equal([
+      'Plugin "pexrtc-user" read window.PEX.pexrtc.getMediaStatistics, which is not offered: this host has no media call of its own ' +
+        '(webapp2\'s PexRTC call object is a view of the conference here), so it reads as undefined.',
+    ]);
     expect(window.pexTest.silentRan).to.equal(true);
 
     // The good plugin still gets the roster and its action still runs.

@@ -5,6 +5,8 @@ import { dispatchAppAction, installPexGlobal } from '../../src/api/pex-global.js
 import { dispatchedActions$ } from '../../src/api/action-bus.js';
 import { setCommandSink } from '../../src/api/commands.js';
 import { setDialogPresenter } from '../../src/api/dialog-bridge.js';
+import { setCallSource } from '../../src/api/pexrtc/index.js';
+import type { CallInfo } from '../../src/conference/call-info.js';
 import { actions } from '../../src/api/actions.js';
 import type { PluginCommand } from '../../src/conference/commands.js';
 import { bindConnection } from '../../src/conference/connection-binding.js';
@@ -107,7 +109,7 @@ export class PexPluginHost extends LitElement {
     this.commandTimeout = DEFAULT_COMMAND_TIMEOUT;
     // A framework may set these before the element is defined (the drop-in loaded after the
     // app mounted): such values sit on the instance and hide the setters; hand them over.
-    for (const name of ['participants', 'conference', 'selfUUID'] as const) {
+    for (const name of ['participants', 'conference', 'selfUUID', 'callInfo'] as const) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = (this as Record<string, unknown>)[name];
         delete (this as Record<string, unknown>)[name];
@@ -142,6 +144,20 @@ export class PexPluginHost extends LitElement {
   }
 
   /**
+   * App-driven mode: what the app knows of the user's call, for plugins that read webapp2's
+   * PexRTC call object (`window.PEX.pexrtc`): `{node, conference, conferenceName, displayName,
+   * pin, uuid, role, chatEnabled, serviceType, version}`, each optional. Read each time a plugin
+   * reads a field; where it says nothing, the connection's and the conference's values show.
+   */
+  set callInfo(info: Readonly<CallInfo> | undefined) {
+    this.#callInfo = info ?? undefined;
+  }
+  get callInfo(): Readonly<CallInfo> | undefined {
+    return this.#callInfo;
+  }
+  #callInfo: Readonly<CallInfo> | undefined;
+
+  /**
    * manifest.json's brandingID, once read (null before, or when it has none). It is the
    * cache key on every plugin file URL, so a new branding never runs an old one's files.
    */
@@ -174,6 +190,14 @@ export class PexPluginHost extends LitElement {
     installPexGlobal();
     setDialogPresenter(this.#runtime, (request) => presentTemplateDialog(this, request));
     setCommandSink(this.#runtime, (command, pluginId) => this.#runCommand(command, pluginId));
+    setCallSource(this.#runtime, () => ({
+      app: this.#callInfo,
+      connection: this.connection?.callInfo,
+      conference: this.#conference.conference,
+      participants: this.#conference.participants,
+      selfUUID: installPexGlobal().selfUUID,
+      role: this.#connectionRole ?? (PARTICIPANT_ROLES.includes(this.participantRole as ParticipantRole) ? this.participantRole : undefined),
+    }));
     this.#subscriptions = [
       this.#runtime.events$.subscribe((event) => this.#emit(event)),
       dispatchedActions$.subscribe(({ action, source }) => {
@@ -192,6 +216,7 @@ export class PexPluginHost extends LitElement {
     this.#subscriptions = [];
     setDialogPresenter(this.#runtime, undefined);
     setCommandSink(this.#runtime, undefined);
+    setCallSource(this.#runtime, undefined);
     // Moving the element re-connects it in the same task: only a real removal unloads.
     queueMicrotask(() => {
       if (!this.isConnected) this.#stop();

@@ -3,6 +3,7 @@ import type { GuardedObservable } from '../runtime/guarded-observable.js';
 import { actions } from './actions.js';
 import { dispatch, pluginActions$ } from './action-bus.js';
 import { createPluginAPI, type PluginAPI } from './plugin-api.js';
+import { installPexRTCConstructor, pexrtcFacade, type PexRTC } from './pexrtc/index.js';
 
 /** `window.PEX`: what plugins reach for, as webapp2 offers it. */
 export interface PexGlobal {
@@ -15,6 +16,13 @@ export interface PexGlobal {
   readonly conferenceQueryParams: Record<string, string>;
   /** The uuid of the user's own participant, once known. */
   selfUUID: string | undefined;
+  /**
+   * webapp2's PexRTC call object as real plugins used it: the call's fields (node, conference,
+   * conference_name, display_name, uuid, role, pin, chat_enabled, current_service_type,
+   * version), read live from the host, and PexRTC's conference methods, carried out as the
+   * pluginAPI's commands. Anything else is reported once per plugin and reads as undefined.
+   */
+  readonly pexrtc: PexRTC;
 }
 
 declare global {
@@ -38,7 +46,9 @@ export function installPexGlobal(): PexGlobal {
     actions,
     dispatchAction: (action: PexAction) => dispatch(action, 'plugin'),
     selfUUID: existing.selfUUID,
+    pexrtc: pexrtcFacade(),
   }) as PexGlobal;
+  installPexRTCConstructor();
   // Live: a single-page client changes its URL after this library is loaded (the landing
   // page has no conference query; the conference page does).
   Object.defineProperty(pex, 'conferenceQueryParams', { get: queryParams, enumerable: true, configurable: true });

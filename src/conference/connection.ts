@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { CallInfo } from './call-info.js';
 import type { CommandAnswers, PluginCommand } from './commands.js';
 import type { ConferenceDetails, Participant, PexAction } from './types.js';
 
@@ -26,6 +27,11 @@ export interface ConferenceConnection {
   execute<C extends PluginCommand>(command: C): Promise<CommandAnswers[C['name']]>;
   /** A client action a plugin asked for (`[Conference] Mute Camera`, ...); optional. */
   dispatch?(action: PexAction): void;
+  /**
+   * What the connection knows of the user's call (node, alias, conference name, display name,
+   * PIN, ...), read anew each time; optional. `window.PEX.pexrtc` shows it to plugins.
+   */
+  readonly callInfo?: Readonly<CallInfo>;
   /** Leaves the conference (releases the token). */
   leave(): Promise<void>;
 }

@@ -322,6 +322,21 @@ export class PluginRuntime {
     return this.#records.get(pluginId)?.sandbox;
   }
 
+  /**
+   * A problem in how a loaded plugin uses the API (a member the host does not offer, say),
+   * reported as the branding's problems are: a `pex-diagnostic` naming the plugin and its
+   * source file, and a console line. `pluginId` '' when no plugin could be named.
+   */
+  reportPluginProblem(pluginId: string, problem: { message: string; fix?: string; severity?: Diagnostic['severity'] }): void {
+    this.#addDiagnostic({
+      severity: problem.severity ?? 'warning',
+      file: this.#records.get(pluginId)?.pkg?.scriptUrl ?? '',
+      ...(pluginId ? { pluginId } : {}),
+      message: problem.message,
+      ...(problem.fix ? { fix: problem.fix } : {}),
+    });
+  }
+
   /** Shows or hides a menu item the package file gives an `id` (`getPluginMenuItem`). */
   setMenuItemHidden(pluginId: string, menuItemId: string, hidden: boolean): boolean {
     const record = this.#records.get(pluginId) ?? this.#recordByRegisteredId(pluginId);

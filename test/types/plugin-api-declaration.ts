@@ -7,6 +7,7 @@
 import type * as declared from '../../plugin-api/types.js';
 import type { actions } from '../../src/api/actions.js';
 import type { PexGlobal } from '../../src/api/pex-global.js';
+import type { PexRTC as HostPexRTC } from '../../src/api/pexrtc/index.js';
 import type { PluginAPI as HostPluginAPI, PluginMenuItemHandle } from '../../src/api/plugin-api.js';
 import type { createCommandFunctions } from '../../src/api/commands.js';
 import type { TemplateDialogOptions, TemplateDialogRef } from '../../src/api/dialog-bridge.js';
@@ -67,4 +68,7 @@ export type PluginAPIDeclarationChecks = [
   Expect<MutuallyAssignable<declared.MenuItemLook, MenuItemLook>>,
   Expect<MutuallyAssignable<declared.PluginMenuItem, PluginMenuItemHandle>>,
   Expect<MutuallyAssignable<declared.DialOutOptions, CommandArgs['dialOut']['options']>>,
+  // window.PEX.pexrtc: the same fields and methods.
+  Expect<MutuallyAssignable<declared.PexRTC, Omit<HostPexRTC, typeof Symbol.toStringTag>>>,
+  Expect<Equal<keyof declared.PexRTC, Exclude<keyof HostPexRTC, symbol>>>,
 ];

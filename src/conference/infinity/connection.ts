@@ -4,6 +4,7 @@
  */
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { actions } from '../actions.js';
+import type { CallInfo } from '../call-info.js';
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
 import type { ConferenceConnection } from '../connection.js';
 import { DEFAULT_CONFERENCE_DETAILS, type ConferenceDetails, type Participant, type PexAction } from '../types.js';
@@ -13,6 +14,7 @@ import { executeCommand } from './execute.js';
 import { applyConferenceStatus, conferenceFromToken, roleFromJoinRole } from './mapping.js';
 import type { RawChatMessage, RawConferenceStatus, RawParticipant, RawStageEntry, RawTokenResult } from './raw-types.js';
 import { conferenceBase, ConferenceRest } from './rest.js';
+import { PexRTCCallbacks } from './pexrtc-callbacks.js';
 import { Roster, type RosterChange } from './roster.js';
 import type { SseEvent } from './sse.js';
 import { refreshSessionToken, releaseSessionToken, requestSessionToken, type RequestPin, type TokenTarget } from './token.js';
@@ -60,6 +62,9 @@ export class InfinityConnection implements ConferenceConnection {
   readonly #roster: Roster;
   readonly #events: EventStream;
   readonly #joinActions: readonly PexAction[];
+  readonly #pexrtcCallbacks = new PexRTCCallbacks((action) => this.#actions.next(action));
+  readonly #session: RawTokenResult;
+  readonly #pin: string | undefined;
   #token: string;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #refreshFailures = 0;
@@ -78,6 +83,9 @@ export class InfinityConnection implements ConferenceConnection {
    * What happens in the conference, as webapp2's actions. Hot, except that each new subscriber
    * first receives `[Conference] Connect Success` and `[Conference] Set Self UUID` while the
    * connection is up: the join happens before anyone can subscribe, and plugins listen for it.
+   * Also PexRTC's callbacks, as webapp2 dispatched them: `PexRTC: participant_create`,
+   * `participant_update`, `participant_delete`, `conference_update`, `chat_message`, each with
+   * the events stream's raw object as payload (see pexrtc-callbacks.ts).
    */
   readonly actions$: Observable<PexAction>;
   /** 'chair' when joined as HOST, 'guest' as GUEST; follows refresh_token's role. Replays. */
@@ -91,15 +99,17 @@ export class InfinityConnection implements ConferenceConnection {
   static async join(options: ConnectInfinityOptions): Promise<InfinityConnection> {
     const fetcher: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
     const target: TokenTarget = { node: options.node.replace(/\/+$/, ''), alias: options.alias, fetcher };
-    const session = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
-    const connection = new InfinityConnection(target, session, options.displayName);
+    const { session, pin } = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
+    const connection = new InfinityConnection(target, session, options.displayName, pin);
     await connection.#start(options.syncTimeout ?? 5000);
     return connection;
   }
 
-  private constructor(target: TokenTarget, session: RawTokenResult, displayName: string) {
+  private constructor(target: TokenTarget, session: RawTokenResult, displayName: string, pin: string | undefined) {
     this.#target = target;
     this.#token = session.token;
+    this.#session = session;
+    this.#pin = pin;
     this.#conference = new BehaviorSubject<ConferenceDetails>({ ...DEFAULT_CONFERENCE_DETAILS, ...conferenceFromToken(session) });
     this.#role = new BehaviorSubject<'chair' | 'guest' | undefined>(roleFromJoinRole(session.role));
     this.#selfUUID = new BehaviorSubject<string | undefined>(session.participant_uuid);
@@ -146,6 +156,28 @@ export class InfinityConnection implements ConferenceConnection {
     return this.#state.value;
   }
 
+  /**
+   * The call as joined: node, alias, conference name, display name and the PIN it was granted
+   * with; the role and the user's service type as they are now.
+   */
+  get callInfo(): Readonly<CallInfo> {
+    const session = this.#session;
+    const uuid = this.#selfUUID.value;
+    const role = this.#role.value;
+    return {
+      node: this.#target.node || globalThis.location?.origin || '',
+      conference: this.#target.alias,
+      ...(session.conference_name !== undefined ? { conferenceName: session.conference_name } : {}),
+      displayName: session.display_name,
+      ...(this.#pin !== undefined ? { pin: this.#pin } : {}),
+      ...(uuid !== undefined ? { uuid } : {}),
+      ...(role !== undefined ? { role: role === 'chair' ? 'HOST' : 'GUEST' } : {}),
+      ...(session.chat_enabled !== undefined ? { chatEnabled: session.chat_enabled } : {}),
+      serviceType: (uuid !== undefined ? this.#roster.get(uuid)?.serviceType : undefined) || (session.current_service_type ?? session.service_type ?? 'conference'),
+      ...(session.version !== undefined ? { version: session.version } : {}),
+    };
+  }
+
   async #start(syncTimeout: number): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const synced = new Promise<void>((resolve) => {
@@ -189,30 +221,38 @@ export class InfinityConnection implements ConferenceConnection {
     }
     switch (event.type) {
       case 'participant_sync_begin':
+        this.#pexrtcCallbacks.syncBegin(this.#roster.participants.map((participant) => participant.uuid));
         this.#roster.syncBegin();
         break;
       case 'participant_sync_end':
         this.#roster.syncEnd();
+        this.#pexrtcCallbacks.syncEnd();
         this.#firstSync?.();
         this.#firstSync = undefined;
         break;
       case 'participant_create':
       case 'participant_update':
         this.#onRosterChange(this.#roster.upsert(data as RawParticipant), event.type === 'participant_create');
+        this.#pexrtcCallbacks.participant(event.type, data as RawParticipant);
         break;
       case 'participant_delete':
         if (data && typeof (data as { uuid?: unknown }).uuid === 'string') {
           this.#onRosterChange(this.#roster.remove((data as { uuid: string }).uuid), false);
+          this.#pexrtcCallbacks.participantDelete(data as { uuid: string });
         }
         break;
       case 'stage':
         this.#roster.setStage(data as RawStageEntry[]);
         break;
       case 'conference_update':
-        if (data && typeof data === 'object') this.#conference.next(applyConferenceStatus(this.#conference.value, data as RawConferenceStatus));
+        if (data && typeof data === 'object') {
+          this.#conference.next(applyConferenceStatus(this.#conference.value, data as RawConferenceStatus));
+          this.#pexrtcCallbacks.conferenceUpdate(data as RawConferenceStatus);
+        }
         break;
       case 'message_received':
         this.#emit(actions.RECEIVE_CHAT_MESSAGE, data as RawChatMessage);
+        this.#pexrtcCallbacks.chatMessage(data as RawChatMessage);
         break;
       case 'layout':
         // Which layout the conference shows now (a layout plugin can follow it).

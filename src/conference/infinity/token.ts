@@ -85,13 +85,14 @@ function failure(alias: string, status: number, reason: string | undefined, what
  * asks for a PIN and no PIN was given, asks `requestPin` once and retries with its answer.
  * Rejects with PinRequiredError, InfinityJoinError ('refused' for a wrong PIN with the server's
  * reason, 'idp-required', 'extension-required', 'failed') or ConferenceNotFoundError.
+ * Resolves to the session and the PIN it was granted with (none for 'none', Infinity's "no PIN").
  */
 export async function requestSessionToken(
   target: TokenTarget,
   displayName: string,
   pin: string | undefined,
   requestPin: RequestPin | undefined,
-): Promise<RawTokenResult> {
+): Promise<{ session: RawTokenResult; pin: string | undefined }> {
   const { alias } = target;
   let asked = false;
   for (;;) {
@@ -110,7 +111,7 @@ export async function requestSessionToken(
     if (status === 200) {
       if (hasSessionFields(result)) {
         if (answer.error) console.warn(`[pex] request_token's answer does not match @pexip/infinity-api's schema; using it anyway:`, answer.error);
-        return result;
+        return { session: result, pin: pin === 'none' ? undefined : pin };
       }
       throw new InfinityJoinError(`Could not join "${alias}": request_token answered without a token.`, 'failed', 200);
     }

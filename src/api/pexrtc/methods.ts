@@ -1,0 +1,129 @@
+/**
+ * PexRTC's conference control methods, as `window.PEX.pexrtc` offers them: each becomes the
+ * call the pluginAPI makes for the same thing, so the app sees the same `pex-command` and the
+ * connection the same request, attributed to the calling plugin the same way. The REST paths
+ * are the ones PexRTC sent.
+ */
+import { actions } from '../actions.js';
+import { dispatch } from '../action-bus.js';
+import { callingPlugin } from '../calling-plugin.js';
+import { createCommandFunctions } from '../commands.js';
+import { currentFields } from './call-state.js';
+
+const commands = createCommandFunctions();
+
+function participantPath(uuid: unknown, call: string): string {
+  return `participants/${String(uuid)}/${call}`;
+}
+
+/** PexRTC's `'HOST'`/`'GUEST'` for dialOut, in the pluginAPI's spelling. */
+function dialOutRole(role: unknown): unknown {
+  return typeof role === 'string' ? role.toLowerCase() : role;
+}
+
+function refused(method: string, why: string): Promise<never> {
+  const { sandbox } = callingPlugin();
+  const error = new TypeError(`window.PEX.pexrtc.${method} (plugin "${sandbox?.pluginId ?? '(unknown)'}"): ${why}`);
+  console.error('[pex-plugin-host]', error);
+  const promise = Promise.reject(error);
+  promise.catch(() => {});
+  return promise;
+}
+
+function selfUUID(): string | undefined {
+  return currentFields()?.uuid ?? window.PEX?.selfUUID;
+}
+
+/** Mutes or unmutes the user's own media: the request `PEX.dispatchAction` makes of the app. */
+function muteOwn(method: 'muteAudio' | 'muteVideo', setting: unknown): boolean | undefined {
+  if (typeof setting !== 'boolean') {
+    void refused(method, `expects true (mute) or false (unmute); got ${JSON.stringify(setting) ?? String(setting)}.`);
+    return undefined;
+  }
+  const type =
+    method === 'muteAudio'
+      ? setting ? actions.MUTE_MICROPHONE : actions.UNMUTE_MICROPHONE
+      : setting ? actions.MUTE_CAMERA : actions.UNMUTE_CAMERA;
+  dispatch({ type }, 'plugin');
+  return setting;
+}
+
+export const pexrtcMethods = {
+  /** `sendChatMessage(message, uuid?)`: to everyone, or (with a uuid) to one participant. */
+  sendChatMessage(message: unknown, uuid?: unknown): Promise<unknown> {
+    if (uuid === undefined || uuid === null || uuid === '') return commands.sendChatMessage(String(message ?? ''));
+    return commands.sendRequest(participantPath(uuid, 'message'), { type: 'text/plain', payload: String(message ?? '') });
+  },
+
+  /** `dialOut(destination, protocol?, role?, cb?, params?)`: `cb` gets `{result: [uuid, ...]}`. */
+  dialOut(destination: unknown, protocol?: unknown, role?: unknown, cb?: unknown, params?: unknown): Promise<{ result: string[] }> {
+    return commands.dialOut(destination, protocol, dialOutRole(role), cb, params);
+  },
+
+  disconnectParticipant(uuid: unknown): Promise<unknown> {
+    return commands.disconnectParticipant(uuid);
+  },
+
+  /** `setParticipantMute(uuid, setting)`: `participants/<uuid>/mute` or `unmute`. */
+  setParticipantMute(uuid: unknown, setting: unknown): Promise<unknown> {
+    return commands.sendRequest(participantPath(uuid, setting ? 'mute' : 'unmute'));
+  },
+
+  /** `setMuteAllGuests(setting)`: `muteguests` or `unmuteguests`. */
+  setMuteAllGuests(setting: unknown): Promise<unknown> {
+    return commands.sendRequest(setting ? 'muteguests' : 'unmuteguests');
+  },
+
+  /** `setConferenceLock(setting)`: `lock` or `unlock`. */
+  setConferenceLock(setting: unknown): Promise<unknown> {
+    return commands.sendRequest(setting ? 'lock' : 'unlock');
+  },
+
+  /** `setParticipantSpotlight(uuid, setting)`: the pluginAPI's spotlightOnParticipant / spotlightOffParticipant. */
+  setParticipantSpotlight(uuid: unknown, setting: unknown): Promise<unknown> {
+    return setting ? commands.spotlightOnParticipant(uuid) : commands.spotlightOffParticipant(uuid);
+  },
+
+  /** `transformLayout(transforms)`: the pluginAPI's transformConferenceLayout. */
+  transformLayout(transforms: unknown): Promise<unknown> {
+    return commands.transformConferenceLayout(transforms);
+  },
+
+  /** `setBuzz()`: raises the user's own hand (`participants/<own uuid>/buzz`). */
+  setBuzz(): Promise<unknown> {
+    const uuid = selfUUID();
+    if (!uuid) return refused('setBuzz', 'the user\'s own participant uuid is not known yet (connect, or set host.selfUUID or host.callInfo.uuid).');
+    return commands.sendRequest(participantPath(uuid, 'buzz'));
+  },
+
+  /** `clearBuzz(uuid?)`: lowers a hand, the user's own when no uuid is given. */
+  clearBuzz(uuid?: unknown): Promise<unknown> {
+    const target = uuid || selfUUID();
+    if (!target) return refused('clearBuzz', 'no uuid was given and the user\'s own participant uuid is not known yet.');
+    return commands.sendRequest(participantPath(target, 'clearbuzz'));
+  },
+
+  /** `setRole(uuid, role)`: `'chair'` or `'guest'` (`participants/<uuid>/role`), as PexRTC, which threw for anything else. */
+  setRole(uuid: unknown, role: unknown): Promise<unknown> {
+    if (role !== 'chair' && role !== 'guest') {
+      const { sandbox } = callingPlugin();
+      throw new TypeError(
+        `window.PEX.pexrtc.setRole(${JSON.stringify(uuid)}, ${JSON.stringify(role)}) (plugin "${sandbox?.pluginId ?? '(unknown)'}"): ` +
+          'the role must be "chair" (host) or "guest".',
+      );
+    }
+    return commands.sendRequest(participantPath(uuid, 'role'), { role });
+  },
+
+  /** `muteAudio(setting)`: asks the client to mute (true) or unmute (false) the user's microphone; returns the setting. */
+  muteAudio(setting: unknown): boolean | undefined {
+    return muteOwn('muteAudio', setting);
+  },
+
+  /** `muteVideo(setting)`: asks the client to turn the user's camera off (true) or on (false); returns the setting. */
+  muteVideo(setting: unknown): boolean | undefined {
+    return muteOwn('muteVideo', setting);
+  },
+};
+
+export type PexRTCMethods = typeof pexrtcMethods;
