@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { connectInfinity, type InfinityConnection } from '../src/conference/infinity/index.js';
 import type { Diagnostic } from '../src/config/diagnostics.js';
 import type { PexCommandDetail } from '../components/events.js';
+import { PexRTCCallbacks } from '../src/conference/infinity/pexrtc-callbacks.js';
+import type { PexAction } from '../src/conference/types.js';
 import { flush, mountHost, participant, type MountedHost } from './support/host-fixture.js';
 import { callsOf, menuItems, toolbarButton, until } from './support/menu-helpers.js';
 import { conferenceState, control, resetSimulator } from './support/simulator-client.js';
@@ -327,5 +329,37 @@ describe('window.PEX.pexrtc in connected mode (the simulator)', () => {
     expect(state.locked).to.equal(true);
     expect(state.participants.find((p) => p.uuid === zed)?.role).to.equal('chair');
     expect(state.participants.find((p) => p.uuid === self)?.buzz_time).to.be.above(0);
+  });
+});
+
+describe('PexRTC\'s callbacks as actions, with PexRTC\'s timing', () => {
+  it('says nothing during a participant sync, then creates the new, updates the known and deletes the gone', () => {
+    const seen: PexAction[] = [];
+    const callbacks = new PexRTCCallbacks((action) => seen.push(action));
+    callbacks.participant('participant_create', { uuid: 'a', display_name: 'Ann' });
+    callbacks.participant('participant_update', { uuid: 'a', display_name: 'Ann B' });
+    expect(seen.splice(0)).to.deep.equal([
+      { type: 'PexRTC: participant_create', payload: { uuid: 'a', display_name: 'Ann' } },
+      { type: 'PexRTC: participant_update', payload: { uuid: 'a', display_name: 'Ann B' } },
+    ]);
+
+    // A resync after a drop: Ann is still there, Bob joined, Cy came and went, Dee (known) left.
+    callbacks.syncBegin(['a', 'd']);
+    callbacks.participant('participant_create', { uuid: 'a', display_name: 'Ann B' });
+    callbacks.participant('participant_create', { uuid: 'b', display_name: 'Bob' });
+    callbacks.participant('participant_create', { uuid: 'c', display_name: 'Cy' });
+    callbacks.participantDelete({ uuid: 'c' });
+    expect(seen).to.deep.equal([]);
+    callbacks.syncEnd();
+    expect(seen.splice(0)).to.deep.equal([
+      { type: 'PexRTC: participant_update', payload: { uuid: 'a', display_name: 'Ann B' } },
+      { type: 'PexRTC: participant_create', payload: { uuid: 'b', display_name: 'Bob' } },
+      { type: 'PexRTC: participant_delete', payload: { uuid: 'd' } },
+    ]);
+
+    callbacks.participantDelete({ uuid: 'b' });
+    callbacks.conferenceUpdate({ locked: true, guests_muted: false, started: true });
+    callbacks.chatMessage({ origin: 'Ann', uuid: 'a', type: 'text/plain', payload: 'hi' });
+    expect(seen.map((a) => a.type)).to.deep.equal(['PexRTC: participant_delete', 'PexRTC: conference_update', 'PexRTC: chat_message']);
   });
 });
