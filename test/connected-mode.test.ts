@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { connectInfinity, type InfinityConnection } from '../src/conference/infinity/index.js';
-import { mountHost } from './support/host-fixture.js';
+import { mountJoined } from './support/host-fixture.js';
 import { conferenceState, control, resetSimulator, setFaults } from './support/simulator-client.js';
 import { until } from './support/menu-helpers.js';
 
@@ -14,27 +13,12 @@ const logOf = (fn: string) => window.pexTest.calls.filter((c) => c.plugin === 'c
 
 
 describe('connected mode: plugins\' commands reach Infinity (the simulator)', () => {
-  let connection: InfinityConnection | undefined;
-
   beforeEach(async () => {
     await resetSimulator();
   });
 
-  afterEach(async () => {
-    await connection?.leave();
-    connection = undefined;
-  });
-
-  async function joinedHost(alias = 'meet', pin?: string) {
-    const mounted = await mountHost('commands');
-    connection = await connectInfinity({ node: location.origin, alias, displayName: 'Plugin user', ...(pin ? { pin } : {}) });
-    mounted.host.connection = connection;
-    await mounted.host.updateComplete;
-    return mounted;
-  }
-
   it('feeds the plugins the conference\'s roster and role', async () => {
-    const { host } = await joinedHost();
+    const { host } = await mountJoined('commands');
     await control('conferences/meet/participants', { body: { display_name: 'Zed' } });
     await until(() => ((window.pexTest.roster as string[] | undefined) ?? []).includes('Zed'), 'Zed in the plugin\'s roster');
     expect(window.pexTest.roster).to.include('Plugin user');
@@ -44,7 +28,7 @@ describe('connected mode: plugins\' commands reach Infinity (the simulator)', ()
   });
 
   it('carries out every command', async () => {
-    await joinedHost();
+    await mountJoined('commands');
     const { uuid: zed } = await control<{ uuid: string }>('conferences/meet/participants', { body: { display_name: 'Zed' } });
 
     await commands().sendRequest('/lock', undefined, true);
@@ -78,7 +62,7 @@ describe('connected mode: plugins\' commands reach Infinity (the simulator)', ()
   });
 
   it('gives the plugin the server\'s reason when a command is refused', async () => {
-    await joinedHost('guests');
+    await mountJoined('commands', 'guests');
     // A guest may not lock the conference.
     await commands().sendRequest('lock', undefined, true).catch(() => {});
     expect(logOf('sendRequest:callback')[0]!.answer).to.deep.equal({ status: 'failed', result: 'Insufficient privileges' });

@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { connectInfinity, type InfinityConnection } from '../src/conference/infinity/index.js';
 import type { Diagnostic } from '../src/config/diagnostics.js';
 import type { PexCommandDetail } from '../components/events.js';
 import { PexRTCCallbacks } from '../src/conference/infinity/pexrtc-callbacks.js';
 import type { PexAction } from '../src/conference/types.js';
-import { flush, mountHost, participant, type MountedHost } from './support/host-fixture.js';
+import { flush, mountHost, mountJoined, participant, type MountedHost } from './support/host-fixture.js';
 import { callsOf, menuItems, toolbarButton, until } from './support/menu-helpers.js';
 import { conferenceState, control, resetSimulator } from './support/simulator-client.js';
 
@@ -247,27 +246,12 @@ describe('window.PEX.pexrtc in app-driven mode', () => {
 });
 
 describe('window.PEX.pexrtc in connected mode (the simulator)', () => {
-  let connection: InfinityConnection | undefined;
-
   beforeEach(async () => {
     await resetSimulator();
   });
 
-  afterEach(async () => {
-    await connection?.leave();
-    connection = undefined;
-  });
-
-  async function joined(alias = 'meet', pin?: string) {
-    const m = await mountHost('pexrtc');
-    connection = await connectInfinity({ node: location.origin, alias, displayName: 'Plugin user', ...(pin ? { pin } : {}) });
-    m.host.connection = connection;
-    await m.host.updateComplete;
-    return m;
-  }
-
   it('dispatches PexRTC: participant_update with the raw object, as webapp2 did', async () => {
-    await joined();
+    await mountJoined('pexrtc');
     const { uuid: zed } = await control<{ uuid: string }>('conferences/meet/participants', { body: { display_name: 'Zed' } });
     await until(() => callsOf('pexrtc-listener', 'participant_create').some((c) => (c.payload as { uuid: string }).uuid === zed), 'participant_create for Zed');
 
@@ -284,7 +268,7 @@ describe('window.PEX.pexrtc in connected mode (the simulator)', () => {
   });
 
   it('shows the connection\'s call: node, conference, conference_name, display_name, uuid, role, pin, version', async () => {
-    await joined('secure', '1234');
+    await mountJoined('pexrtc', 'secure', '1234');
     const field = (name: string) => controls().field(name);
     const fields = ['node', 'conference', 'conference_name', 'display_name', 'uuid', 'role', 'pin', 'chat_enabled', 'current_service_type', 'version'];
     expect(Object.fromEntries(fields.map((name) => [name, field(name)]))).to.deep.equal({
@@ -303,7 +287,7 @@ describe('window.PEX.pexrtc in connected mode (the simulator)', () => {
   });
 
   it('sends the simulator the requests the pluginAPI sends for the same thing', async () => {
-    await joined();
+    await mountJoined('pexrtc');
     const { uuid: zed } = await control<{ uuid: string }>('conferences/meet/participants', { body: { display_name: 'Zed' } });
     const self = window.PEX.selfUUID!;
     const requestsSince = async (count: number) =>

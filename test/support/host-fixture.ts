@@ -2,6 +2,7 @@ import '../../components/index.js';
 import type { PexPluginHost } from '../../components/plugin-host/plugin-host.js';
 import type { Diagnostic } from '../../src/config/diagnostics.js';
 import type { PluginErrorDetail } from '../../src/runtime/plugin-error.js';
+import { connectInfinity, type InfinityConnection } from '../../src/conference/infinity/index.js';
 import type { Participant } from '../../src/conference/types.js';
 import { participant as kitParticipant } from '../../testing/participants.js';
 
@@ -18,10 +19,12 @@ declare global {
 }
 
 const containers: HTMLElement[] = [];
+const connections: InfinityConnection[] = [];
 
 // Not open-wc's fixture(): for a plain element it waits for an animation frame, and a test
 // page that runs in the background (files run in parallel) gets none.
-afterEach(() => {
+afterEach(async () => {
+  await Promise.all(connections.splice(0).map((connection) => connection.leave()));
   for (const container of containers.splice(0)) container.remove();
 });
 
@@ -71,6 +74,19 @@ export async function mountHost(
   await host.updateComplete;
   if (options.settle !== false) await host.settled;
   return mounted;
+}
+
+/**
+ * mountHost on a fixture folder, then joined to the simulator's conference through the real
+ * Infinity connection (as `Plugin user`), handed to the host; it leaves after the test.
+ */
+export async function mountJoined(folder: string, alias = 'meet', pin?: string): Promise<MountedHost & { connection: InfinityConnection }> {
+  const mounted = await mountHost(folder);
+  const connection = await connectInfinity({ node: location.origin, alias, displayName: 'Plugin user', ...(pin ? { pin } : {}) });
+  connections.push(connection);
+  mounted.host.connection = connection;
+  await mounted.host.updateComplete;
+  return { ...mounted, connection };
 }
 
 /** Lets queued menu updates and lit renders happen. */
