@@ -2,7 +2,7 @@
 // project, resolve `pex-plugin-host` through package.json "exports", and type-check a client
 // file against the shipped declarations. Fails (exit 1) on any step, saying which.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,6 +24,9 @@ try {
     'dist/testing/index.js',
     'dist/testing/server.js',
     'plugin-api/index.d.ts',
+    // The React wrappers.
+    'dist/react/index.js',
+    'dist/types/react/index.d.ts',
   ];
   for (const needed of needs) {
     if (!shipped.includes(needed)) throw new Error(`the package lacks ${needed}`);
@@ -35,9 +38,17 @@ try {
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'client-app', private: true, type: 'module' }));
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed.filename)], app);
+  // @lit/react is bundled into dist/react/: installing the package must not bring it (nor its peer @types/react).
+  for (const unwanted of ['@lit/react', '@types/react']) {
+    if (existsSync(join(app, 'node_modules', unwanted))) throw new Error(`installing the package installed ${unwanted}`);
+  }
+  // The React entry's types, as a React 19 app has them.
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '@types/react@19'], app);
 
   const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('pex-plugin-host'))"], app).trim();
   if (!resolved.endsWith('/node_modules/pex-plugin-host/dist/pex-plugin-host.js')) throw new Error(`pex-plugin-host resolves to ${resolved}`);
+  const resolvedReact = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('pex-plugin-host/react'))"], app).trim();
+  if (!resolvedReact.endsWith('/node_modules/pex-plugin-host/dist/react/index.js')) throw new Error(`pex-plugin-host/react resolves to ${resolvedReact}`);
   const manifest = JSON.parse(readFileSync(join(app, 'node_modules/pex-plugin-host/custom-elements.json'), 'utf8'));
   const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName)).filter(Boolean).sort();
   const expected = ['pex-conference-menu', 'pex-participant-menu', 'pex-plugin-host', 'pex-plugin-settings', 'pex-template-dialog', 'pex-toolbar'];
@@ -58,11 +69,25 @@ export const join = () => connectInfinity({ node: 'https://node.example', alias:
 `,
   );
   writeFileSync(
+    join(app, 'react-client.tsx'),
+    `import { PexParticipantMenu, PexPluginHost, PexToolbar } from 'pex-plugin-host/react';
+import type { Participant } from 'pex-plugin-host';
+export const Client = ({ people }: { people: readonly Participant[] }) => (
+  <PexPluginHost participants={people} conference={{ locked: true }} participantRole="chair"
+    onPexCommand={(event) => { if (event.detail.name === 'dialOut') event.detail.resolve([event.detail.args.alias]); }}
+    onPexPluginError={(event) => console.warn(event.detail.id, event.detail.phase)}>
+    <PexToolbar label="Plugins" />
+    <PexParticipantMenu participant={people[0]} />
+  </PexPluginHost>
+);
+`,
+  );
+  writeFileSync(
     join(app, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, files: ['client.ts'] }),
+    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, files: ['client.ts', 'react-client.tsx'] }),
   );
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
-  console.log(`package check: ${packed.filename} installs, resolves to dist/pex-plugin-host.js, lists ${tags.length} elements, and types a client file`);
+  console.log(`package check: ${packed.filename} installs, resolves to dist/pex-plugin-host.js, lists ${tags.length} elements, and types a client file and a React 19 client file against pex-plugin-host/react`);
 } catch (error) {
   console.error(`package check failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   process.exitCode = 1;
