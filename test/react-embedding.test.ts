@@ -9,6 +9,7 @@
  * node or a window from the iframe can hang the runner.
  */
 import { expect } from '@open-wc/testing';
+import { loadBuiltApp, until } from './support/built-app.js';
 
 interface PexTestLog {
   emissions?: { rosters: string[][]; details: boolean[] };
@@ -26,42 +27,11 @@ type HostElement = HTMLElement & {
 };
 type AppWindow = Window & { pexTest: PexTestLog };
 
-async function until<T>(read: () => T | null | undefined | false, what: string, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-let iframe: HTMLIFrameElement | undefined;
-
-afterEach(() => {
-  iframe?.remove();
-  iframe = undefined;
-});
-
 /** Loads the built React app with the fixture branding folder; resolves once its plugins settled. */
 async function loadReactApp() {
   const built = await fetch('/dist/react-demo/index.html', { method: 'HEAD' });
   if (!built.ok) throw new Error('dist/react-demo/ is not built: run `npm run build && npm run build:react`');
-  // The iframe shares this origin's localStorage: start from settings.json's defaults.
-  for (const key of Object.keys(localStorage)) if (key.startsWith('pex-plugin-host:')) localStorage.removeItem(key);
-  iframe = document.createElement('iframe');
-  iframe.style.width = '1000px';
-  iframe.style.height = '700px';
-  iframe.src = '/dist/react-demo/index.html?branding=/test/fixtures/runtime/react/';
-  document.body.append(iframe);
-  // The fixture plugins log into `window.pexTest` of their own window; a same-origin page loaded
-  // into a fresh iframe keeps the initial about:blank document's Window (as in the Vue test).
-  const win = iframe.contentWindow as AppWindow;
-  win.pexTest = { calls: [] };
-  const host = await until(() => iframe!.contentDocument?.querySelector<HostElement>('pex-plugin-host'), 'the React app to render');
-  await host.settled;
-  expect((iframe.contentWindow as AppWindow).pexTest, 'the log set before the app loaded').to.equal(win.pexTest);
-  return { win, doc: iframe.contentDocument!, host };
+  return loadBuiltApp<HostElement, AppWindow>('/dist/react-demo/index.html?branding=/test/fixtures/runtime/react/', 'the React app to render');
 }
 
 const text = (element: Element | null | undefined) => element?.textContent?.trim() ?? '';

@@ -4,6 +4,7 @@
  * answers it. The branding folder is a fixture, picked with `?branding=`.
  */
 import { expect } from '@open-wc/testing';
+import { loadBuiltApp, until } from './support/built-app.js';
 
 interface PexTestLog {
   calls: Array<Record<string, unknown> & { plugin: string; fn: string }>;
@@ -16,41 +17,9 @@ type HostElement = HTMLElement & {
 };
 type AppWindow = Window & { pexTest: PexTestLog };
 
-async function until<T>(read: () => T | null | undefined | false, what: string, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-let iframe: HTMLIFrameElement | undefined;
-
-afterEach(() => {
-  iframe?.remove();
-  iframe = undefined;
-});
-
 /** Loads the built Vue app with a fixture branding folder; resolves once its plugins settled. */
 async function loadVueApp(fixture: string) {
-  // The iframe shares this origin's localStorage: start from settings.json's defaults.
-  for (const key of Object.keys(localStorage)) if (key.startsWith('pex-plugin-host:')) localStorage.removeItem(key);
-  iframe = document.createElement('iframe');
-  iframe.style.width = '1000px';
-  iframe.style.height = '700px';
-  iframe.src = `/dist/vue/index.html?branding=/test/fixtures/runtime/${fixture}/`;
-  document.body.append(iframe);
-  // The fixture plugins log into `window.pexTest` of their own window. A same-origin page
-  // loaded into a fresh iframe keeps the initial about:blank document's Window (HTML spec,
-  // "initialize the document object"), so what is set here is there before the app's scripts run.
-  const win = iframe.contentWindow as AppWindow;
-  win.pexTest = { calls: [] };
-  const host = await until(() => iframe!.contentDocument?.querySelector<HostElement>('pex-plugin-host'), 'the Vue app to mount');
-  await host.settled;
-  expect((iframe.contentWindow as AppWindow).pexTest, 'the log set before the app loaded').to.equal(win.pexTest);
-  return { win, doc: iframe.contentDocument!, host };
+  return loadBuiltApp<HostElement, AppWindow>(`/dist/vue/index.html?branding=/test/fixtures/runtime/${fixture}/`, 'the Vue app to mount');
 }
 
 const text = (element: Element | null | undefined) => element?.textContent?.trim() ?? '';
