@@ -26,7 +26,7 @@ function scriptFor(file: string): HTMLScriptElement | undefined {
 }
 
 describe('role filtering', () => {
-  it('role="guest" loads the guest-only plugin and leaves the chair-only one filtered out', async () => {
+  it('participant-role="guest" loads the guest-only plugin and leaves the chair-only one filtered out', async () => {
     const { host, loaded } = await mountHost('good', { role: 'guest' });
     await flush();
     expect(statusOf(host, 'guest-plugin')).to.equal('loaded');
@@ -37,7 +37,7 @@ describe('role filtering', () => {
     expect(toolbarNames()).to.include('Guest tool').and.not.include('Chair tool');
   });
 
-  it('role="chair" loads the chair-only plugin and leaves the guest-only one filtered out', async () => {
+  it('participant-role="chair" loads the chair-only plugin and leaves the guest-only one filtered out', async () => {
     const { host, loaded } = await mountHost('good', { role: 'chair' });
     await flush();
     expect(statusOf(host, 'chair-plugin')).to.equal('loaded');
@@ -46,13 +46,53 @@ describe('role filtering', () => {
     expect(toolbarNames()).to.include('Chair tool').and.not.include('Guest tool');
   });
 
-  it('swaps the plugins when the role attribute changes at run time', async () => {
+  it('still reads the deprecated role attribute, warning once, and participant-role wins over it', async () => {
+    const warnings: string[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+      warn.apply(console, args);
+    };
+    try {
+      // Unset, plugins of either role load; the deprecated role="chair" filters the guest's out.
+      const { host } = await mountHost('good');
+      expect(statusOf(host, 'guest-plugin')).to.equal('loaded');
+      const guestUnloaded = nextEvent(host, 'pex-plugin-unloaded', (d) => d.id === 'guest-plugin');
+      host.setAttribute('role', 'chair');
+      await host.updateComplete;
+      await guestUnloaded;
+      await flush();
+      expect(host.participantRole).to.equal('chair');
+      expect(statusOf(host, 'chair-plugin')).to.equal('loaded');
+      expect(statusOf(host, 'guest-plugin')).to.equal('filtered-out');
+
+      // participant-role wins while it is there; removed, the role attribute applies again.
+      host.setAttribute('participant-role', 'guest');
+      await host.updateComplete;
+      expect(host.participantRole).to.equal('guest');
+      host.setAttribute('role', 'chair');
+      host.setAttribute('role', 'guest');
+      host.setAttribute('role', 'chair');
+      await host.updateComplete;
+      expect(host.participantRole, 'role is ignored beside participant-role').to.equal('guest');
+      host.removeAttribute('participant-role');
+      await host.updateComplete;
+      expect(host.participantRole).to.equal('chair');
+      expect(warnings.filter((w) => w.includes('deprecated'))).to.deep.equal([
+        '[pex-plugin-host] the attribute role="chair|guest" is deprecated: assistive technology reads it as an ARIA role. Fix: write participant-role="chair" (or set the participantRole property).',
+      ]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('swaps the plugins when the participant-role attribute changes at run time', async () => {
     const { host, unloaded } = await mountHost('good', { role: 'guest' });
     await flush();
     expect(toolbarNames()).to.include('Guest tool').and.not.include('Chair tool');
 
     const chairLoaded = nextEvent(host, 'pex-plugin-loaded', (d) => d.id === 'chair-plugin');
-    host.setAttribute('role', 'chair');
+    host.setAttribute('participant-role', 'chair');
     await host.updateComplete;
     // The plugin that no longer fits is unloaded at once.
     expect(callsOf('guest-plugin', 'unload')).to.have.length(1);
@@ -69,7 +109,7 @@ describe('role filtering', () => {
 
     // And back again.
     const guestLoaded = nextEvent(host, 'pex-plugin-loaded', (d) => d.id === 'guest-plugin');
-    host.setAttribute('role', 'guest');
+    host.setAttribute('participant-role', 'guest');
     await host.updateComplete;
     expect(callsOf('chair-plugin', 'unload')).to.have.length(1);
     await guestLoaded;
@@ -79,10 +119,10 @@ describe('role filtering', () => {
     expect(toolbarNames()).to.include('Guest tool').and.not.include('Chair tool');
   });
 
-  it('loads plugins of either role when the role attribute is removed', async () => {
+  it('loads plugins of either role when the participant-role attribute is removed', async () => {
     const { host } = await mountHost('good', { role: 'guest' });
     const chairLoaded = nextEvent(host, 'pex-plugin-loaded', (d) => d.id === 'chair-plugin');
-    host.removeAttribute('role');
+    host.removeAttribute('participant-role');
     await host.updateComplete;
     await chairLoaded;
     await flush();

@@ -85,7 +85,7 @@ describe('window.PEX.pexrtc in app-driven mode', () => {
       'meet.ann', 'Ann', undefined, undefined, true, undefined,
     ]);
     m.host.selfUUID = 'self-1';
-    m.host.setAttribute('role', 'guest');
+    m.host.setAttribute('participant-role', 'guest');
     m.host.conference = { ...m.host.conference, chatEnabled: false };
     m.host.participants = [participant('self-1', { serviceType: 'waiting_room' })];
     await m.host.updateComplete;

@@ -64,7 +64,7 @@ describe('<pex-plugin-settings>: the list', () => {
     expect(listedIds(settings)).to.include('guest-plugin').and.not.include('chair-plugin').and.not.include('desktop-plugin');
 
     const chairLoaded = nextEvent(host, 'pex-plugin-loaded', (d) => d.id === 'chair-plugin');
-    host.setAttribute('role', 'chair');
+    host.setAttribute('participant-role', 'chair');
     await chairLoaded;
     await flushSettings();
     expect(listedIds(settings)).to.include('chair-plugin').and.not.include('guest-plugin');

@@ -27,7 +27,7 @@ const text = (element: Element | null | undefined) => element?.textContent?.trim
 describe('the Vue example (dist/vue/)', () => {
   it('hands its roster to the plugins as a property and answers a toolbar plugin\'s dialOut from Vue code', async () => {
     const { win, doc, host } = await loadVueApp('commands');
-    // role="chair" reached the host: the chair-only plugin loaded too.
+    // participant-role="chair" reached the host: the chair-only plugin loaded too.
     expect(host.plugins.map((p) => `${p.id}:${p.status}`)).to.deep.equal(['commands-plugin:loaded', 'chair-only-commands:loaded']);
     // :participants.prop: a property (no attribute), and the plugins' participants$ got Vue's roster.
     expect(host.getAttribute('participants')).to.equal(null);

@@ -64,7 +64,7 @@ export async function mountPluginHost(options: MountOptions = {}): Promise<Plugi
   onCleanUp(() => harness.remove());
 
   if (options.platform) host.setAttribute('platform', options.platform);
-  if (options.role) host.setAttribute('role', options.role);
+  if (options.role) host.setAttribute('participant-role', options.role);
   if (options.registerTimeout !== undefined) host.registerTimeout = options.registerTimeout;
   if (options.commandTimeout !== undefined) host.commandTimeout = options.commandTimeout;
   if (options.participants) host.participants = options.participants;

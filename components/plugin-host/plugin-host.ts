@@ -58,7 +58,7 @@ export class PexPluginHost extends LitElement {
       converter: { fromAttribute: (value: string | null) => value ?? DEFAULT_BRANDING_URL },
     },
     platform: { type: String },
-    participantRole: { type: String, attribute: 'role' },
+    participantRole: { type: String, attribute: 'participant-role' },
     registerTimeout: { type: Number, attribute: 'register-timeout' },
     commandTimeout: { type: Number, attribute: 'command-timeout' },
     connection: { attribute: false },
@@ -74,8 +74,10 @@ export class PexPluginHost extends LitElement {
   /** Which platform's plugins load: web | electron | ios | android. */
   declare platform: Platform;
   /**
-   * The user's role, `chair` or `guest` (attribute `role`). Unset, plugins of either role
-   * load until a connection tells the role.
+   * The user's role, `chair` or `guest` (attribute `participant-role`). Unset, plugins of either
+   * role load until a connection tells the role. The earlier attribute `role` (which assistive
+   * technology reads as an ARIA role) is still read, with a one-time deprecation warning, while
+   * `participant-role` is not set.
    */
   declare participantRole: ParticipantRole | undefined;
   /** How long a plugin's script may take to call registerPlugin after it ran, in ms. */
@@ -88,7 +90,24 @@ export class PexPluginHost extends LitElement {
    * the commands the app does not take.
    */
   declare connection: ConferenceConnection | undefined;
-  /** The role the connection reports, used while the `role` attribute is unset. */
+  // `role` as well as the properties' attributes: the deprecated name of participant-role.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'role'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // participant-role removed: the deprecated role, if any, applies again.
+    if (name === 'participant-role' && value === null && this.hasAttribute('role')) {
+      this.participantRole = this.getAttribute('role') as ParticipantRole;
+    }
+    if (name !== 'role' || old === value) return;
+    if (value !== null) warnRoleDeprecatedOnce();
+    // participant-role, when it is there, wins.
+    if (!this.hasAttribute('participant-role')) this.participantRole = (value ?? undefined) as ParticipantRole | undefined;
+  }
+
+  /** The role the connection reports, used while the `participant-role` attribute is unset. */
   #connectionRole: ParticipantRole | undefined;
   #connectionBinding: Subscription | undefined;
 
@@ -289,12 +308,12 @@ export class PexPluginHost extends LitElement {
     return value;
   }
 
-  /** The `role` attribute, else the role the connection reports, else none (either role fits). */
+  /** The `participant-role` attribute, else the role the connection reports, else none (either role fits). */
   #validRole(): ParticipantRole | undefined {
     const role = this.participantRole;
     if (role === undefined || role === null || (role as string) === '') return this.#connectionRole;
     if (PARTICIPANT_ROLES.includes(role)) return role;
-    console.warn(`[pex-plugin-host] role="${role}" is not one of ${PARTICIPANT_ROLES.join(', ')}; plugins of either role load.`);
+    console.warn(`[pex-plugin-host] participant-role="${role}" is not one of ${PARTICIPANT_ROLES.join(', ')}; plugins of either role load.`);
     return undefined;
   }
 
@@ -324,4 +343,16 @@ export class PexPluginHost extends LitElement {
         break;
     }
   }
+}
+
+let roleWarned = false;
+
+/** Once per page: every host of an app would say the same. */
+function warnRoleDeprecatedOnce(): void {
+  if (roleWarned) return;
+  roleWarned = true;
+  console.warn(
+    '[pex-plugin-host] the attribute role="chair|guest" is deprecated: assistive technology reads it as an ARIA role. ' +
+      'Fix: write participant-role="chair" (or set the participantRole property).',
+  );
 }

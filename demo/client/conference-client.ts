@@ -194,8 +194,8 @@ export function startConferenceClient(host: PexPluginHost): Promise<InfinityConn
 
   $<HTMLSelectElement>('role').addEventListener('change', (event) => {
     const value = (event.target as HTMLSelectElement).value;
-    if (value) host.setAttribute('role', value);
-    else host.removeAttribute('role');
+    if (value) host.setAttribute('participant-role', value);
+    else host.removeAttribute('participant-role');
   });
 
   $('raise-hand').addEventListener('click', () => {

@@ -67,7 +67,7 @@ export async function mountHost(
   host.addEventListener('pex-plugin-unloaded', (e) => mounted.unloaded.push(e.detail.id));
   host.registerTimeout = options.registerTimeout ?? 400;
   if (options.platform) host.setAttribute('platform', options.platform);
-  if (options.role) host.setAttribute('role', options.role);
+  if (options.role) host.setAttribute('participant-role', options.role);
   host.setAttribute('branding-url', fixtureUrl(folder));
   host.innerHTML = `<pex-toolbar></pex-toolbar><pex-conference-menu></pex-conference-menu><pex-participant-menu></pex-participant-menu>`;
   container.append(host);

@@ -96,7 +96,7 @@ const DIAL_DELAY_MS = 50;
     <pex-plugin-host
       [brandingUrl]="brandingUrl"
       platform="web"
-      role="chair"
+      participant-role="chair"
       [participants]="participants()"
       [conference]="conference()"
       (pex-command)="onCommand($event)"

@@ -4,7 +4,7 @@
  * Vue's compiler leaves pex-* tags to the browser (isCustomElement in vite.config.ts), and the
  * type checker knows nothing of them unless told. Declared here as global components whose
  * props are the elements' properties and whose events are the pex-* events, so
- * `:participants.prop`, `:conference.prop`, `:participant.prop`, `branding-url`, `role` and
+ * `:participants.prop`, `:conference.prop`, `:participant.prop`, `branding-url`, `participant-role` and
  * `@pex-command` are checked, and a handler gets `CustomEvent<{name, args, ...}>`.
  * (Types only: at run time nothing is registered with Vue.)
  */
