@@ -7,30 +7,8 @@
 // - their type declarations under dist/types/testing/.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
-
-const root = resolve('.');
-const dropIn = resolve('components/index');
-
-/** The kit may use the elements only through the drop-in entry; anything else would be a second copy. */
-const dropInOnly = {
-  name: 'pex-drop-in-external',
-  setup(builder) {
-    builder.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      if (!args.path.startsWith('.')) {
-        return { errors: [{ text: `${relative(root, args.importer)} imports "${args.path}" at run time: the kit may import only the drop-in (../components/index.js)` }] };
-      }
-      const path = resolve(args.resolveDir, args.path).replace(/\.(js|ts)$/, '');
-      if (path === dropIn) return { path: '../pex-plugin-host.js', external: true };
-      if (!relative(resolve('testing'), path).startsWith('..')) return undefined;
-      return {
-        errors: [{ text: `${relative(root, args.importer)} imports ${relative(root, path)} at run time: import it from ../components/index.js (the drop-in), or as a type only` }],
-      };
-    });
-  },
-};
+import { dropInExternal } from './lib/drop-in-external.mjs';
 
 rmSync('dist/testing', { recursive: true, force: true });
 await build({
@@ -40,7 +18,7 @@ await build({
   format: 'esm',
   platform: 'browser',
   target: 'es2022',
-  plugins: [dropInOnly],
+  plugins: [dropInExternal({ folder: 'testing', what: 'the kit' })],
   logLevel: 'warning',
 });
 await build({

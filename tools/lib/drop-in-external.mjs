@@ -1,0 +1,40 @@
+// An esbuild plugin for the entries that sit beside the drop-in (the testing kit, the React
+// wrappers): they reach the elements only through the drop-in, kept external as
+// `../pex-plugin-host.js`, so a page has one copy of the elements and one `window.PEX`. Any other
+// run-time import of the project's code from outside the entry's folder would be a second copy,
+// and fails the build.
+import { relative, resolve } from 'node:path';
+
+/**
+ * @param {object} options
+ * @param {string} options.folder the entry's folder (`testing`, `react`): its own modules are bundled
+ * @param {string} options.what how the entry is named in errors (`the kit`, `the React entry`)
+ * @param {string[]} [options.external] bare imports kept external (the app's own `react`)
+ * @param {string[]} [options.bundled] bare imports bundled in (`@lit/react`)
+ */
+export function dropInExternal({ folder, what, external = [], bundled = [] }) {
+  const root = resolve('.');
+  const dropIn = resolve('components/index');
+  const allowed = [...external, ...bundled];
+  return {
+    name: `pex-drop-in-external-${folder}`,
+    setup(builder) {
+      builder.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (external.includes(args.path)) return { path: args.path, external: true };
+        if (bundled.some((name) => args.path === name || args.path.startsWith(`${name}/`))) return undefined;
+        if (bundled.length > 0 && args.resolveDir.includes('/node_modules/')) return undefined;
+        if (!args.path.startsWith('.')) {
+          const may = allowed.length > 0 ? `${allowed.join(', ')} and the drop-in` : 'only the drop-in (../components/index.js)';
+          return { errors: [{ text: `${relative(root, args.importer)} imports "${args.path}" at run time: ${what} may import ${may}` }] };
+        }
+        const path = resolve(args.resolveDir, args.path).replace(/\.(js|ts)$/, '');
+        if (path === dropIn) return { path: '../pex-plugin-host.js', external: true };
+        if (!relative(resolve(folder), path).startsWith('..')) return undefined;
+        return {
+          errors: [{ text: `${relative(root, args.importer)} imports ${relative(root, path)} at run time: import it from ../components/index.js (the drop-in), or as a type only` }],
+        };
+      });
+    },
+  };
+}
