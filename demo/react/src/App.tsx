@@ -10,7 +10,7 @@
 import { CommandError, type PexEvent } from 'pex-plugin-host';
 import { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexPluginSettings, PexToolbar } from 'pex-plugin-host/react';
 import { useRef, useState } from 'react';
-import { brandingUrlFor } from './branding.js';
+import { brandingUrlFor } from '../../client/branding-param.js';
 import { carryOut, dialOut, initialConference, SELF_UUID, type Conference } from './conference.js';
 
 interface LogEntry {
@@ -19,7 +19,7 @@ interface LogEntry {
   text: string;
 }
 
-const brandingUrl = brandingUrlFor(location.href);
+const brandingUrl = brandingUrlFor(location.href, 'react');
 
 export function App() {
   const [conference, setConference] = useState<Conference>(initialConference);
