@@ -1,31 +1,16 @@
 /**
- * The drop-in entry: importing it defines every pex-* element and installs `window.PEX`.
- * `dist/pex-plugin-host.js` is this module, bundled.
+ * The package's entry: importing it defines every pex-* element and installs `window.PEX`.
+ * The drop-in `dist/pex-plugin-host.js` is this module bundled with lit and rxjs; the npm
+ * entry is it unbundled, one module per element (`./toolbar.js` defines `<pex-toolbar>` …).
  */
-import { installPexGlobal } from '../src/api/pex-global.js';
-import { installErrorRouter } from '../src/runtime/error-router.js';
 import type { ConnectInfinityOptions, InfinityConnection } from '../src/conference/infinity/index.js';
-import { PexConferenceMenu } from './conference-menu/conference-menu.js';
-import { PexParticipantMenu } from './participant-menu/participant-menu.js';
-import { PexPluginHost } from './plugin-host/plugin-host.js';
-import { PexPluginSettings } from './plugin-settings/plugin-settings.js';
-import { defineElement } from './register.js';
-import { PexToolbar } from './toolbar/toolbar.js';
-import { setDefaultDialogPresenter } from '../src/api/dialog-bridge.js';
-import { presentTemplateDialog } from './template-dialog/present-template-dialog.js';
-import { PexTemplateDialog } from './template-dialog/template-dialog.js';
-
-// First, so the host hears plugin errors before the page's own error handlers do.
-installErrorRouter();
-defineElement('pex-plugin-host', PexPluginHost);
-defineElement('pex-toolbar', PexToolbar);
-defineElement('pex-conference-menu', PexConferenceMenu);
-defineElement('pex-participant-menu', PexParticipantMenu);
-defineElement('pex-template-dialog', PexTemplateDialog);
-defineElement('pex-plugin-settings', PexPluginSettings);
-// A dialog no host can be named for (opened from a stray timer, say) still shows.
-setDefaultDialogPresenter((request) => presentTemplateDialog(document.body, request));
-installPexGlobal();
+// The host first: it routes plugin errors before anything else runs.
+import { PexPluginHost } from './plugin-host.js';
+import { PexToolbar } from './toolbar.js';
+import { PexConferenceMenu } from './conference-menu.js';
+import { PexParticipantMenu } from './participant-menu.js';
+import { PexTemplateDialog } from './template-dialog.js';
+import { PexPluginSettings } from './plugin-settings.js';
 
 export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexPluginSettings, PexTemplateDialog, PexToolbar };
 export { LIBRARY_VERSION } from './register.js';
@@ -53,14 +38,3 @@ export type { ConferenceDetails, Participant, PexAction } from '../src/conferenc
 export type { Diagnostic } from '../src/config/diagnostics.js';
 export type { PluginInfo, PluginStatus } from '../src/runtime/plugin-runtime.js';
 export type { PexGlobal } from '../src/api/pex-global.js';
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pex-plugin-host': PexPluginHost;
-    'pex-toolbar': PexToolbar;
-    'pex-conference-menu': PexConferenceMenu;
-    'pex-participant-menu': PexParticipantMenu;
-    'pex-template-dialog': PexTemplateDialog;
-    'pex-plugin-settings': PexPluginSettings;
-  }
-}
