@@ -1,24 +1,5 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
-
-/**
- * Vite keeps whitespace in library builds of the `es` format (to keep pure annotations for
- * the next bundler). The drop-in file is the last step, loaded as it is: minify it fully.
- */
-function minifyDropIn(): Plugin {
-  return {
-    name: 'pex-minify-drop-in',
-    // After Vite's own minify step, which runs in renderChunk.
-    async generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        const result = await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-        chunk.code = result.code;
-      }
-    },
-  };
-}
 
 /**
  * The elements' styles are CSS in template literals (`*.styles.ts`), which no minifier
@@ -51,7 +32,7 @@ function removeOldChunks(): Plugin {
     name: 'pex-remove-old-chunks',
     buildStart() {
       if (!existsSync('dist')) return;
-      for (const file of readdirSync('dist')) if (/^(infinity|json-explain)-[\w-]+\.js$/.test(file)) rmSync(`dist/${file}`);
+      for (const file of readdirSync('dist')) if (/^(infinity|json-explain)-[\w-]+\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
     },
   };
 }
@@ -62,7 +43,7 @@ function removeOldChunks(): Plugin {
  */
 export default defineConfig({
   publicDir: false,
-  plugins: [removeOldChunks(), minifyStyleTemplates(), minifyDropIn()],
+  plugins: [removeOldChunks(), minifyStyleTemplates()],
   // rxjs's ES2015 build: classes instead of ES5 functions and tslib helpers, smaller.
   resolve: { conditions: ['es2015', 'module', 'browser', 'production'] },
   build: {
@@ -70,7 +51,15 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     minify: true,
-    rollupOptions: {
+    // With a source map beside it, so a stack trace from the drop-in names our source.
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Vite keeps white space and comments in an ES library build, for the next bundler;
+        // the drop-in is the last step, loaded as it is: minify it fully.
+        minify: { compress: true, mangle: true, codegen: { removeWhitespace: true } },
+        comments: { annotation: false, jsdoc: false, legal: false },
+      },
       // Code shared with the lazily loaded chunks (rxjs with the Infinity connection) stays in the drop-in file,
       // which may then export a few more internal bindings, instead of a third file.
       preserveEntrySignatures: 'allow-extension',

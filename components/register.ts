@@ -1,12 +1,14 @@
+import { LIBRARY_VERSION } from './version.js';
+
+export { LIBRARY_VERSION };
+
+const VERSION_KEY = Symbol.for('pex-plugin-host.version');
+
 /**
  * Defines a custom element unless the name is taken. Two copies of this library on one page
  * (two micro-frontends each bundling it) must not throw; the second one warns and the first
  * definition stays in use.
  */
-export const LIBRARY_VERSION = '0.1.0';
-
-const VERSION_KEY = Symbol.for('pex-plugin-host.version');
-
 export function defineElement(name: string, constructor: CustomElementConstructor): void {
   const existing = customElements.get(name);
   if (!existing) {

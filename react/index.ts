@@ -36,6 +36,7 @@ const EVERY_PEX_EVENT: { readonly [Name in PexEventName]: true } = {
   'pex-plugin-error': true,
   'pex-diagnostic': true,
   'pex-branding-loaded': true,
+  'pex-plugins-settled': true,
   'pex-action': true,
   'pex-dialog-close': true,
 };

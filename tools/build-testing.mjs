@@ -1,14 +1,15 @@
 // Builds the testing kit (package.json "exports" ./testing and ./testing/server):
-// - dist/testing/index.js, the browser side, as ESM that imports the drop-in
-//   (`../pex-plugin-host.js`) instead of bundling it, so a test page has one copy of the elements
-//   and one `window.PEX` whether it imports `pex-plugin-host` itself or not;
+// - dist/testing/index.js, the browser side, as ESM that imports the package entry
+//   (`../esm/components/index.js`, with bare imports of lit and rxjs that the test runner's
+//   nodeResolve finds) instead of bundling it, so a test page has one copy of the elements and
+//   one `window.PEX` whether it imports `pex-plugin-host` itself or not;
 // - dist/testing/server.js, the Node side for web-test-runner, with the Infinity simulator
 //   bundled in (the package does not ship the simulator's sources);
-// - their type declarations under dist/types/testing/.
+// - their type declarations under dist/esm/testing/.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { dropInExternal } from './lib/drop-in-external.mjs';
+import { entryExternal } from './lib/entry-external.mjs';
 
 rmSync('dist/testing', { recursive: true, force: true });
 await build({
@@ -18,7 +19,8 @@ await build({
   format: 'esm',
   platform: 'browser',
   target: 'es2022',
-  plugins: [dropInExternal({ folder: 'testing', what: 'the kit' })],
+  sourcemap: true,
+  plugins: [entryExternal({ folder: 'testing', what: 'the kit' })],
   logLevel: 'warning',
 });
 await build({
@@ -28,6 +30,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  sourcemap: true,
   logLevel: 'warning',
 });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'testing/tsconfig.build.json'], { stdio: 'inherit' });

@@ -15,7 +15,12 @@ try {
   const shipped = packed.files.map((f) => f.path);
   const needs = [
     'dist/pex-plugin-host.js',
-    'dist/types/components/index.d.ts',
+    'dist/pex-plugin-host.js.map',
+    // The npm entry, unbundled: one defining module per element, declarations beside.
+    'dist/esm/components/index.js',
+    'dist/esm/components/index.d.ts',
+    'dist/esm/components/toolbar.js',
+    'dist/esm/components/toolbar/toolbar.js',
     'custom-elements.json',
     'package.json',
     // The author tools: the command, its playground, the testing kit and the PEX declarations.
@@ -26,7 +31,7 @@ try {
     'plugin-api/index.d.ts',
     // The React wrappers.
     'dist/react/index.js',
-    'dist/types/react/index.d.ts',
+    'dist/esm/react/index.d.ts',
   ];
   for (const needed of needs) {
     if (!shipped.includes(needed)) throw new Error(`the package lacks ${needed}`);
@@ -46,7 +51,7 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '@types/react@19'], app);
 
   const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('pex-plugin-host'))"], app).trim();
-  if (!resolved.endsWith('/node_modules/pex-plugin-host/dist/pex-plugin-host.js')) throw new Error(`pex-plugin-host resolves to ${resolved}`);
+  if (!resolved.endsWith('/node_modules/pex-plugin-host/dist/esm/components/index.js')) throw new Error(`pex-plugin-host resolves to ${resolved}`);
   const resolvedReact = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('pex-plugin-host/react'))"], app).trim();
   if (!resolvedReact.endsWith('/node_modules/pex-plugin-host/dist/react/index.js')) throw new Error(`pex-plugin-host/react resolves to ${resolvedReact}`);
   const manifest = JSON.parse(readFileSync(join(app, 'node_modules/pex-plugin-host/custom-elements.json'), 'utf8'));
@@ -87,7 +92,7 @@ export const Client = ({ people }: { people: readonly Participant[] }) => (
     JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, files: ['client.ts', 'react-client.tsx'] }),
   );
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
-  console.log(`package check: ${packed.filename} installs, resolves to dist/pex-plugin-host.js, lists ${tags.length} elements, and types a client file and a React 19 client file against pex-plugin-host/react`);
+  console.log(`package check: ${packed.filename} installs, resolves to dist/esm/components/index.js, lists ${tags.length} elements, and types a client file and a React 19 client file against pex-plugin-host/react`);
 } catch (error) {
   console.error(`package check failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   process.exitCode = 1;

@@ -4,44 +4,26 @@
 // bundled with esbuild against the installed react, and run in headless Chromium with a
 // branding fixture: the wrappers' props reach the elements, their handler props hear the events.
 //
-// Not server rendering: the drop-in defines its elements (and so touches `window` and
+// Not server rendering: the package entry defines its elements (and so touches `window` and
 // `HTMLElement`) as it is imported, so the wrappers load in a browser only.
 /* global window, document -- the functions given to page.evaluate / waitForFunction run in the page */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createReadStream, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { packedTarball, projectRoot } from './support/installed-package.mjs';
+import { closeServer, serveClient } from './support/static-server.mjs';
 
 const CLIENT = join(projectRoot, 'test', 'fixtures', 'react-client');
-const RUNTIME_FIXTURES = join(projectRoot, 'test', 'fixtures', 'runtime');
 const TSC = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 const WAIT = { timeout: 10_000 };
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 const exec = promisify(execFile);
-
-/** Serves `folder` at /, and the runtime fixtures at /branding/ (the client reads /branding/react/). */
-function serve(folder) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://client.invalid').pathname);
-    const [base, rest] = path.startsWith('/branding/') ? [RUNTIME_FIXTURES, path.slice('/branding/'.length)] : [folder, path.slice(1)];
-    const file = normalize(join(base, rest));
-    if (!file.startsWith(base) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** A fresh project with the packed package and React `major`; resolves to its folder. */
 async function projectWithReact(work, major) {
@@ -102,7 +84,7 @@ describe('pex-plugin-host/react in React 18 and 19, installed', () => {
         logLevel: 'warning',
       });
 
-      const server = await serve(folder);
+      const server = await serveClient(folder);
       const page = await browser.newPage();
       const pageErrors = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -151,7 +133,7 @@ describe('pex-plugin-host/react in React 18 and 19, installed', () => {
         assert.deepEqual(pageErrors, []);
       } finally {
         await page.close();
-        await new Promise((resolve) => server.close(resolve));
+        await closeServer(server);
       }
     });
   }

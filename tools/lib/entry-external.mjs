@@ -1,8 +1,8 @@
-// An esbuild plugin for the entries that sit beside the drop-in (the testing kit, the React
-// wrappers): they reach the elements only through the drop-in, kept external as
-// `../pex-plugin-host.js`, so a page has one copy of the elements and one `window.PEX`. Any other
-// run-time import of the project's code from outside the entry's folder would be a second copy,
-// and fails the build.
+// An esbuild plugin for the entries built beside the npm entry (the testing kit, the React
+// wrappers): they reach the elements only through the package's entry, kept external as
+// `../esm/components/index.js` (what `import 'pex-plugin-host'` gives the app too), so a page has
+// one copy of the elements, of lit and of `window.PEX`. Any other run-time import of the
+// project's code from outside the entry's folder would be a second copy, and fails the build.
 import { relative, resolve } from 'node:path';
 
 /**
@@ -12,12 +12,12 @@ import { relative, resolve } from 'node:path';
  * @param {string[]} [options.external] bare imports kept external (the app's own `react`)
  * @param {string[]} [options.bundled] bare imports bundled in (`@lit/react`)
  */
-export function dropInExternal({ folder, what, external = [], bundled = [] }) {
+export function entryExternal({ folder, what, external = [], bundled = [] }) {
   const root = resolve('.');
-  const dropIn = resolve('components/index');
+  const entry = resolve('components/index');
   const allowed = [...external, ...bundled];
   return {
-    name: `pex-drop-in-external-${folder}`,
+    name: `pex-entry-external-${folder}`,
     setup(builder) {
       builder.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point') return undefined;
@@ -25,14 +25,14 @@ export function dropInExternal({ folder, what, external = [], bundled = [] }) {
         if (bundled.some((name) => args.path === name || args.path.startsWith(`${name}/`))) return undefined;
         if (bundled.length > 0 && args.resolveDir.includes('/node_modules/')) return undefined;
         if (!args.path.startsWith('.')) {
-          const may = allowed.length > 0 ? `${allowed.join(', ')} and the drop-in` : 'only the drop-in (../components/index.js)';
+          const may = allowed.length > 0 ? `${allowed.join(', ')} and the package entry` : 'only the package entry (../components/index.js)';
           return { errors: [{ text: `${relative(root, args.importer)} imports "${args.path}" at run time: ${what} may import ${may}` }] };
         }
         const path = resolve(args.resolveDir, args.path).replace(/\.(js|ts)$/, '');
-        if (path === dropIn) return { path: '../pex-plugin-host.js', external: true };
+        if (path === entry) return { path: '../esm/components/index.js', external: true };
         if (!relative(resolve(folder), path).startsWith('..')) return undefined;
         return {
-          errors: [{ text: `${relative(root, args.importer)} imports ${relative(root, path)} at run time: import it from ../components/index.js (the drop-in), or as a type only` }],
+          errors: [{ text: `${relative(root, args.importer)} imports ${relative(root, path)} at run time: import it from ../components/index.js (the package entry), or as a type only` }],
         };
       });
     },
