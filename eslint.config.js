@@ -21,6 +21,20 @@ export default tseslint.config(
     },
   },
   {
+    // Pexip's typed client is for the tests (its validators judge the wire); the shipped code
+    // speaks to Infinity through its own REST client (src/conference/infinity/rest.ts).
+    files: ['src/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@pexip/infinity-api', message: 'A devDependency: the runtime uses src/conference/infinity/rest.ts.' }],
+          patterns: [{ group: ['@pexip/infinity-api/*'], message: 'A devDependency: the runtime uses src/conference/infinity/rest.ts.' }],
+        },
+      ],
+    },
+  },
+  {
     // chai's property assertions (`expect(x).to.exist`) read as bare expressions.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

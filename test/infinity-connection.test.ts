@@ -16,6 +16,7 @@ import {
   type PinRequest,
 } from '../src/conference/infinity/index.js';
 import type { Participant, PexAction } from '../src/conference/types.js';
+import { TokenWireJudge } from './support/token-wire.js';
 
 // ---------------------------------------------------------------- the simulator's control API
 
@@ -64,9 +65,12 @@ const sim = {
 
 const open: InfinityConnection[] = [];
 const subscriptions: Subscription[] = [];
+/** Every test's token calls, judged with the vendor's validators (see afterEach). */
+let judge = new TokenWireJudge();
 
+/** Joins through the judge, unless the test gives its own fetch. */
 async function join(options: Partial<ConnectInfinityOptions> & { alias: string }): Promise<InfinityConnection> {
-  const connection = await connectInfinity({ node: location.origin, displayName: 'Plugin Host', ...options });
+  const connection = await connectInfinity({ node: location.origin, displayName: 'Plugin Host', fetch: judge.fetch, ...options });
   open.push(connection);
   return connection;
 }
@@ -111,13 +115,46 @@ function requestsTo(state: SimConference, call: string): LoggedRequest[] {
   return state.requests.filter((r) => r.path.endsWith(`/${call}`) || r.path.includes(`/${call}?`));
 }
 
+/** A JSON answer as a node sends it. */
+function answer(status: number, body: unknown, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });
+}
+
+/**
+ * A fetch whose request_token answers come from `respond` (`n` counts the requests from 0;
+ * undefined lets the simulator answer); every other request reaches the simulator.
+ */
+function answeringRequestToken(respond: (n: number, simulator: () => Promise<Response>) => Response | undefined | Promise<Response | undefined>): typeof fetch {
+  let n = 0;
+  return async (input, init) => {
+    const simulator = () => fetch(input, init);
+    if (String(input).endsWith('/request_token')) return (await respond(n++, simulator)) ?? simulator();
+    return simulator();
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** The `token` headers the release_token requests carried. */
+const releasedTokens = () => judge.of('release_token').map((c) => c.headers.token);
+
 beforeEach(async () => {
   await sim.reset();
+  judge = new TokenWireJudge();
 });
 
 afterEach(async () => {
   for (const s of subscriptions.splice(0)) s.unsubscribe();
   await Promise.all(open.splice(0).map((c) => c.leave()));
+  // The releases above included: what the client sent and what the simulator answered.
+  expect(judge.violations, 'token calls that fail the vendor schemas').to.deep.equal([]);
 });
 
 // ---------------------------------------------------------------- joining
@@ -209,6 +246,36 @@ describe('Infinity connection: joining', () => {
     expect((error as Error).message).to.contain('Invalid PIN');
   });
 
+  it("asks requestPin once: a wrong PIN from it is refused with the server's reason", async () => {
+    const asked: PinRequest[] = [];
+    const error = await rejection(join({ alias: 'secure', requestPin: (request) => (asked.push(request), '0000') }));
+    expect(asked).to.have.length(1);
+    expect(error).to.be.instanceOf(InfinityJoinError).and.not.be.instanceOf(PinRequiredError);
+    expect(error).to.include({ code: 'refused', status: 403, reason: 'Invalid PIN', message: 'Could not join "secure": Invalid PIN' });
+    expect(judge.of('request_token').map((c) => c.headers.pin)).to.deep.equal([undefined, '0000']);
+  });
+
+  it("answering requestPin with '' joins as guest with Infinity's `none` where only hosts need a PIN; a PIN is trimmed", async () => {
+    // The simulator's `guests` never asks (its guests need no PIN); a node whose host PIN alone is set does.
+    const hostPinOnly = { status: 'success', result: { pin: 'required', guest_pin: 'none', version: { version_id: '36', pseudo_version: '36.0.0' } } };
+    judge = new TokenWireJudge(answeringRequestToken((n) => (n === 0 ? answer(403, hostPinOnly) : undefined)));
+    const asked: PinRequest[] = [];
+    const guest = await join({ alias: 'guests', requestPin: (request) => (asked.push(request), '  ') });
+    expect(asked).to.deep.equal([{ alias: 'guests', hostPinRequired: true, guestPinRequired: false }]);
+    expect(judge.of('request_token').map((c) => [c.headers.pin, c.status])).to.deep.equal([
+      [undefined, 403],
+      ['none', 200],
+    ]);
+    expect(latest(record(guest.role$))).to.equal('guest');
+    // 'none' is no PIN: the call as joined has none.
+    expect(guest.callInfo).not.to.have.property('pin');
+
+    judge = new TokenWireJudge();
+    const host = await join({ alias: 'secure', requestPin: () => ' 1234 ' });
+    expect(judge.of('request_token').map((c) => c.headers.pin)).to.deep.equal([undefined, '1234']);
+    expect(host.callInfo.pin).to.equal('1234');
+  });
+
   it('joins as guest without a PIN where guests need none, and as host with the host PIN', async () => {
     const guest = await join({ alias: 'guests' });
     expect(latest(record(guest.role$))).to.equal('guest');
@@ -239,6 +306,64 @@ describe('Infinity connection: joining', () => {
     expect(error).to.be.instanceOf(InfinityJoinError);
     expect((error as InfinityJoinError).status).to.equal(500);
     expect((error as InfinityJoinError).reason).to.equal('Node on fire');
+    expect((error as Error).message).to.equal('Could not join "meet": 500 Node on fire');
+  });
+
+  it('names the other refusals: SSO, a conference extension, an unknown 403, a 200 without a token, no answer at all', async () => {
+    const version = { version_id: '36' };
+    const answers: Record<string, () => Response> = {
+      sso: () => answer(403, { status: 'success', result: { idp: [{ name: 'Corp', uuid: 'idp-1' }], version } }),
+      teams: () => answer(403, { status: 'success', result: { conference_extension: 'required', conference_extension_type: 'mssip' } }),
+      odd: () => answer(403, { status: 'success', result: { something: 'new' } }),
+      tokenless: () => answer(200, { status: 'success', result: { participant_uuid: 'x', expires: '120' } }),
+      offline: () => {
+        throw new TypeError('Failed to fetch');
+      },
+    };
+    const failures: Record<string, unknown> = {};
+    for (const [alias, respond] of Object.entries(answers)) {
+      // These answers are made up on purpose (some outside the schema): only the requests are judged.
+      judge = new TokenWireJudge(answeringRequestToken(respond), { answers: false });
+      failures[alias] = await rejection(join({ alias }));
+      expect(judge.violations, alias).to.deep.equal([]);
+    }
+    expect(failures.sso).to.include({ code: 'idp-required', status: 403 });
+    expect((failures.sso as Error).message).to.equal('Could not join "sso": the conference signs users in with an identity provider (SSO), which this connection does not support.');
+    expect(failures.teams).to.include({ code: 'extension-required', status: 403 });
+    expect((failures.teams as Error).message).to.contain('Could not join "teams": the conference needs a conference extension');
+    expect(failures.odd).to.include({ code: 'failed', status: 403, message: 'Could not join "odd": 403 {"something":"new"}' });
+    expect(failures.tokenless).to.include({ code: 'failed', status: 200, message: 'Could not join "tokenless": request_token answered without a token.' });
+    expect(failures.offline).to.be.instanceOf(InfinityJoinError).and.include({ code: 'failed', status: undefined, message: 'Could not join "offline": Failed to fetch' });
+  });
+
+  it("uses a 200 that does not match Infinity's schema but carries a session, with a warning", async () => {
+    // A newer node might drop or retype fields: not JSON-typed, expires a number, no version or current_service_type.
+    judge = new TokenWireJudge(
+      answeringRequestToken(async (_n, simulator) => {
+        const real = (await (await simulator()).json()) as { status: string; result: Record<string, unknown> };
+        const result: Record<string, unknown> = { ...real.result, expires: Number(real.result.expires) };
+        delete result.version;
+        delete result.current_service_type;
+        return answer(200, { ...real, result }, 'text/plain');
+      }),
+      { answers: false },
+    );
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    let connection: InfinityConnection;
+    try {
+      connection = await join({ alias: 'meet' });
+    } finally {
+      console.warn = warn;
+    }
+    expect(connection.state).to.equal('connected');
+    expect(current(connection.selfUUID$)).to.equal((await sim.state('meet')).participants.find((p) => p.display_name === 'Plugin Host')?.uuid);
+    expect(warnings.map((w) => String(w[0]))).to.deep.equal([
+      "[pex] request_token's answer does not match Infinity's schema (expires (a string), current_service_type, version); using it anyway.",
+    ]);
+    // Without current_service_type, where the user is comes from service_type.
+    expect(ofType(record(connection.actions$), actions.CONNECT_SUCCESS)[0].payload).to.include({ serviceType: 'conference' });
   });
 });
 
@@ -414,6 +539,11 @@ describe('Infinity connection: token', () => {
     await waitFor(() => connection.token !== first, 'a new token', 3000);
     const log = await sim.state('meet');
     expect(requestsTo(log, 'refresh_token')[0].token).to.be.true;
+    // A third of 3 s after request_token's answer (sentAt is the request's, a few ms before).
+    const [granted] = judge.of('request_token');
+    const [refresh] = judge.of('refresh_token');
+    expect(refresh.sentAt - granted.sentAt).to.be.within(980, 1400);
+    expect(refresh.headers.token).to.equal(first);
     // Past the first token's lifetime: only the refreshed one works, for calls and for the stream.
     await new Promise((resolve) => setTimeout(resolve, 3200));
     expect(connection.state).to.equal('connected');
@@ -433,6 +563,7 @@ describe('Infinity connection: token', () => {
     const released = requestsTo(log, 'release_token');
     expect(released).to.have.length(1);
     expect(released[0].token).to.be.true;
+    expect(judge.of('release_token').map((c) => [c.headers.token, c.keepalive, c.status])).to.deep.equal([[connection.token, false, 200]]);
     expect(ofType(seen, actions.DISCONNECT_SUCCESS)).to.have.length(1);
     expect(connection.state).to.equal('disconnected');
     // Late subscribers still get the last roster; the join actions are no longer replayed.
@@ -455,6 +586,112 @@ describe('Infinity connection: token', () => {
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     expect(connection.state).to.equal('disconnected');
     await waitFor(async () => requestsTo(await sim.state('meet'), 'release_token').length === 1, 'release_token');
+    // keepalive: the release outlives the page.
+    expect(judge.of('release_token').map((c) => [c.headers.token, c.keepalive])).to.deep.equal([[connection.token, true]]);
+  });
+
+  it("every token call passes the vendor's schemas, request and answer: the PIN dialogue, a refresh, the release", async function () {
+    this.timeout(8000);
+    await sim.faults({ tokenExpiry: 3 });
+    const connection = await join({ alias: 'secure', requestPin: () => '1234' });
+    const first = connection.token;
+    await waitFor(() => connection.token !== first, 'a refresh', 3000);
+    await connection.leave();
+    expect(judge.violations).to.deep.equal([]);
+    expect(judge.calls.map((c) => [c.call, c.status, c.judged])).to.deep.equal([
+      ['request_token', 403, true],
+      ['request_token', 200, true],
+      ['refresh_token', 200, true],
+      ['release_token', 200, true],
+    ]);
+    const [asking, granted, refresh, release] = judge.calls;
+    expect([asking.body, granted.body, refresh.body, release.body]).to.deep.equal([{ display_name: 'Plugin Host' }, { display_name: 'Plugin Host' }, undefined, {}]);
+    expect([asking.headers.pin, granted.headers.pin]).to.deep.equal([undefined, '1234']);
+    expect([refresh.headers.token, release.headers.token]).to.deep.equal([first, connection.token]);
+  });
+
+  it('refreshes at once on a refresh_token event, and role$ follows the refreshed role', async () => {
+    const connection = await join({ alias: 'meet' });
+    const roles = record(connection.role$);
+    expect(latest(roles)).to.equal('chair');
+    const self = current(connection.selfUUID$)!;
+    // The simulator tells a client whose role changed to refresh (its 120 s token is far from due).
+    await connection.execute({ name: 'sendRequest', args: { path: `participants/${self}/role`, payload: { role: 'guest' } } });
+    await waitFor(() => latest(roles) === 'guest', 'role$ guest');
+    expect(judge.of('refresh_token').map((c) => [c.status, (c.answer as { result: { role: string } }).result.role])).to.deep.equal([[200, 'GUEST']]);
+  });
+
+  it('a refused refresh (403) ends the session with a reason that names the refresh, and releases nothing', async () => {
+    await sim.faults({ tokenExpiry: 3, fail: { status: 403, reason: 'Invalid token', match: 'refresh_token' } });
+    const connection = await join({ alias: 'meet' });
+    const seen = record(connection.actions$);
+    await waitFor(() => connection.state === 'disconnected', 'the end of the session', 3000);
+    expect(ofType(seen, actions.DISCONNECT_SUCCESS).map((a) => a.payload)).to.deep.equal([{ reason: 'Could not refresh the token for "meet": 403 Invalid token' }]);
+    expect(judge.of('refresh_token').map((c) => c.status)).to.deep.equal([403]);
+    await connection.leave();
+    expect(judge.of('release_token')).to.deep.equal([]);
+  });
+
+  it('retries a failed refresh, and gives up after three failures', async function () {
+    this.timeout(15000);
+    await sim.faults({ tokenExpiry: 3, fail: { status: 502, match: 'refresh_token', count: 1 } });
+    const connection = await join({ alias: 'meet' });
+    // Tokens from now on last 9 s: three failed refreshes (1 s and 2 s apart) fit in one.
+    await sim.faults({ tokenExpiry: 9 });
+    const first = connection.token;
+    await waitFor(() => connection.token !== first, 'a new token after a retry', 4000);
+    expect(connection.state).to.equal('connected');
+    const [failed, retried] = judge.of('refresh_token');
+    expect([failed.status, retried.status]).to.deep.equal([502, 200]);
+    expect(retried.sentAt - failed.sentAt).to.be.at.least(950);
+
+    await sim.faults({ fail: { status: 503, reason: 'Node busy', match: 'refresh_token', count: 3 } });
+    const seen = record(connection.actions$);
+    await waitFor(() => connection.state === 'disconnected', 'the session given up', 8000);
+    expect(judge.of('refresh_token').slice(2).map((c) => c.status)).to.deep.equal([503, 503, 503]);
+    expect(ofType(seen, actions.DISCONNECT_SUCCESS).map((a) => a.payload)).to.deep.equal([{ reason: 'Could not refresh the token for "meet": 503 Node busy' }]);
+  });
+
+  it('leaves even when the release fails or gets no answer', async () => {
+    await sim.faults({ fail: { status: 500, reason: 'Node on fire', match: 'release_token' } });
+    const refused = await join({ alias: 'meet' });
+    const seen = record(refused.actions$);
+    await refused.leave();
+    expect(refused.state).to.equal('disconnected');
+    expect(ofType(seen, actions.DISCONNECT_SUCCESS)).to.have.length(1);
+    expect(judge.of('release_token').map((c) => c.status)).to.deep.equal([500]);
+
+    const offline: typeof fetch = (input, init) => (String(input).endsWith('/release_token') ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init));
+    judge = new TokenWireJudge(offline);
+    const unanswered = await join({ alias: 'meet' });
+    const seenToo = record(unanswered.actions$);
+    await unanswered.leave();
+    expect(unanswered.state).to.equal('disconnected');
+    expect(ofType(seenToo, actions.DISCONNECT_SUCCESS)).to.have.length(1);
+    expect(releasedTokens()).to.deep.equal([unanswered.token]);
+  });
+
+  it('left while a refresh was under way: the token it brings is released too', async function () {
+    this.timeout(8000);
+    await sim.faults({ tokenExpiry: 3 });
+    // Holds refresh_token's answer until the connection has left.
+    let answerRefresh!: () => void;
+    const held = new Promise<void>((resolve) => (answerRefresh = resolve));
+    judge = new TokenWireJudge(async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith('/refresh_token')) await held;
+      return response;
+    });
+    const connection = await join({ alias: 'meet' });
+    const first = connection.token;
+    await waitFor(() => judge.of('refresh_token').length === 1, 'a refresh under way', 3000);
+    await connection.leave();
+    expect(releasedTokens()).to.deep.equal([first]);
+    answerRefresh();
+    await waitFor(() => judge.of('release_token').length === 2, 'the release of the refreshed token');
+    const refreshed = (judge.of('refresh_token')[0].answer as { result: { token: string } }).result.token;
+    expect(releasedTokens()).to.deep.equal([first, refreshed]);
+    expect(connection.token).to.equal(first);
   });
 });
 

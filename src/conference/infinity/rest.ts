@@ -1,7 +1,7 @@
 /**
- * Our own raw REST calls to the conference (everything but the three token calls): the token
- * header on every call, JSON in and out, and the server's reason kept on failure whatever the
- * status (many calls have no error answer in the vendor schemas, so a typed client would lose it).
+ * Our own REST client for the conference, the token calls included: JSON in and out, the `token`
+ * (or `pin`) header, and the server's reason kept on failure whatever the status (many calls
+ * have no error answer in the vendor schemas, so a typed client would lose it).
  */
 import { CommandError } from '../commands.js';
 
@@ -10,9 +10,10 @@ export function conferenceBase(node: string, alias: string): string {
   return `${node.replace(/\/+$/, '')}/api/client/v2/conferences/${encodeURIComponent(alias)}`;
 }
 
-/** The answer's body: parsed JSON when it is JSON, else undefined; and the raw text. */
+/** The answer's status, and its body: parsed JSON when it is JSON, else undefined; and the raw text. */
 export interface RawAnswer {
   status: number;
+  statusText: string;
   json: unknown;
   text: string;
 }
@@ -30,7 +31,7 @@ export async function readAnswer(response: Response): Promise<RawAnswer> {
   } catch {
     json = undefined;
   }
-  return { status: response.status, json, text };
+  return { status: response.status, statusText: response.statusText, json, text };
 }
 
 /**
@@ -50,6 +51,33 @@ export function answerReason(answer: Pick<RawAnswer, 'json' | 'text'>): string |
   return undefined;
 }
 
+/** One request to the node. */
+export interface RestRequest {
+  method?: 'POST' | 'GET';
+  /** Sent as JSON, with its content type, when given. */
+  body?: unknown;
+  /** The `token` or `pin` header. */
+  headers?: Readonly<Record<string, string>>;
+  /** Lets the request outlive the page (a release on `pagehide`). */
+  keepalive?: boolean;
+}
+
+/**
+ * Sends one request and resolves to its answer whatever the status; the caller decides what a
+ * status means. Rejects, with fetch's own error, only when no answer came (the network, CORS,
+ * a header value fetch refuses).
+ */
+export async function sendRequest(fetcher: typeof fetch, url: string, request: RestRequest = {}): Promise<RawAnswer> {
+  const headers: Record<string, string> = { ...request.headers };
+  const init: RequestInit = { method: request.method ?? 'POST', headers };
+  if (request.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(request.body);
+  }
+  if (request.keepalive) init.keepalive = true;
+  return readAnswer(await fetcher(url, init));
+}
+
 export class ConferenceRest {
   constructor(
     /** `<node>/api/client/v2/conferences/<alias>`. */
@@ -64,22 +92,15 @@ export class ConferenceRest {
    * answer, neither when the request never got one.
    */
   async call(path: string, body?: unknown, method: 'POST' | 'GET' = 'POST'): Promise<unknown> {
-    const headers: Record<string, string> = { token: this.token() };
-    const init: RequestInit = { method, headers };
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response: Response;
+    let answer: RawAnswer;
     try {
-      response = await this.fetcher(`${this.base}/${path}`, init);
+      answer = await sendRequest(this.fetcher, `${this.base}/${path}`, { method, body, headers: { token: this.token() } });
     } catch (error) {
       throw new CommandError(`${path}: the request failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const answer = await readAnswer(response);
-    if (!response.ok) {
+    if (answer.status < 200 || answer.status > 299) {
       const reason = answerReason(answer);
-      throw new CommandError(`${path} failed: ${response.status} ${reason ?? response.statusText}`.trim(), response.status, reason);
+      throw new CommandError(`${path} failed: ${answer.status} ${reason ?? answer.statusText}`.trim(), answer.status, reason);
     }
     if (answer.json && typeof answer.json === 'object' && 'result' in answer.json) {
       return (answer.json as { result: unknown }).result;

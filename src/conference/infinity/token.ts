@@ -1,14 +1,13 @@
 /**
  * The three token calls — request_token (with the PIN dialogue), refresh_token, release_token —
- * through Pexip's typed client `@pexip/infinity-api`. Its two weak points are covered here: a
- * fetch wrapper keeps a copy of every raw answer, so a status outside its schema ("Unexpected
- * status N") or an answer that fails its strict validation still yields the server's reason;
- * and a 200 that fails validation but carries what a session needs is used, with a warning
- * (a newer Infinity adding a field must not lock users out).
+ * on our own REST client (rest.ts), with the wire Infinity's schemas describe (the tests judge
+ * it with the vendor's validators). Every answer is read raw, so a status outside the schema or
+ * an answer that is not JSON still yields the server's reason; and a 200 that lacks fields the
+ * schema requires but carries what a session needs is used, with a warning (a newer Infinity
+ * changing a field must not lock users out).
  */
-import { refreshToken, releaseToken, requestToken, withPin, withToken } from '@pexip/infinity-api';
 import { ConferenceNotFoundError, InfinityJoinError, PinRequiredError } from './errors.js';
-import { answerReason, readAnswer, type RawAnswer } from './rest.js';
+import { answerReason, conferenceBase, sendRequest, type RawAnswer, type RestRequest } from './rest.js';
 import type { RawTokenResult } from './raw-types.js';
 
 /** What the conference asks for when it wants a PIN. */
@@ -33,42 +32,32 @@ export interface TokenTarget {
   fetcher: typeof fetch;
 }
 
-/** A fetch that remembers a copy of the last answer, for the reason the typed client may drop. */
-function recording(fetcher: typeof fetch): { fetch: typeof fetch; last(): Response | undefined } {
-  let last: Response | undefined;
-  return {
-    fetch: async (input, init) => {
-      const response = await fetcher(input, init);
-      last = response.clone();
-      return response;
-    },
-    last: () => last,
-  };
-}
-
 function hasSessionFields(value: unknown): value is RawTokenResult {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   return typeof v.token === 'string' && typeof v.participant_uuid === 'string' && (typeof v.expires === 'string' || typeof v.expires === 'number');
 }
 
+/** The fields of request_token's result that the vendor schema requires but the session can do without, when missing or of another type. */
+function schemaGaps(result: RawTokenResult): string[] {
+  const gaps: string[] = [];
+  if (typeof result.expires !== 'string') gaps.push('expires (a string)');
+  if (result.role !== 'HOST' && result.role !== 'GUEST') gaps.push("role ('HOST' or 'GUEST')");
+  if (typeof result.display_name !== 'string') gaps.push('display_name');
+  if (typeof result.current_service_type !== 'string') gaps.push('current_service_type');
+  if (!result.version || typeof result.version !== 'object') gaps.push('version');
+  return gaps;
+}
+
 /**
- * Calls the typed client; when it throws (a status outside its schema, an answer that fails
- * validation, an answer that is not JSON), returns the raw answer instead so the caller can
- * still read the server's reason. A request that got no answer at all rethrows.
+ * POSTs `<conference>/<call>`. A request that got no answer rejects with an InfinityJoinError
+ * that says what could not be done ("Could not join \"meet\": Failed to fetch").
  */
-async function typedOrRaw<T extends { status: number; data: unknown }>(
-  call: (fetcher: typeof fetch) => Promise<T>,
-  fetcher: typeof fetch,
-): Promise<{ status: number; data: unknown; raw?: RawAnswer; error?: unknown }> {
-  const recorder = recording(fetcher);
+async function tokenCall(target: TokenTarget, call: string, request: RestRequest, what: string): Promise<RawAnswer> {
   try {
-    return await call(recorder.fetch);
+    return await sendRequest(target.fetcher, `${conferenceBase(target.node, target.alias)}/${call}`, request);
   } catch (error) {
-    const last = recorder.last();
-    if (!last) throw error;
-    const raw = await readAnswer(last);
-    return { status: raw.status, data: raw.json, raw, error };
+    throw new InfinityJoinError(`Could not ${what} "${target.alias}": ${error instanceof Error ? error.message : String(error)}`, 'failed');
   }
 }
 
@@ -94,28 +83,28 @@ export async function requestSessionToken(
   requestPin: RequestPin | undefined,
 ): Promise<{ session: RawTokenResult; pin: string | undefined }> {
   const { alias } = target;
+  // Checked here, before anything is sent: Infinity requires it (as a string).
+  if (typeof displayName !== 'string') throw new InfinityJoinError(`Could not join "${alias}": displayName must be a string.`, 'failed');
   let asked = false;
   for (;;) {
-    const fetcher = pin === undefined ? target.fetcher : withPin(target.fetcher, pin);
-    let answer: Awaited<ReturnType<typeof typedOrRaw>>;
-    try {
-      answer = await typedOrRaw(
-        (f) => requestToken({ fetcher: f, host: target.node, params: { conferenceAlias: alias }, body: { display_name: displayName } }),
-        fetcher,
-      );
-    } catch (error) {
-      throw new InfinityJoinError(`Could not join "${alias}": ${error instanceof Error ? error.message : String(error)}`, 'failed');
-    }
+    // The PIN goes in its header only: the body's unknown fields are dropped by Infinity.
+    const answer = await tokenCall(
+      target,
+      'request_token',
+      { body: { display_name: displayName }, ...(pin === undefined ? {} : { headers: { pin } }) },
+      'join',
+    );
     const { status } = answer;
-    const result = resultOf(answer.data);
+    const result = resultOf(answer.json);
     if (status === 200) {
       if (hasSessionFields(result)) {
-        if (answer.error) console.warn(`[pex] request_token's answer does not match @pexip/infinity-api's schema; using it anyway:`, answer.error);
+        const gaps = schemaGaps(result);
+        if (gaps.length > 0) console.warn(`[pex] request_token's answer does not match Infinity's schema (${gaps.join(', ')}); using it anyway.`);
         return { session: result, pin: pin === 'none' ? undefined : pin };
       }
       throw new InfinityJoinError(`Could not join "${alias}": request_token answered without a token.`, 'failed', 200);
     }
-    const reason = answer.raw ? answerReason(answer.raw) : typeof result === 'string' ? result : undefined;
+    const reason = answerReason(answer);
     if (status === 404) throw new ConferenceNotFoundError(alias, reason);
     if (status !== 403) throw failure(alias, status, reason);
     if (typeof result === 'string') throw new InfinityJoinError(`Could not join "${alias}": ${result}`, 'refused', 403, result);
@@ -149,13 +138,14 @@ export interface RefreshedToken {
   role?: 'HOST' | 'GUEST';
 }
 
-/** `POST refresh_token` with the current token. Rejects with an InfinityJoinError whose status is the answer's (403: the token is no longer valid). */
+/**
+ * `POST refresh_token` with the current token. Rejects with an InfinityJoinError whose status is
+ * the answer's (403: the token is no longer valid), or none when the request got no answer.
+ */
 export async function refreshSessionToken(target: TokenTarget, token: string): Promise<RefreshedToken> {
-  const answer = await typedOrRaw(
-    (f) => refreshToken({ fetcher: f, host: target.node, params: { conferenceAlias: target.alias } }),
-    withToken(target.fetcher, token),
-  );
-  const result = resultOf(answer.data);
+  const what = 'refresh the token for';
+  const answer = await tokenCall(target, 'refresh_token', { headers: { token } }, what);
+  const result = resultOf(answer.json);
   if (answer.status === 200 && result && typeof result === 'object') {
     const r = result as Record<string, unknown>;
     const expires = Number(r.expires);
@@ -163,8 +153,7 @@ export async function refreshSessionToken(target: TokenTarget, token: string): P
       return { token: r.token, expires, ...(r.role === 'HOST' || r.role === 'GUEST' ? { role: r.role } : {}) };
     }
   }
-  const reason = answer.raw ? answerReason(answer.raw) : typeof result === 'string' ? result : undefined;
-  throw failure(target.alias, answer.status, reason, 'refresh the token for');
+  throw failure(target.alias, answer.status, answerReason(answer), what);
 }
 
 /**
@@ -173,13 +162,8 @@ export async function refreshSessionToken(target: TokenTarget, token: string): P
  */
 export async function releaseSessionToken(target: TokenTarget, token: string, keepalive = false): Promise<boolean> {
   try {
-    const answer = await releaseToken({
-      fetcher: withToken(target.fetcher, token),
-      host: target.node,
-      params: { conferenceAlias: target.alias },
-      body: {},
-      ...(keepalive ? { init: { keepalive: true } } : {}),
-    });
+    // The schema asks for a JSON object body, empty here.
+    const answer = await tokenCall(target, 'release_token', { body: {}, headers: { token }, keepalive }, 'release the token for');
     return answer.status === 200;
   } catch {
     return false;
