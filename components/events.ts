@@ -30,6 +30,25 @@ export type PexCommandDetail = {
   };
 }[CommandName];
 
+/**
+ * The branding's enabled plugins have each loaded or failed. Plugins left off (disabled, or not
+ * for this platform or role) are in no count; `host.plugins` has every plugin's status.
+ */
+export interface PexPluginsSettledDetail {
+  /** How many plugins loaded. */
+  loaded: number;
+  /** How many failed (package file, script, registration or load); `host.plugins` says why. */
+  failed: number;
+  /** The plugins that were to run: `loaded + failed`. */
+  total: number;
+  /** The ids (settings.json's) of the plugins that loaded, in settings.json's order. */
+  loadedIds: readonly string[];
+  /** The ids of the plugins that failed, in settings.json's order. */
+  failedIds: readonly string[];
+  /** manifest.json's brandingID: which branding settled (null when it has none, or no folder was read). */
+  brandingID: string | null;
+}
+
 /** The `detail` of each event the elements emit. */
 export interface PexEventDetails {
   /** A plugin's conference command (cancelable: preventDefault() takes it). */
@@ -44,6 +63,8 @@ export interface PexEventDetails {
   'pex-diagnostic': { diagnostic: Diagnostic };
   /** The branding folder was read (whether or not it enables plugins). */
   'pex-branding-loaded': { brandingID: string | null; settingsBranded: boolean; diagnostics: readonly Diagnostic[]; branding: BrandingResult };
+  /** Every plugin the branding enables has loaded or failed: once per branding load. */
+  'pex-plugins-settled': PexPluginsSettledDetail;
   /** A plugin called `PEX.dispatchAction`: the client is asked to act. */
   'pex-action': { action: PexAction };
   /** A plugin dialog closed (by the plugin or the user). */
@@ -66,6 +87,7 @@ declare global {
     'pex-plugin-error': PexEvent<'pex-plugin-error'>;
     'pex-diagnostic': PexEvent<'pex-diagnostic'>;
     'pex-branding-loaded': PexEvent<'pex-branding-loaded'>;
+    'pex-plugins-settled': PexEvent<'pex-plugins-settled'>;
     'pex-action': PexEvent<'pex-action'>;
     'pex-dialog-close': PexEvent<'pex-dialog-close'>;
   }

@@ -10,10 +10,16 @@ import { PluginMenuElement } from '../shared/plugin-menu.js';
  * @tagname pex-participant-menu
  * @summary Plugin items for a participant's context menu.
  *
+ * @slot loading - Replaces the placeholder's text ("Loading plugins…") while the host's plugins load.
+ *
  * @csspart base - The `role="menu"` container.
  * @csspart item - Each menu item.
  * @csspart icon - An item's icon.
  * @csspart label - An item's label.
+ * @csspart placeholder - What shows while the host's plugins load: "Loading plugins…" (or the `loading` slot),
+ *   after any items that are already there. Gone once they settled.
+ *
+ * @cssstate loading - The host's plugins are loading (`:state(loading)`); the element is `aria-busy="true"` meanwhile.
  *
  * @cssprop --pex-menu-item-padding - Padding of an item.
  * @cssprop --pex-menu-item-gap - Space between icon and label.
@@ -22,6 +28,8 @@ import { PluginMenuElement } from '../shared/plugin-menu.js';
  * @cssprop --pex-menu-item-background-hover - Item background on hover.
  * @cssprop --pex-menu-icon-size - Icon size.
  * @cssprop --pex-focus-ring - Outline of the focused item.
+ * @cssprop [--pex-menu-placeholder-color=color-mix(in srgb, currentColor 70%, transparent)] - Text color of the placeholder.
+ * @cssprop [--pex-menu-placeholder-padding=0.5rem 0.75rem] - Padding of the placeholder.
  */
 export class PexParticipantMenu extends PluginMenuElement {
   static override properties = {

@@ -14,9 +14,9 @@ import type { ConferenceConnection } from '../../src/conference/connection.js';
 import { PARTICIPANT_ROLES, PLATFORMS, type ParticipantRole, type Platform } from '../../src/config/types.js';
 import { ConferenceStore } from '../../src/conference/conference-store.js';
 import type { ConferenceDetails, Participant, PexAction } from '../../src/conference/types.js';
-import { DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type RuntimeEvent } from '../../src/runtime/plugin-runtime.js';
+import { DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type PluginsSettled, type RuntimeEvent } from '../../src/runtime/plugin-runtime.js';
 import { pluginHostContext, type PluginHostContext } from '../context.js';
-import { createPexEvent } from '../events.js';
+import { createPexEvent, type PexPluginsSettledDetail } from '../events.js';
 import { presentTemplateDialog } from '../template-dialog/present-template-dialog.js';
 import { DEFAULT_COMMAND_TIMEOUT, routeCommand } from './command-router.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
@@ -44,6 +44,10 @@ export const DEFAULT_BRANDING_URL = 'custom_configuration/';
  * @event pex-plugin-error - A plugin failed or threw; nothing else is affected. `detail: {id, phase, error}`
  * @event pex-diagnostic - A problem in the branding folder or a plugin's files. `detail: {diagnostic}`
  * @event pex-branding-loaded - The branding folder was read. `detail: {brandingID, settingsBranded, diagnostics}`
+ * @event pex-plugins-settled - Every plugin the branding enables has loaded or failed (plugins left off, disabled
+ *   or not for this platform or role, are not waited for): once per branding load, again after `branding-url`
+ *   changes; with zeros when none is enabled or no folder is read. Until then the menus are `aria-busy`.
+ *   `detail: {loaded, failed, total, loadedIds, failedIds, brandingID}`
  * @event pex-action - A plugin asked the client to act via `PEX.dispatchAction`. `detail: {action}`
  * @event pex-command - A plugin's conference command for the app to carry out (cancelable). `detail: {name, args, pluginId, resolve, reject}`
  */
@@ -199,6 +203,16 @@ export class PexPluginHost extends LitElement {
     return this.#started;
   }
 
+  /**
+   * Whether the branding's enabled plugins have each loaded or failed (`pex-plugins-settled` was
+   * dispatched for the current branding): for an app that starts listening late. False before the
+   * host first reads its folder, and while the plugins load.
+   */
+  get pluginsSettled(): boolean {
+    return this.#pluginsSettled && !this.#runtime.loading;
+  }
+  #pluginsSettled = false;
+
   /** App-driven mode: an action for plugins listening on `PEX.actions$`. */
   dispatchAction(action: PexAction): void {
     dispatchAppAction(action);
@@ -250,7 +264,7 @@ export class PexPluginHost extends LitElement {
     }
     if (changed.has('brandingUrl') && this.isConnected) {
       if (this.#brandingFolder()) this.#start();
-      else this.#stop();
+      else this.#settleWithoutFolder();
     }
   }
 
@@ -260,6 +274,7 @@ export class PexPluginHost extends LitElement {
 
   #start(): void {
     this.#running = true;
+    this.#pluginsSettled = false;
     this.#runtime.registerTimeout = this.registerTimeout;
     this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
     this.#started = this.#runtime.start(this.#brandingFolder());
@@ -273,6 +288,13 @@ export class PexPluginHost extends LitElement {
   #stop(): void {
     this.#running = false;
     this.#runtime.stop();
+  }
+
+  /** `branding-url=""`: no plugins, so nothing to wait for; an app waiting for the event hears it with zeros. */
+  #settleWithoutFolder(): void {
+    this.#stop();
+    this.#pluginsSettled = true;
+    this.dispatchEvent(createPexEvent('pex-plugins-settled', pluginsSettledDetail({ brandingID: null, loadedIds: [], failedIds: [] })));
   }
 
   #validPlatform(): Platform {
@@ -331,6 +353,10 @@ export class PexPluginHost extends LitElement {
       case 'diagnostic':
         this.dispatchEvent(createPexEvent('pex-diagnostic', { diagnostic: event.diagnostic }));
         break;
+      case 'settled':
+        this.#pluginsSettled = true;
+        this.dispatchEvent(createPexEvent('pex-plugins-settled', pluginsSettledDetail(event.settled)));
+        break;
       case 'branding':
         this.dispatchEvent(
           createPexEvent('pex-branding-loaded', {
@@ -343,6 +369,10 @@ export class PexPluginHost extends LitElement {
         break;
     }
   }
+}
+
+function pluginsSettledDetail({ brandingID, loadedIds, failedIds }: PluginsSettled): PexPluginsSettledDetail {
+  return { loaded: loadedIds.length, failed: failedIds.length, total: loadedIds.length + failedIds.length, loadedIds, failedIds, brandingID };
 }
 
 let roleWarned = false;

@@ -2,17 +2,20 @@ import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MenuLocation } from '../../src/config/types.js';
 import type { MenuItemView } from '../../src/runtime/menu-items.js';
+import { loadingPlaceholder, loadingPlaceholderStyles } from './loading-placeholder.js';
 import { menuIcon } from './menu-icon.js';
 import { MenuItemsController } from './menu-items-controller.js';
 import { pluginMenuStyles } from './plugin-menu.styles.js';
+import { PluginsLoadingController } from './plugins-loading-controller.js';
 import { RovingFocus } from './roving-focus.js';
 
 /**
  * A `role="menu"` list of plugin menu items for one location. Subclasses say which
- * location, what each item looks like, and which arguments its action receives.
+ * location, what each item looks like, and which arguments its action receives. While the
+ * host's plugins load, a placeholder follows the items (see PluginsLoadingController).
  */
 export abstract class PluginMenuElement extends LitElement {
-  static override styles = pluginMenuStyles;
+  static override styles = [pluginMenuStyles, loadingPlaceholderStyles];
 
   static override properties = {
     label: { type: String },
@@ -22,6 +25,7 @@ export abstract class PluginMenuElement extends LitElement {
   declare label: string;
 
   readonly #menu: MenuItemsController;
+  readonly #loading = new PluginsLoadingController(this, this.attachInternals());
   readonly #roving = new RovingFocus(this, 'vertical', () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]')]);
 
   constructor(location: MenuLocation) {
@@ -39,7 +43,8 @@ export abstract class PluginMenuElement extends LitElement {
 
   protected override render() {
     const items = this.#menu.items;
-    if (items.length === 0) return nothing;
+    const placeholder = this.#loading.loading ? loadingPlaceholder() : nothing;
+    if (items.length === 0) return placeholder;
     return html`<div part="base" role="menu" aria-label=${this.label} @keydown=${this.#roving.onKeyDown} @focusin=${this.#roving.onFocusIn}>
       ${repeat(
         items,
@@ -62,6 +67,6 @@ export abstract class PluginMenuElement extends LitElement {
           </button>`;
         },
       )}
-    </div>`;
+    </div>${placeholder}`;
   }
 }

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { loadingPlaceholder, loadingPlaceholderStyles } from '../shared/loading-placeholder.js';
 import { menuIcon } from '../shared/menu-icon.js';
 import { MenuItemsController } from '../shared/menu-items-controller.js';
+import { PluginsLoadingController } from '../shared/plugins-loading-controller.js';
 import { RovingFocus } from '../shared/roving-focus.js';
 import { toolbarStyles } from './toolbar.styles.js';
 
@@ -12,10 +14,16 @@ import { toolbarStyles } from './toolbar.styles.js';
  * @tagname pex-toolbar
  * @summary Plugin buttons for the conference toolbar.
  *
+ * @slot loading - Replaces the placeholder's text ("Loading plugins…") while the host's plugins load.
+ *
  * @csspart base - The `role="toolbar"` container.
  * @csspart button - Each plugin button.
  * @csspart icon - A button's icon.
  * @csspart label - A button's visible label (shown when the item has no icon).
+ * @csspart placeholder - What shows while the host's plugins load: "Loading plugins…" (or the `loading` slot),
+ *   after any items that are already there. Gone once they settled.
+ *
+ * @cssstate loading - The host's plugins are loading (`:state(loading)`); the element is `aria-busy="true"` meanwhile.
  *
  * @cssprop --pex-toolbar-gap - Space between buttons.
  * @cssprop --pex-toolbar-button-size - Height and minimum width of a button.
@@ -25,9 +33,11 @@ import { toolbarStyles } from './toolbar.styles.js';
  * @cssprop --pex-toolbar-button-color - Button foreground (icons use currentColor).
  * @cssprop --pex-toolbar-icon-size - Icon size.
  * @cssprop --pex-focus-ring - Outline of the focused button.
+ * @cssprop [--pex-menu-placeholder-color=color-mix(in srgb, currentColor 70%, transparent)] - Text color of the placeholder.
+ * @cssprop [--pex-menu-placeholder-padding=0.5rem 0.75rem] - Padding of the placeholder.
  */
 export class PexToolbar extends LitElement {
-  static override styles = toolbarStyles;
+  static override styles = [toolbarStyles, loadingPlaceholderStyles];
 
   static override properties = {
     label: { type: String },
@@ -37,6 +47,7 @@ export class PexToolbar extends LitElement {
   declare label: string;
 
   readonly #menu = new MenuItemsController(this, 'toolbar');
+  readonly #loading = new PluginsLoadingController(this, this.attachInternals());
   readonly #roving = new RovingFocus(this, 'horizontal', () => [...(this.renderRoot.querySelectorAll<HTMLElement>('[part="button"]') ?? [])]);
 
   constructor() {
@@ -46,7 +57,8 @@ export class PexToolbar extends LitElement {
 
   protected override render() {
     const items = this.#menu.items;
-    if (items.length === 0) return nothing;
+    const placeholder = this.#loading.loading ? loadingPlaceholder() : nothing;
+    if (items.length === 0) return placeholder;
     return html`<div part="base" role="toolbar" aria-label=${this.label} @keydown=${this.#roving.onKeyDown} @focusin=${this.#roving.onFocusIn}>
       ${repeat(
         items,
@@ -69,6 +81,6 @@ export class PexToolbar extends LitElement {
           </button>`;
         },
       )}
-    </div>`;
+    </div>${placeholder}`;
   }
 }

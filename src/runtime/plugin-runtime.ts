@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, Subject, filter, firstValueFrom, type Observable } from 'rxjs';
 import { loadBranding, loadPluginPackage, resolveStateIcon, type BrandingResult } from '../config/branding.js';
 import { formatDiagnostic, type Diagnostic } from '../config/diagnostics.js';
 import type { ParticipantRole, Platform, PluginSettingsEntry, ResolvedPluginPackage } from '../config/types.js';
@@ -53,7 +53,19 @@ export type RuntimeEvent =
   | { type: 'unloaded'; id: string }
   | { type: 'error'; detail: PluginErrorDetail }
   | { type: 'diagnostic'; diagnostic: Diagnostic }
-  | { type: 'branding'; branding: BrandingResult };
+  | { type: 'branding'; branding: BrandingResult }
+  | { type: 'settled'; settled: PluginsSettled };
+
+/**
+ * How a start's plugins ended once none is pending: the ids (settings.json order) of those that
+ * loaded and of those that failed. Plugins left off (disabled, or not for this platform or role)
+ * are in neither.
+ */
+export interface PluginsSettled {
+  brandingID: string | null;
+  loadedIds: readonly string[];
+  failedIds: readonly string[];
+}
 
 export interface RuntimeOptions {
   platform?: Platform;
@@ -120,10 +132,17 @@ export class PluginRuntime {
   #menuUpdateQueued = false;
   /** While the branding's plugins load, menu updates wait for the next frame (see #queueMenuUpdate). */
   #starting = false;
+  /** From start() until its plugins settle: what the menus show as their loading state. */
+  readonly #loading = new BehaviorSubject(false);
 
   readonly plugins$: Observable<readonly PluginInfo[]> = this.#plugins.asObservable();
   readonly menuItems$: Observable<readonly MenuItemView[]> = this.#menuItems.asObservable();
   readonly events$: Observable<RuntimeEvent> = this.#events.asObservable();
+  /**
+   * True from `start` until the branding is read and every plugin it enables has loaded or
+   * failed (then a `settled` event follows); false before any start and after `stop`.
+   */
+  readonly loading$: Observable<boolean> = this.#loading.asObservable();
 
   constructor(
     readonly conference: ConferenceStore,
@@ -138,6 +157,11 @@ export class PluginRuntime {
 
   get branding(): BrandingResult | null {
     return this.#branding;
+  }
+
+  /** See `loading$`. */
+  get loading(): boolean {
+    return this.#loading.value;
   }
 
   get diagnostics(): readonly Diagnostic[] {
@@ -174,6 +198,7 @@ export class PluginRuntime {
     const abort = (this.#abort = new AbortController());
     activeRuntimes.add(this);
     addErrorClaimant(this.#errorClaimant);
+    this.#loading.next(true);
 
     const branding = await loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
     if (session !== this.#session) return;
@@ -187,19 +212,34 @@ export class PluginRuntime {
     this.#starting = true;
     try {
       await Promise.all([...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal)));
+      // A load begun meanwhile (a role that arrived, the user's choice) is waited for too.
+      await firstValueFrom(this.#plugins.pipe(filter((plugins) => session !== this.#session || !plugins.some(isPending))));
     } finally {
       if (session === this.#session) {
         this.#starting = false;
-        // Settled: the menus show every plugin that loaded, now.
+        // Settled: the menus show every plugin that loaded, now, and stop saying they load
+        // (the items first, so a menu goes from its placeholder to its items in one render).
         this.#publishMenuItems();
+        this.#loading.next(false);
+        this.#events.next({ type: 'settled', settled: this.#settledOutcome() });
       }
     }
+  }
+
+  #settledOutcome(): PluginsSettled {
+    const records = [...this.#records.values()];
+    return {
+      brandingID: this.#branding?.brandingID ?? null,
+      loadedIds: records.filter((record) => record.status === 'loaded').map((record) => record.id),
+      failedIds: records.filter((record) => record.status === 'failed').map((record) => record.id),
+    };
   }
 
   /** Unloads every plugin and forgets the branding. */
   stop(): void {
     this.#session++;
     this.#starting = false;
+    if (this.#loading.value) this.#loading.next(false);
     this.#abort?.abort();
     this.#abort = undefined;
     for (const record of this.#records.values()) this.#unloadRecord(record);
@@ -725,6 +765,11 @@ function withReloadKey(url: string, reload: number): string {
   const head = hashAt >= 0 ? url.slice(0, hashAt) : url;
   const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
   return `${head}${head.includes('?') ? '&' : '?'}${RELOAD_PARAM}=${reload}${fragment}`;
+}
+
+/** On its way to loading (or to failing): a start is not settled while a plugin is. */
+function isPending(plugin: PluginInfo): boolean {
+  return plugin.status === 'fetching' || plugin.status === 'loading';
 }
 
 function registrationOf(record: PluginRecord): RegisteredPlugin | undefined {
