@@ -1,7 +1,8 @@
 /**
  * The Angular example, as built (`npm run build:angular` writes dist/angular/; `npm test`
- * builds it first): loaded into an iframe, a plugin's toolbar button clicked, and the command
- * followed into the Angular code and back to the plugin.
+ * builds it first): compiled ahead of time, loaded into an iframe under its own strict
+ * Content-Security-Policy (`script-src 'self'`), a plugin's toolbar button clicked, and the
+ * command followed into the Angular code and back to the plugin.
  *
  * Only strings and numbers are compared: a failing assertion that carries a DOM node or a
  * window from the iframe can hang the runner.
@@ -16,7 +17,25 @@ interface FramePexTest {
   calls: Array<{ plugin: string; fn: string; answer?: unknown }>;
   roster?: string[];
 }
-type FrameWindow = Window & { pexTest?: FramePexTest };
+type FrameWindow = Window & { pexTest?: FramePexTest; inlineScriptRan?: boolean };
+
+/** esbuild's metafile of the build (dist/angular/meta.json): what went into the bundle. */
+interface BundleMeta {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+/** The built page's Content-Security-Policy, from its meta tag. */
+async function builtPolicy(): Promise<string> {
+  const page = new DOMParser().parseFromString(await (await fetch('/dist/angular/index.html')).text(), 'text/html');
+  return page.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+}
+
+/** One directive of a policy (`script-src 'self'` → `'self'`), or null when the policy has none. */
+function directive(policy: string, name: string): string | null {
+  const found = policy.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0] === name);
+  return found === undefined ? null : found.slice(name.length).trim();
+}
 
 async function until<T>(check: () => T | null | undefined | false, what: () => string, ms = 8000, every = 20): Promise<T> {
   const end = Date.now() + ms;
@@ -34,6 +53,8 @@ describe('the Angular example (dist/angular/)', () => {
   const doc = () => iframe!.contentDocument!;
   const logText = () => [...doc().querySelectorAll('[data-testid="command-log"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
   const errors: string[] = [];
+  /** Every Content-Security-Policy violation in the app's document, as `directive blocked-uri`. */
+  const violations: string[] = [];
 
   before(async () => {
     const built = await fetch('/dist/angular/main.js', { method: 'HEAD' });
@@ -53,6 +74,7 @@ describe('the Angular example (dist/angular/)', () => {
     // the plugin found the log (it would fail to register without it).
     await until(() => frame.location.href !== 'about:blank', () => 'the app\'s document', 8000, 0);
     frame.pexTest = { calls: [] };
+    frame.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
     frame.addEventListener('error', (e) => errors.push(String(e.message)));
     frame.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
     await loaded;
@@ -61,6 +83,25 @@ describe('the Angular example (dist/angular/)', () => {
   after(() => {
     iframe?.remove();
     iframe = undefined;
+  });
+
+  it('is compiled ahead of time: the bundle has Angular\'s runtime but not its template compiler', async () => {
+    const meta = (await (await fetch('/dist/angular/meta.json')).json()) as BundleMeta;
+    const packages = [...new Set(Object.keys(meta.inputs).map((path) => /node_modules\/(@angular\/[^/]+)\//.exec(path)?.[1]).filter(Boolean))];
+    expect(packages.sort().join(', ')).to.equal('@angular/common, @angular/core, @angular/platform-browser');
+    const inMain = Object.keys(meta.outputs['dist/angular/main.js']?.inputs ?? {});
+    expect(String(inMain.some((path) => path.includes('node_modules/@angular/core/'))), '@angular/core in main.js').to.equal('true');
+    expect(inMain.filter((path) => path.includes('/@angular/compiler')).join(', '), 'the compiler in main.js').to.equal('');
+  });
+
+  it('carries a strict Content-Security-Policy: scripts from its own origin only, no eval', async () => {
+    const policy = await builtPolicy();
+    expect(directive(policy, 'script-src')).to.equal("'self'");
+    expect(directive(policy, 'default-src')).to.equal("'self'");
+    expect(directive(policy, 'object-src')).to.equal("'none'");
+    // The page's document enforces it (the meta tag is in force, not just present).
+    const enforced = await until(() => doc().querySelector('meta[http-equiv="Content-Security-Policy"]'), () => 'the policy in the app\'s document');
+    expect(enforced.getAttribute('content')).to.equal(policy);
   });
 
   it('renders the elements from the Angular template, with the roster bound as a property', async () => {
@@ -126,5 +167,30 @@ describe('the Angular example (dist/angular/)', () => {
     expect(errors.join('; ')).to.equal('');
     // No plugin failed (the app logs pex-plugin-error too).
     expect(logText().filter((line) => /→ reported$/.test(line)).join(' | ')).to.equal('');
+    // Angular, the elements and the plugin did all of it without anything the policy refuses.
+    expect(violations.join('; '), 'policy violations').to.equal('');
+  });
+
+  it('refuses eval and inline script in the app\'s document, and reports each', async () => {
+    const before = violations.length;
+    const refused = (run: () => unknown) => {
+      try {
+        run();
+        return 'ran';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    };
+    // The frame's own eval and Function: the policy of the realm they belong to applies.
+    const realm = frame as unknown as { eval(code: string): unknown; Function: FunctionConstructor };
+    expect(refused(() => realm.eval('1 + 1'))).to.equal('EvalError');
+    expect(refused(() => new realm.Function('return 1'))).to.equal('EvalError');
+    const inline = doc().createElement('script');
+    inline.textContent = 'window.inlineScriptRan = true;';
+    doc().head.append(inline);
+    await until(() => violations.length >= before + 3, () => `three violations (got ${JSON.stringify(violations.slice(before))})`);
+    expect(violations.slice(before).join('; ')).to.equal('script-src eval; script-src eval; script-src-elem inline');
+    expect(String(frame.inlineScriptRan === true), 'the inline script ran').to.equal('false');
+    inline.remove();
   });
 });

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, CUSTOM_ELEMENTS_SCHEMA, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { PEX_DIRECTIVES } from './pex-directives.js';
 import type {
   ConferenceDetails,
   Participant,
@@ -89,19 +90,19 @@ const DIAL_DELAY_MS = 50;
  */
 @Component({
   selector: 'app-root',
-  // Lets the template use the pex-* elements and bind their properties and events.
-  schemas: [CUSTOM_ELEMENTS_SCHEMA],
+  // The pex-* elements' typed inputs and outputs: strictTemplates checks the bindings below.
+  imports: [PEX_DIRECTIVES],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <pex-plugin-host
       [brandingUrl]="brandingUrl"
       platform="web"
-      participant-role="chair"
+      [participantRole]="'chair'"
       [participants]="participants()"
       [conference]="conference()"
-      (pex-command)="onCommand($event)"
-      (pex-action)="onAction($event)"
-      (pex-plugin-error)="onPluginError($event)"
+      (pexCommand)="onCommand($event)"
+      (pexAction)="onAction($event)"
+      (pexPluginError)="onPluginError($event)"
     >
       <header class="bar">
         <h1>Angular client</h1>
@@ -183,7 +184,7 @@ export class AppComponent {
   readonly log = signal<LogEntry[]>([]);
   #nextId = 1;
 
-  /** `(pex-command)="onCommand($event)"`: a plugin's conference command, carried out here. */
+  /** `(pexCommand)="onCommand($event)"`: a plugin's conference command, carried out here. */
   onCommand(event: PexCommandEvent): void {
     // Taken: this app answers every command (some after a while), none goes elsewhere.
     event.preventDefault();

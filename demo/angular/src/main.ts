@@ -1,14 +1,13 @@
 /**
- * The Angular embedding example: bootstraps one standalone component, zoneless, in JIT mode.
- *
- * JIT: `@angular/compiler` must be loaded before any decorated class is defined, so it is the
- * first import (imports evaluate in order). See demo/angular/README.md for why JIT.
+ * The Angular embedding example: one standalone component, zoneless, compiled ahead of time
+ * (build.mjs): no template compiler in the bundle, and nothing that needs `eval`, so the page
+ * runs under `script-src 'self'`.
  */
-import '@angular/compiler';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-// Defines the pex-* elements before Angular renders any of them.
-import './pex-elements.js';
+// The drop-in build: defines every pex-* element and installs window.PEX. Imported before the
+// app starts, so Angular creates upgraded elements and the directives write to their setters.
+import '../../../dist/pex-plugin-host.js';
 import { AppComponent } from './app.component.js';
 
 bootstrapApplication(AppComponent, { providers: [provideZonelessChangeDetection()] }).catch((error: unknown) => {

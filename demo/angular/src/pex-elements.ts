@@ -1,26 +1,17 @@
 /**
- * The pex-* elements for this Angular app, and the types its templates' handlers use.
- *
- * The elements come from the project's drop-in build, `dist/pex-plugin-host.js` (`npm run
- * build`), the file a client app ships or installs: importing it defines every pex-* element
- * and installs `window.PEX`. It is imported before `bootstrapApplication`, so Angular creates
- * upgraded elements and its property bindings reach the elements' own setters.
- *
- * Types only (erased at build time) come from the sources: `components/events.ts` and
- * `src/conference/types.ts`.
+ * The types this Angular app's handlers and state use, from the package's sources (erased at
+ * build time: nothing here reaches the bundle). The elements themselves are the drop-in build,
+ * imported by main.ts; their Angular bindings are the directives in pex-directives.ts.
  */
-import '../../../dist/pex-plugin-host.js';
-import type { PexEventDetails } from '../../../components/events.js';
+import type { PexEvent } from '../../../components/index.js';
 
-export type { PexCommandDetail, PexEventDetails } from '../../../components/events.js';
-export type { ConferenceDetails, Participant, PexAction } from '../../../src/conference/types.js';
+export type { ConferenceDetails, Participant, PexAction, PexCommandDetail, PexEventDetails } from '../../../components/index.js';
 
 /**
- * A pex-* event as an Angular handler receives it: `(pex-command)="onCommand($event)"` with
- * `onCommand(event: PexCommandEvent)`. Angular does not know these events' types (in JIT mode
- * templates are not type-checked at all), so the handler names them.
+ * A pex-* event as an Angular handler receives it from a directive's output:
+ * `(pexCommand)="onCommand($event)"` with `onCommand(event: PexCommandEvent)`. strictTemplates
+ * checks that the output's type fits the handler's parameter.
  */
-export type PexElementEvent<K extends keyof PexEventDetails> = CustomEvent<PexEventDetails[K]>;
-export type PexCommandEvent = PexElementEvent<'pex-command'>;
-export type PexActionEvent = PexElementEvent<'pex-action'>;
-export type PexPluginErrorEvent = PexElementEvent<'pex-plugin-error'>;
+export type PexCommandEvent = PexEvent<'pex-command'>;
+export type PexActionEvent = PexEvent<'pex-action'>;
+export type PexPluginErrorEvent = PexEvent<'pex-plugin-error'>;
