@@ -38,6 +38,16 @@ export abstract class PluginMenuElement extends LitElement {
     return this.#menu;
   }
 
+  /**
+   * Focuses the menu's item that Tab would reach (the first, or the one last focused), so a
+   * client that opens the menu can move focus into it; with no items, as any element does.
+   */
+  override focus(options?: FocusOptions): void {
+    const item = this.renderRoot.querySelector<HTMLElement>('[part="item"][tabindex="0"]');
+    if (item) item.focus(options);
+    else super.focus(options);
+  }
+
   protected abstract lookOf(item: MenuItemView): { icon: string | null; label: string | null };
   protected abstract argumentsFor(item: MenuItemView): unknown[] | undefined;
 

@@ -55,6 +55,13 @@ export class PexToolbar extends LitElement {
     this.label = 'Plugins';
   }
 
+  /** Focuses the button that Tab would reach (the first, or the one last focused); with no buttons, as any element does. */
+  override focus(options?: FocusOptions): void {
+    const button = this.renderRoot.querySelector<HTMLElement>('[part="button"][tabindex="0"]');
+    if (button) button.focus(options);
+    else super.focus(options);
+  }
+
   protected override render() {
     const items = this.#menu.items;
     const placeholder = this.#loading.loading ? loadingPlaceholder() : nothing;

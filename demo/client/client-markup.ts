@@ -2,6 +2,9 @@
  * The demo client's markup: a conferencing page around `<pex-plugin-host>` (header with the
  * conference menu, stage, roster with the participant menu, chat, Settings > Plugins, the
  * toolbar) and the PIN dialog. The demo and the `pex-plugins dev` playground both draw it.
+ * The two menus are native popovers (`popover`, opened by `popovertarget` buttons): the browser
+ * closes them on an outside click or Escape and gives focus back to the button; the client
+ * (conference-client.ts) places them by their button and moves focus into them.
  */
 import { html, render } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -28,13 +31,9 @@ export function renderClientMarkup(container: HTMLElement, { title, brandingUrl 
               <option value="guest">a guest</option>
             </select>
           </label>
-          <div class="conference-menu">
-            <button id="conference-menu-button" type="button" aria-haspopup="menu" aria-expanded="false" aria-controls="conference-menu-panel">
-              Conference ▾
-            </button>
-            <div id="conference-menu-panel" class="popover" hidden>
-              <pex-conference-menu label="Conference plugins"></pex-conference-menu>
-            </div>
+          <button id="conference-menu-button" type="button" aria-haspopup="menu" popovertarget="conference-menu-panel">Conference ▾</button>
+          <div id="conference-menu-panel" class="popover" popover role="group" aria-label="Conference" tabindex="-1">
+            <pex-conference-menu label="Conference plugins"></pex-conference-menu>
           </div>
         </header>
 
@@ -45,7 +44,7 @@ export function renderClientMarkup(container: HTMLElement, { title, brandingUrl 
           <aside class="sidebar">
             <h2 id="roster-title">Participants</h2>
             <ul id="roster" class="roster" aria-labelledby="roster-title"></ul>
-            <div id="participant-menu-panel" class="popover" hidden>
+            <div id="participant-menu-panel" class="popover" popover role="group" aria-labelledby="participant-menu-title" tabindex="-1">
               <p id="participant-menu-title" class="popover-title"></p>
               <pex-participant-menu label="Participant plugins"></pex-participant-menu>
             </div>

@@ -113,44 +113,105 @@ export function startConferenceClient(host: PexPluginHost): Promise<InfinityConn
       ...onStage.slice(0, 9).map((p) => {
         const tile = document.createElement('li');
         tile.className = `tile${p.vad > 0 ? ' speaking' : ''}${p.spotlight ? ' spotlight' : ''}`;
-        tile.textContent = p.name + (p.uuid === selfUUID ? ' (you)' : '');
+        tile.append(nameLabel(p.name, 'tile-name'));
+        if (p.uuid === selfUUID) tile.append(suffix(' (you)'));
         return tile;
       }),
     );
-    $('roster').replaceChildren(...participants.map(rosterRow));
+    renderRoster();
     const self = participants.find((p) => p.uuid === selfUUID);
     $('raise-hand').textContent = self?.buzzTime ? 'Lower your hand' : 'Raise your hand';
     $('raise-hand').setAttribute('aria-pressed', String(!!self?.buzzTime));
-    // Keep an open participant menu in step with that participant's latest state.
+    // Keep an open participant menu in step with that participant's latest state; it closes when they leave.
     const menu = document.querySelector('pex-participant-menu')!;
     if (menu.participant) menu.participant = participants.find((p) => p.uuid === menu.participant!.uuid);
+    if (!menu.participant && $('participant-menu-panel').matches(':popover-open')) $('participant-menu-panel').hidePopover();
   }
 
-  function rosterRow(p: Participant): HTMLLIElement {
+  /**
+   * The roster, updated in place: a row and its ⋯ button stay the same elements while their
+   * participant is there, so focus on a button, or a menu opened from it, survives the updates
+   * that come with every word someone says.
+   */
+  const rosterRows = new Map<string, { row: HTMLLIElement; about: HTMLSpanElement; more: HTMLButtonElement }>();
+
+  function renderRoster(): void {
+    const list = $('roster');
+    const present = new Set(participants.map((p) => p.uuid));
+    for (const [uuid, { row }] of rosterRows) {
+      if (present.has(uuid)) continue;
+      row.remove();
+      rosterRows.delete(uuid);
+    }
+    participants.forEach((p, index) => {
+      let entry = rosterRows.get(p.uuid);
+      if (!entry) rosterRows.set(p.uuid, (entry = rosterRow(p.uuid)));
+      fillRosterRow(entry, p);
+      const there = list.children[index] ?? null;
+      if (there !== entry.row) list.insertBefore(entry.row, there);
+    });
+  }
+
+  function rosterRow(uuid: string): { row: HTMLLIElement; about: HTMLSpanElement; more: HTMLButtonElement } {
     const row = document.createElement('li');
+    const about = document.createElement('span');
+    about.className = 'about';
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.textContent = '⋯';
+    more.setAttribute('aria-haspopup', 'menu');
+    more.setAttribute('popovertarget', 'participant-menu-panel');
+    more.addEventListener('click', (event) => {
+      const panel = $('participant-menu-panel');
+      const forSomeoneElse = panel.matches(':popover-open') && menuParticipantUuid() !== uuid;
+      setMenuParticipant(uuid);
+      // Open for someone else: it stays open, now for this participant, by this button.
+      if (forSomeoneElse) {
+        event.preventDefault();
+        placeBelow(panel, more);
+      }
+    });
+    row.append(about, more);
+    return { row, about, more };
+  }
+
+  function fillRosterRow({ about, more }: { about: HTMLSpanElement; more: HTMLButtonElement }, p: Participant): void {
     const dot = document.createElement('span');
     dot.className = `speaking-dot${p.vad > 0 ? ' on' : ''}`;
     dot.setAttribute('aria-hidden', 'true');
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = `${p.name}${p.uuid === selfUUID ? ' (you)' : ''}${p.vad > 0 ? ' (speaking)' : ''}${p.isStreaming ? ' (recording)' : ''}`;
-    row.append(dot, name);
+    const notes = `${p.uuid === selfUUID ? ' (you)' : ''}${p.vad > 0 ? ' (speaking)' : ''}${p.isStreaming ? ' (recording)' : ''}`;
+    const parts: HTMLElement[] = [dot, nameLabel(p.name, 'name')];
+    if (notes) parts.push(suffix(notes));
     if (p.buzzTime > 0) {
       const hand = document.createElement('span');
       hand.className = 'hand';
       hand.textContent = '✋';
       hand.setAttribute('role', 'img');
       hand.setAttribute('aria-label', 'hand raised');
-      row.append(hand);
+      parts.push(hand);
     }
-    const more = document.createElement('button');
-    more.type = 'button';
-    more.textContent = '⋯';
+    about.replaceChildren(...parts);
     more.setAttribute('aria-label', `Actions for ${p.name}`);
-    more.setAttribute('aria-haspopup', 'menu');
-    more.addEventListener('click', () => openParticipantMenu(p.uuid, more));
-    row.append(more);
-    return row;
+  }
+
+  /**
+   * A name on one line that never overflows its box: cut with an ellipsis (demo.css), the whole
+   * name in the text (what a screen reader reads) and in the title (what a pointer shows).
+   */
+  function nameLabel(name: string, className: string): HTMLSpanElement {
+    const label = document.createElement('span');
+    label.className = className;
+    label.textContent = name;
+    label.title = name;
+    return label;
+  }
+
+  /** What follows a name ("(you)", "(speaking)"): kept visible however long the name. */
+  function suffix(text: string): HTMLSpanElement {
+    const note = document.createElement('span');
+    note.className = 'name-suffix';
+    note.textContent = text;
+    return note;
   }
 
   function addChat(from: string, text: string): void {
@@ -163,34 +224,55 @@ export function startConferenceClient(host: PexPluginHost): Promise<InfinityConn
     log.scrollTop = log.scrollHeight;
   }
 
-  function openParticipantMenu(uuid: string, anchor: HTMLElement): void {
-    const panel = $('participant-menu-panel');
-    const menu = panel.querySelector('pex-participant-menu')!;
+  function menuParticipantUuid(): string | undefined {
+    return document.querySelector('pex-participant-menu')!.participant?.uuid;
+  }
+
+  function setMenuParticipant(uuid: string): void {
+    const menu = document.querySelector('pex-participant-menu')!;
     menu.participant = participants.find((p) => p.uuid === uuid);
     $('participant-menu-title').textContent = menu.participant?.name ?? '';
-    panel.style.top = `${anchor.offsetTop + anchor.offsetHeight}px`;
-    panel.style.right = '0.75rem';
-    panel.hidden = false;
   }
 
-  function closePopovers(): void {
-    $('participant-menu-panel').hidden = true;
-    $('conference-menu-panel').hidden = true;
-    $('conference-menu-button').setAttribute('aria-expanded', 'false');
+  /** Puts an open(ing) popover under its button, right edges aligned, inside the window. */
+  function placeBelow(panel: HTMLElement, button: HTMLElement): void {
+    const box = button.getBoundingClientRect();
+    panel.style.top = `${box.bottom + 4}px`;
+    panel.style.right = `${Math.max(8, document.documentElement.clientWidth - box.right)}px`;
   }
 
-  $('conference-menu-button').addEventListener('click', () => {
-    const panel = $('conference-menu-panel');
-    panel.hidden = !panel.hidden;
-    $('conference-menu-button').setAttribute('aria-expanded', String(!panel.hidden));
-  });
-  // A chosen menu item closes its menu (the plugin's action has run by then).
-  for (const panel of ['conference-menu-panel', 'participant-menu-panel']) {
-    $(panel).addEventListener('click', () => closePopovers());
+  // The menus are native popovers: the browser opens them from their popovertarget buttons,
+  // closes them on an outside click or Escape, and then gives focus back to the button. What it
+  // does not do: place them by their button, and move focus into them. The button that opens a
+  // popover is the one last clicked with a popovertarget for it (mouse, Enter or Space all click).
+  let invoker: HTMLElement | undefined;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = (event.target as Element | null)?.closest?.('[popovertarget]');
+      if (button instanceof HTMLElement) invoker = button;
+    },
+    { capture: true },
+  );
+  for (const id of ['conference-menu-panel', 'participant-menu-panel']) {
+    const panel = $(id);
+    panel.addEventListener('beforetoggle', (event) => {
+      const target = invoker?.getAttribute('popovertarget') === id ? invoker : document.querySelector<HTMLElement>(`[popovertarget="${id}"]`);
+      if ((event as ToggleEvent).newState === 'open' && target) placeBelow(panel, target);
+    });
+    panel.addEventListener('toggle', (event) => {
+      if ((event as ToggleEvent).newState !== 'open') return;
+      // Into the first menu item; while the plugins load (no items yet), onto the panel, whose
+      // placeholder then says what is coming.
+      const menu = panel.querySelector<HTMLElement>('pex-conference-menu, pex-participant-menu')!;
+      menu.focus();
+      if (!menu.matches(':focus-within')) panel.focus();
+    });
+    // A chosen menu item closes its menu (the plugin's action has run by then); focus goes back.
+    panel.addEventListener('click', (event) => {
+      if (event.composedPath().some((node) => node instanceof HTMLElement && node.getAttribute('part') === 'item')) panel.hidePopover();
+    });
   }
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') closePopovers();
-  });
 
   $<HTMLSelectElement>('role').addEventListener('change', (event) => {
     const value = (event.target as HTMLSelectElement).value;
