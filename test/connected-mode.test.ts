@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { mountJoined } from './support/host-fixture.js';
 import { conferenceState, control, resetSimulator, setFaults } from './support/simulator-client.js';
 import { until } from './support/menu-helpers.js';
+import { TokenWireJudge } from './support/token-wire.js';
 
 /**
  * End to end: a plugin's command goes plugin → pluginAPI → <pex-plugin-host> → the Infinity
@@ -11,6 +12,22 @@ type Commands = Record<string, (...args: unknown[]) => Promise<unknown>>;
 const commands = () => window.pexTest.commands as Commands;
 const logOf = (fn: string) => window.pexTest.calls.filter((c) => c.plugin === 'commands-plugin' && c.fn === fn);
 
+// The join and the release (host-fixture's afterEach, registered before this one, leaves) go over
+// the page's fetch: judged there with the vendor's validators, request and answer.
+let judge: TokenWireJudge;
+let restoreFetch: () => void;
+beforeEach(() => {
+  judge = new TokenWireJudge();
+  restoreFetch = judge.install();
+});
+afterEach(() => {
+  restoreFetch();
+  expect(judge.violations, 'token calls that fail the vendor schemas').to.deep.equal([]);
+  expect(judge.calls.map((c) => [c.call, c.status, c.judged])).to.deep.equal([
+    ['request_token', 200, true],
+    ['release_token', 200, true],
+  ]);
+});
 
 describe('connected mode: plugins\' commands reach Infinity (the simulator)', () => {
   beforeEach(async () => {

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import {
   validateRefreshToken200,
+  validateRefreshToken403,
   validateReleaseToken200,
+  validateReleaseToken403,
   validateRequestToken200,
   validateRequestToken403,
   validateRequestToken404,
@@ -192,6 +194,19 @@ describe('simulator: tokens', () => {
     await sleep(600);
     expect((await call('meet', 'conference_status', { method: 'GET', token: joined.token })).status).to.equal(403);
     expect((await call('meet', 'conference_status', { method: 'GET', token: refreshed.body.result.token })).status).to.equal(200);
+  });
+
+  it('refresh_token and release_token refuse a token that is no longer valid with a 403 the vendor schema knows', async () => {
+    const joined = await join('meet', 'Ann');
+    expect((await call('meet', 'release_token', { token: joined.token, body: {} })).status).to.equal(200);
+    const refresh = await call('meet', 'refresh_token', { token: joined.token });
+    expect(refresh.status).to.equal(403);
+    conforms(validateRefreshToken403, refresh.body, 'refresh_token 403');
+    expect(refresh.body).to.deep.equal({ status: 'success', result: 'Invalid token' });
+    const release = await call('meet', 'release_token', { token: joined.token, body: {} });
+    expect(release.status).to.equal(403);
+    conforms(validateReleaseToken403, release.body, 'release_token 403');
+    expect(release.body).to.deep.equal({ status: 'success', result: 'Invalid token' });
   });
 
   it('release_token ends the token and removes the participant', async () => {
