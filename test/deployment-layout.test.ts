@@ -57,8 +57,12 @@ function expectPageRelativeFiles(): void {
 }
 
 describe("webapp2's deployment layout: custom_configuration/ beside the page", () => {
-  beforeEach(() => {
-    // Each test starts from a page where the plugin's library has not run yet.
+  beforeEach(async () => {
+    // Each test starts from a page where the plugin's library has not run yet. A script the
+    // last test's plugin appended runs even once removed: let each run first (once each).
+    await waitFor(() => (window.titleCaseRuns ?? 0) >= libraryScripts().length, "the last test's library scripts to run", {
+      seen: () => `${libraryScripts().length} scripts, library runs ${window.titleCaseRuns}`,
+    });
     for (const script of libraryScripts()) script.remove();
     delete window.TitleCase;
     delete window.titleCaseRuns;
