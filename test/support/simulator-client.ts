@@ -217,9 +217,13 @@ export class EventReader {
 /** A vendor validator (Ajv standalone): returns whether `data` passes; `errors` explains a failure. */
 export type VendorValidator = ((data: unknown) => boolean) & { errors?: unknown };
 
-/** Throws with the validator's errors unless `data` passes the vendor schema. */
+/**
+ * Throws with the validator's errors unless `data` passes the vendor schema. The vendor's
+ * validators remove the fields their schema does not know from what they check: a copy keeps
+ * the caller's answer whole.
+ */
 export function conforms(validator: VendorValidator, data: unknown, what: string) {
-  if (!validator(data)) {
+  if (!validator(structuredClone(data))) {
     throw new Error(`${what} does not pass the vendor schema: ${JSON.stringify(validator.errors)}\n${JSON.stringify(data)}`);
   }
 }
