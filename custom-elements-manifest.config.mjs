@@ -1,7 +1,31 @@
-/** `cem analyze` reads the elements' JSDoc (@summary, @slot, @event, @csspart, @cssprop). */
+/**
+ * `cem analyze` reads the elements' JSDoc (@summary, @slot, @event, @csspart, @cssprop) and
+ * writes custom-elements.json as the package ships it (tools/cem/ says how each piece is found).
+ * tools/build-editor-data.mjs turns it into the VS Code and JetBrains data.
+ */
+import { attributeValuesPlugin } from './tools/cem/attribute-values.mjs';
+import { cssPropertiesPlugin } from './tools/cem/css-properties.mjs';
+import { defineElementPlugin } from './tools/cem/define-element.mjs';
+import { eventTypesPlugin } from './tools/cem/event-types.mjs';
+import { moduleExportsPlugin } from './tools/cem/module-exports.mjs';
+import { packageLayoutPlugin } from './tools/cem/package-layout.mjs';
+import { publicMembersPlugin } from './tools/cem/public-members.mjs';
+
 export default {
+  // Every module, internal ones too: inherited members and re-exports are resolved through
+  // them; the package layout plugin then keeps only what ships as API.
   globs: ['components/**/*.ts'],
-  exclude: ['components/**/*.styles.ts', 'components/index.ts', 'components/register.ts'],
+  exclude: ['components/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
+  plugins: [
+    defineElementPlugin(),
+    moduleExportsPlugin(),
+    publicMembersPlugin(),
+    eventTypesPlugin(),
+    cssPropertiesPlugin(),
+    attributeValuesPlugin(),
+    // Last: it renames every module to its shipped path.
+    packageLayoutPlugin(),
+  ],
 };

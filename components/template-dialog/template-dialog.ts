@@ -43,6 +43,14 @@ const FOCUSABLE = [
  * @cssprop --pex-dialog-padding - Padding around title and body.
  * @cssprop --pex-dialog-backdrop - The backdrop behind the dialog.
  * @cssprop --pex-focus-ring - Outline of the focused control.
+ * @cssprop --pex-green - Background of `green-action-button`, text and border of `green-non-action-button` (in the body).
+ * @cssprop --pex-green-hover - `green-action-button` background on hover.
+ * @cssprop --pex-blue - Background of `blue-action-button`.
+ * @cssprop --pex-blue-hover - `blue-action-button` background on hover.
+ * @cssprop --pex-red - Background of `red-action-button`.
+ * @cssprop --pex-red-hover - `red-action-button` background on hover.
+ * @cssprop --pex-button-radius - Corner radius of the body's `dialog-button`s.
+ * @cssprop --pex-input-border - Border colour of the body's `pex-text-input`s.
  */
 export class PexTemplateDialog extends LitElement {
   static override styles = templateDialogStyles;
