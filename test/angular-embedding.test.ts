@@ -17,7 +17,12 @@ interface FramePexTest {
   calls: Array<{ plugin: string; fn: string; answer?: unknown }>;
   roster?: string[];
 }
-type FrameWindow = Window & { pexTest?: FramePexTest; inlineScriptRan?: boolean };
+type FrameWindow = Window & {
+  pexTest?: FramePexTest;
+  inlineScriptRan?: boolean;
+  inlineHandlerRan?: boolean;
+  PEX: { pluginAPI: { openTemplateDialog(options: { title: string; body: string }): PromiseLike<{ close(value?: unknown): void }> } };
+};
 
 /** esbuild's metafile of the build (dist/angular/meta.json): what went into the bundle. */
 interface BundleMeta {
@@ -192,5 +197,20 @@ describe('the Angular example (dist/angular/)', () => {
     expect(violations.slice(before).join('; ')).to.equal('script-src eval; script-src eval; script-src-elem inline');
     expect(String(frame.inlineScriptRan === true), 'the inline script ran').to.equal('false');
     inline.remove();
+  });
+
+  it('refuses the inline event handlers of a plugin dialog\'s body (script-src-attr), and nothing else of the dialog', async () => {
+    const before = violations.length;
+    const ref = await frame.PEX.pluginAPI.openTemplateDialog({
+      title: 'Inline handler',
+      body: '<p id="dialog-text">Shown</p><button type="button" id="inline-handler" onclick="window.inlineHandlerRan = true">Run</button>',
+    });
+    expect(doc().getElementById('dialog-text')?.textContent, 'the body shows').to.equal('Shown');
+    expect(violations.slice(before).join('; '), 'opening the dialog').to.equal('');
+    doc().getElementById('inline-handler')!.click();
+    await until(() => violations.length > before, () => 'the inline handler\'s violation');
+    expect(violations.slice(before).join('; ')).to.equal('script-src-attr inline');
+    expect(String(frame.inlineHandlerRan === true), 'the inline handler ran').to.equal('false');
+    ref.close();
   });
 });

@@ -12,9 +12,13 @@
 import { createCompilerHost, defaultGatherDiagnostics, formatDiagnostics, performCompilation, readConfiguration } from '@angular/compiler-cli';
 import { ConsoleLogger, LogLevel, NodeJSFileSystem } from '@angular/compiler-cli';
 import { createEs2015LinkerPlugin } from '@angular/compiler-cli/linker/babel';
-import { transformAsync } from '@babel/core';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
+
+// The linker is a Babel plugin, made for the Babel that @angular/compiler-cli depends on (an
+// exact version): use that one rather than installing a second.
+const { transformAsync } = createRequire(import.meta.resolve('@angular/compiler-cli'))('@babel/core');
 
 /**
  * Type-checks and compiles the project of `tsconfigPath` (its `include`d sources and what they
@@ -94,34 +98,47 @@ export function angularSources({ tsconfig, sourceDir }) {
   };
 }
 
-/** esbuild plugin: links the partially compiled Angular packages (ɵɵngDeclare*) to final definitions. */
-export function angularLinker() {
-  const linker = createEs2015LinkerPlugin({
+/** Files of the Angular packages, the ones the linker looks at. */
+export const ANGULAR_PACKAGE_FILE = /[\\/]node_modules[\\/]@angular[\\/].*\.m?js$/;
+
+let linker;
+
+/**
+ * `code` (a file of an Angular package) with its partial declarations (ɵɵngDeclare*) linked into
+ * final definitions; unchanged when it has none.
+ */
+export async function linkAngularPackageFile(code, path) {
+  if (!code.includes('ɵɵngDeclare')) return code;
+  linker ??= createEs2015LinkerPlugin({
     fileSystem: new NodeJSFileSystem(),
     logger: new ConsoleLogger(LogLevel.warn),
     // Final definitions only: no metadata for a JIT compiler (there is none in the page).
     linkerJitMode: false,
-    // The packages' own source maps are not followed into external templates (they have none).
+    // The packages have no external templates to map back to.
     sourceMapping: false,
   });
+  const result = await transformAsync(code, {
+    filename: path,
+    filenameRelative: path,
+    plugins: [linker],
+    configFile: false,
+    babelrc: false,
+    compact: false,
+    sourceMaps: 'inline',
+    inputSourceMap: false,
+  });
+  return result?.code ?? code;
+}
+
+/** esbuild plugin: links the partially compiled Angular packages (ɵɵngDeclare*) to final definitions. */
+export function angularLinker() {
   return {
     name: 'angular-linker',
     setup(build) {
-      build.onLoad({ filter: /[\\/]node_modules[\\/]@angular[\\/].*\.m?js$/ }, async (args) => {
-        const code = await readFile(args.path, 'utf8');
-        if (!code.includes('ɵɵngDeclare')) return { contents: code, loader: 'js' };
-        const result = await transformAsync(code, {
-          filename: args.path,
-          filenameRelative: args.path,
-          plugins: [linker],
-          configFile: false,
-          babelrc: false,
-          compact: false,
-          sourceMaps: 'inline',
-          inputSourceMap: false,
-        });
-        return { contents: result?.code ?? code, loader: 'js' };
-      });
+      build.onLoad({ filter: ANGULAR_PACKAGE_FILE }, async (args) => ({
+        contents: await linkAngularPackageFile(await readFile(args.path, 'utf8'), args.path),
+        loader: 'js',
+      }));
     },
   };
 }
