@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
+import Ajv from 'ajv';
 import ts from 'typescript';
 import { projectRoot } from './support/installed-package.mjs';
 
@@ -75,6 +77,15 @@ function emitterOf(event) {
 }
 
 describe('custom-elements.json', () => {
+  test('is valid against the Custom Elements Manifest schema the analyzer depends on', () => {
+    const fromAnalyzer = createRequire(join(projectRoot, 'node_modules/@custom-elements-manifest/analyzer/package.json'));
+    const schema = JSON.parse(readFileSync(fromAnalyzer.resolve('custom-elements-manifest/schema.json'), 'utf8'));
+    // The schema (1.0.0) checks the modules, exports and references; the element parts (events,
+    // CSS properties, attributes) it leaves open are checked by the tests below.
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    assert.ok(validate(manifest), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  });
+
   test('has the six elements, each class in its own module under dist/esm/components/<name>/', () => {
     assert.deepEqual(elements().map((d) => d.tagName).sort(), TAGS);
     for (const [tag, { name, className }] of Object.entries(ELEMENTS)) {
