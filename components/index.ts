@@ -33,7 +33,7 @@ export type {
 export type { ConferenceConnection } from '../src/conference/connection.js';
 export { CommandError } from '../src/conference/commands.js';
 export type { CommandAnswers, CommandArgs, CommandName, CommandResults, DialOutUuids, RestReply } from '../src/conference/commands.js';
-export type { PexCommandDetail, PexEventDetails, PexEventName, PexEvent } from './events.js';
+export type { PexCommandDetail, PexEventDetails, PexEventName, PexEvent, PexPluginsSettledDetail } from './events.js';
 export type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';
 export type { Diagnostic } from '../src/config/diagnostics.js';
 export type { PluginInfo, PluginStatus } from '../src/runtime/plugin-runtime.js';

@@ -22,11 +22,11 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
     // The package's names resolve to its built entries, the files an app that installed the
-    // package would get: the drop-in, and the React wrappers (which import the drop-in beside
-    // them, so the page has one copy of the elements). Exact aliases, not package.json's
+    // package would get: the npm entry (dist/esm/), and the React wrappers (which import that
+    // entry, so the page has one copy of the elements). Exact aliases, not package.json's
     // `exports`: they work before the package is published or linked.
     alias: [
-      { find: /^pex-plugin-host$/, replacement: fromHere('../../dist/pex-plugin-host.js') },
+      { find: /^pex-plugin-host$/, replacement: fromHere('../../dist/esm/components/index.js') },
       { find: /^pex-plugin-host\/react$/, replacement: fromHere('../../dist/react/index.js') },
     ],
   },

@@ -29,10 +29,10 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    // `import 'pex-plugin-host'` resolves to the drop-in build, the file an app that installed
-    // the package would get. An exact alias (not package.json's `exports`): it works before
+    // `import 'pex-plugin-host'` resolves to the npm entry (dist/esm/), the files an app that
+    // installed the package would get. An exact alias (not package.json's `exports`): it works before
     // the package is published or linked, and `pex-plugin-host/...` subpaths are left alone.
-    alias: [{ find: /^pex-plugin-host$/, replacement: fromHere('../../dist/pex-plugin-host.js') }],
+    alias: [{ find: /^pex-plugin-host$/, replacement: fromHere('../../dist/esm/components/index.js') }],
   },
   server: { port: 5174, host: '127.0.0.1' },
   build: { outDir: fromHere('../../dist/vue'), emptyOutDir: true, target: 'es2022' },
