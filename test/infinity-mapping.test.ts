@@ -11,7 +11,8 @@ import {
 import type { RawParticipant } from '../src/conference/infinity/raw-types.js';
 import { Roster } from '../src/conference/infinity/roster.js';
 import { SseParser, readEventStream, type SseEvent } from '../src/conference/infinity/sse.js';
-import { confinedPath, dialBody } from '../src/conference/infinity/execute.js';
+import { dialBody } from '../src/conference/infinity/execute.js';
+import { RequestPathError, conferenceRequestPath, conferenceRequestUrl } from '../src/conference/request-path.js';
 import { answerReason, conferenceBase } from '../src/conference/infinity/rest.js';
 import { DEFAULT_CONFERENCE_DETAILS, type Participant } from '../src/conference/types.js';
 
@@ -182,10 +183,13 @@ describe('Infinity mapping: conference and roles', () => {
   });
 
   it('confines sendRequest paths and builds the conference base', () => {
-    expect(confinedPath('/participants/u/mute')).to.equal('participants/u/mute');
-    expect(confinedPath('lock')).to.equal('lock');
-    expect(() => confinedPath('../other/lock')).to.throw(/refused/);
-    expect(() => confinedPath('https://evil.example/x')).to.throw(/refused/);
+    expect(conferenceRequestPath('/participants/u/mute')).to.equal('participants/u/mute');
+    expect(conferenceRequestPath('lock')).to.equal('lock');
+    expect(() => conferenceRequestPath('../other/lock')).to.throw(RequestPathError, 'sendRequest("../other/lock"): the segment ".." is made of dots');
+    expect(() => conferenceRequestPath('https://evil.example/x')).to.throw(RequestPathError, 'absolute and protocol-relative URLs are not allowed');
+    expect(conferenceRequestUrl('https://node.example/api/client/v2/conferences/meet', 'participants/u/mute')).to.equal(
+      'https://node.example/api/client/v2/conferences/meet/participants/u/mute',
+    );
     expect(conferenceBase('https://node.example/', 'a b')).to.equal('https://node.example/api/client/v2/conferences/a%20b');
     expect(conferenceBase('', 'meet')).to.equal('/api/client/v2/conferences/meet');
   });

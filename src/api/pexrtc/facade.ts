@@ -13,7 +13,7 @@ import { currentFields, PEXRTC_FIELDS, type PexRTCFields } from './call-state.js
 import { pexrtcMethods, type PexRTCMethods } from './methods.js';
 import { reportUnsupported } from './reports.js';
 
-const facadeToken = Symbol('the facade');
+const facadeKey = Symbol('the facade');
 
 /**
  * Members tools probe to learn what an object is: Promise resolution (`then`), JSON.stringify
@@ -26,8 +26,8 @@ export type PexRTC = Readonly<PexRTCFields> & PexRTCMethods & { readonly [Symbol
 
 /** The class behind the facade; its fields are accessors defined per instance, its methods on the prototype. */
 class PexRTCView {
-  constructor(token?: unknown) {
-    if (token !== facadeToken) throw noPexRTC();
+  constructor(key?: unknown) {
+    if (key !== facadeKey) throw noPexRTC();
     for (const field of PEXRTC_FIELDS) {
       Object.defineProperty(this, field, { get: () => currentFields()?.[field], enumerable: true, configurable: true });
     }
@@ -65,7 +65,7 @@ let facade: PexRTC | undefined;
 
 /** The one `window.PEX.pexrtc`, shared by every plugin and host on the page. */
 export function pexrtcFacade(): PexRTC {
-  facade ??= new Proxy(new PexRTCView(facadeToken) as PexRTC, {
+  facade ??= new Proxy(new PexRTCView(facadeKey) as PexRTC, {
     get(target, member, receiver) {
       if (typeof member === 'symbol' || isKnown(target, member)) return Reflect.get(target, member, receiver);
       if (!PROBES.has(member)) reportUnsupported(member, 'read');

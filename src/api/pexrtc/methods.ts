@@ -8,12 +8,30 @@ import { actions } from '../actions.js';
 import { dispatch } from '../action-bus.js';
 import { callingPlugin } from '../calling-plugin.js';
 import { createCommandFunctions } from '../commands.js';
+import { conferenceRequestPath } from '../../conference/request-path.js';
 import { currentFields } from './call-state.js';
 
 const commands = createCommandFunctions();
 
-function participantPath(uuid: unknown, call: string): string {
-  return `participants/${String(uuid)}/${call}`;
+/**
+ * `participants/<uuid>/<call>` as PexRTC sent it (the uuid as given), through the one path
+ * checker (request-path.ts) before it goes down sendRequest's path: a uuid such as `..` or
+ * `%2e%2e` is refused here, named after the method the plugin called.
+ */
+function participantRequest(method: string, uuid: unknown, call: string, payload?: Record<string, unknown>): Promise<unknown> {
+  const path = `participants/${String(uuid)}/${call}`;
+  try {
+    conferenceRequestPath(path, {
+      call: `window.PEX.pexrtc.${method}(${JSON.stringify(uuid) ?? String(uuid)}) (plugin "${callingPlugin().sandbox?.pluginId ?? '(unknown)'}", the request ${JSON.stringify(path)})`,
+      fix: "pass a participant's uuid, as participants$ gives it.",
+    });
+  } catch (error) {
+    console.error('[pex-plugin-host]', error);
+    const refusal = Promise.reject(error);
+    refusal.catch(() => {});
+    return refusal;
+  }
+  return commands.sendRequest(path, payload);
 }
 
 /** PexRTC's `'HOST'`/`'GUEST'` for dialOut, in the pluginAPI's spelling. */
@@ -52,7 +70,7 @@ export const pexrtcMethods = {
   /** `sendChatMessage(message, uuid?)`: to everyone, or (with a uuid) to one participant. */
   sendChatMessage(message: unknown, uuid?: unknown): Promise<unknown> {
     if (uuid === undefined || uuid === null || uuid === '') return commands.sendChatMessage(String(message ?? ''));
-    return commands.sendRequest(participantPath(uuid, 'message'), { type: 'text/plain', payload: String(message ?? '') });
+    return participantRequest('sendChatMessage', uuid, 'message', { type: 'text/plain', payload: String(message ?? '') });
   },
 
   /** `dialOut(destination, protocol?, role?, cb?, params?)`: `cb` gets `{result: [uuid, ...]}`. */
@@ -66,7 +84,7 @@ export const pexrtcMethods = {
 
   /** `setParticipantMute(uuid, setting)`: `participants/<uuid>/mute` or `unmute`. */
   setParticipantMute(uuid: unknown, setting: unknown): Promise<unknown> {
-    return commands.sendRequest(participantPath(uuid, setting ? 'mute' : 'unmute'));
+    return participantRequest('setParticipantMute', uuid, setting ? 'mute' : 'unmute');
   },
 
   /** `setMuteAllGuests(setting)`: `muteguests` or `unmuteguests`. */
@@ -93,14 +111,14 @@ export const pexrtcMethods = {
   setBuzz(): Promise<unknown> {
     const uuid = selfUUID();
     if (!uuid) return refused('setBuzz', 'the user\'s own participant uuid is not known yet (connect, or set host.selfUUID or host.callInfo.uuid).');
-    return commands.sendRequest(participantPath(uuid, 'buzz'));
+    return participantRequest('setBuzz', uuid, 'buzz');
   },
 
   /** `clearBuzz(uuid?)`: lowers a hand, the user's own when no uuid is given. */
   clearBuzz(uuid?: unknown): Promise<unknown> {
     const target = uuid || selfUUID();
     if (!target) return refused('clearBuzz', 'no uuid was given and the user\'s own participant uuid is not known yet.');
-    return commands.sendRequest(participantPath(target, 'clearbuzz'));
+    return participantRequest('clearBuzz', target, 'clearbuzz');
   },
 
   /** `setRole(uuid, role)`: `'chair'` or `'guest'` (`participants/<uuid>/role`), as PexRTC, which threw for anything else. */
@@ -112,7 +130,7 @@ export const pexrtcMethods = {
           'the role must be "chair" (host) or "guest".',
       );
     }
-    return commands.sendRequest(participantPath(uuid, 'role'), { role });
+    return participantRequest('setRole', uuid, 'role', { role });
   },
 
   /** `muteAudio(setting)`: asks the client to mute (true) or unmute (false) the user's microphone; returns the setting. */

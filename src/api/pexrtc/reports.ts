@@ -25,6 +25,12 @@ export function describeUnsupported(pluginId: string, member: string, how: 'read
         : 'Use PEX.actions$ and the participants$ and conferenceDetails$ that load() receives.',
     };
   }
+  if (member === 'token' && how === 'read') {
+    return {
+      message: `${name}, PexRTC's conference token: the host keeps the token from plugins (SECURITY.md), so it reads as undefined.`,
+      fix: 'Send the request with PEX.pluginAPI.sendRequest(path, payload): the host adds the token, and sends it to the conference only.',
+    };
+  }
   if (how === 'set') {
     return {
       message: known

@@ -15,6 +15,7 @@ import { applyConferenceStatus, conferenceFromToken, roleFromJoinRole } from './
 import type { RawChatMessage, RawConferenceStatus, RawParticipant, RawStageEntry, RawTokenResult } from './raw-types.js';
 import { conferenceBase, ConferenceRest } from './rest.js';
 import { PexRTCCallbacks } from './pexrtc-callbacks.js';
+import { browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
 import { Roster, type RosterChange } from './roster.js';
 import type { SseEvent } from './sse.js';
 import { refreshSessionToken, releaseSessionToken, requestSessionToken, type RequestPin, type TokenTarget } from './token.js';
@@ -36,6 +37,13 @@ export interface ConnectInfinityOptions {
   fetch?: typeof fetch;
   /** How long connectInfinity waits for the first roster sync before resolving anyway, in ms (default 5000). */
   syncTimeout?: number;
+  /**
+   * Where the waits between attempts draw their jitter: a function returning a number in [0, 1)
+   * (default Math.random). A dropped events stream waits a random time below 250 ms, then below
+   * 500 ms, 1 s, ... up to 8 s, for 8 attempts in a row; a failed refresh below 1 s, then 2 s,
+   * for 3 attempts. Tests give a seeded source to know each wait.
+   */
+  random?: RandomSource;
 }
 
 /** `[Conference] Connect Success`'s payload, as webapp2 gives it. */
@@ -47,8 +55,10 @@ export interface ConnectSuccessPayload {
   serviceType: string;
 }
 
-/** The refresh is retried this often before the session is given up. */
+/** The refresh is tried this often in a row before the session is given up. */
 const REFRESH_ATTEMPTS = 3;
+/** A failed refresh waits a random time below 1 s, then below 2 s (full jitter, retry.ts). */
+const REFRESH_BACKOFF = { base: 1000, cap: 8000 };
 
 export class InfinityConnection implements ConferenceConnection {
   readonly #participants = new BehaviorSubject<readonly Participant[]>([]);
@@ -65,8 +75,12 @@ export class InfinityConnection implements ConferenceConnection {
   readonly #pexrtcCallbacks = new PexRTCCallbacks((action) => this.#actions.next(action));
   readonly #session: RawTokenResult;
   readonly #pin: string | undefined;
+  /** Private to the connection: no getter, no copy on a public object (SECURITY.md). */
   #token: string;
+  readonly #random: RandomSource;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The wait before a refresh is tried again, or until the browser is back online. */
+  readonly #refreshWait = new RetryWait();
   #refreshFailures = 0;
   #ended = false;
   #leaving: Promise<void> | undefined;
@@ -98,16 +112,21 @@ export class InfinityConnection implements ConferenceConnection {
   /** Joins the conference. Use `connectInfinity`. */
   static async join(options: ConnectInfinityOptions): Promise<InfinityConnection> {
     const fetcher: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    if (typeof options.alias !== 'string' || options.alias.trim() === '' || /^\.+$/.test(options.alias)) {
+      // `.` and `..` would be read as path steps: the token would go to another path on the node.
+      throw new InfinityJoinError(`Could not join ${JSON.stringify(options.alias)}: the alias must name a conference.`, 'failed');
+    }
     const target: TokenTarget = { node: options.node.replace(/\/+$/, ''), alias: options.alias, fetcher };
     const { session, pin } = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
-    const connection = new InfinityConnection(target, session, options.displayName, pin);
+    const connection = new InfinityConnection(target, session, options.displayName, pin, options.random ?? Math.random);
     await connection.#start(options.syncTimeout ?? 5000);
     return connection;
   }
 
-  private constructor(target: TokenTarget, session: RawTokenResult, displayName: string, pin: string | undefined) {
+  private constructor(target: TokenTarget, session: RawTokenResult, displayName: string, pin: string | undefined, random: RandomSource) {
     this.#target = target;
     this.#token = session.token;
+    this.#random = random;
     this.#session = session;
     this.#pin = pin;
     this.#conference = new BehaviorSubject<ConferenceDetails>({ ...DEFAULT_CONFERENCE_DETAILS, ...conferenceFromToken(session) });
@@ -142,13 +161,9 @@ export class InfinityConnection implements ConferenceConnection {
         if (!this.#ended) this.#state.next(open ? 'connected' : 'reconnecting');
       },
       onFatal: (reason) => this.#end({ reason, release: 'none' }),
+      random,
     });
     this.#scheduleRefresh(Number(session.expires));
-  }
-
-  /** The current token (changes at each refresh). For tests and diagnostics; never send it elsewhere. */
-  get token(): string {
-    return this.#token;
   }
 
   /** The current state. */
@@ -295,6 +310,7 @@ export class InfinityConnection implements ConferenceConnection {
   /** Refreshes at a third of the lifetime (`expires` in seconds), as Infinity advises. */
   #scheduleRefresh(expiresSeconds: number): void {
     clearTimeout(this.#refreshTimer);
+    this.#refreshWait.cancel();
     if (this.#ended) return;
     const seconds = Number.isFinite(expiresSeconds) && expiresSeconds > 0 ? expiresSeconds : 0;
     this.#refreshTimer = setTimeout(() => void this.#refresh(), (seconds * 1000) / 3);
@@ -302,6 +318,11 @@ export class InfinityConnection implements ConferenceConnection {
 
   async #refresh(): Promise<void> {
     if (this.#ended) return;
+    if (browserOffline()) {
+      // It would only fail: it is made as soon as the browser is back online.
+      if ((await this.#refreshWait.wait('online')) === 'online') void this.#refresh();
+      return;
+    }
     try {
       const refreshed = await refreshSessionToken(this.#target, this.#token);
       if (this.#ended) {
@@ -316,13 +337,20 @@ export class InfinityConnection implements ConferenceConnection {
     } catch (error) {
       if (this.#ended) return;
       const status = error instanceof InfinityJoinError ? error.status : undefined;
+      if (status === undefined && browserOffline()) {
+        // The network went on the way: not an attempt spent; tried again once the browser is back.
+        if ((await this.#refreshWait.wait('online')) === 'online') void this.#refresh();
+        return;
+      }
       this.#refreshFailures += 1;
       if (status === 403 || this.#refreshFailures >= REFRESH_ATTEMPTS) {
         void this.#end({ reason: error instanceof Error ? error.message : String(error), release: 'none' });
         return;
       }
-      clearTimeout(this.#refreshTimer);
-      this.#refreshTimer = setTimeout(() => void this.#refresh(), 1000 * this.#refreshFailures);
+      // Every client of a node that fails refreshes at once: each waits its own random time
+      // (an `online` on the way ends the wait at once).
+      const delay = fullJitterDelay(this.#refreshFailures - 1, { ...REFRESH_BACKOFF, random: this.#random });
+      if ((await this.#refreshWait.wait(delay)) !== 'cancelled') void this.#refresh();
     }
   }
 
@@ -350,6 +378,7 @@ export class InfinityConnection implements ConferenceConnection {
     if (this.#leaving) return this.#leaving;
     this.#ended = true;
     clearTimeout(this.#refreshTimer);
+    this.#refreshWait.cancel();
     this.#events.stop();
     this.#firstSync?.();
     this.#firstSync = undefined;

@@ -1,11 +1,15 @@
 /**
  * The conference's events stream, `GET events?token=<token>`, read with fetch and our own SSE
- * parser, kept open: after a drop it reconnects with the CURRENT token (the one last refreshed)
- * after 250 ms, doubling up to a cap, for a bounded number of attempts in a row. Any event on a
- * new stream resets the count. A refusal (401/403/404: the token is no longer valid) is final.
+ * parser, kept open: after a drop it reconnects with the CURRENT token (the one last refreshed),
+ * waiting a random time below a ceiling that starts at 250 ms and doubles up to 8 s (full
+ * jitter, retry.ts), for a bounded number of attempts in a row. Any event on a new stream
+ * resets the count. While the browser is offline it makes no attempt and spends none: it waits
+ * for `online`, which also cuts a wait short. A refusal (401/403/404: the token is no longer
+ * valid) is final.
  */
 import { readEventStream, type SseEvent } from './sse.js';
 import { answerReason, readAnswer } from './rest.js';
+import { browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
 
 export interface EventStreamOptions {
   /** `<node>/api/client/v2/conferences/<alias>`. */
@@ -19,18 +23,19 @@ export interface EventStreamOptions {
   onOpen?: (open: boolean) => void;
   /** The stream is gone for good: refused, or the attempts ran out. */
   onFatal: (reason: string) => void;
-  /** First delay in ms (default 250). */
+  /** The first wait's ceiling in ms (default 250); each attempt in a row doubles it. */
   initialDelay?: number;
-  /** Longest delay in ms (default 8000). */
+  /** The highest ceiling in ms (default 8000). */
   maxDelay?: number;
-  /** Attempts in a row before giving up (default 8: about 30 s with the defaults). */
+  /** Attempts in a row before giving up (default 8: at most about 30 s of waiting with the defaults). */
   maxAttempts?: number;
+  /** Where the waits draw their jitter (default Math.random). */
+  random?: RandomSource;
 }
 
 export class EventStream {
   #controller: AbortController | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #wake: (() => void) | undefined;
+  readonly #wait = new RetryWait();
   #stopped = false;
   #opened: { resolve: () => void; reject: (error: Error) => void } | undefined;
 
@@ -47,12 +52,12 @@ export class EventStream {
   stop(): void {
     this.#stopped = true;
     this.#controller?.abort();
-    clearTimeout(this.#timer);
-    this.#wake?.();
+    this.#wait.cancel();
   }
 
   async #run(): Promise<void> {
-    const { initialDelay = 250, maxDelay = 8000, maxAttempts = 8 } = this.options;
+    const { initialDelay = 250, maxDelay = 8000, maxAttempts = 8, random = Math.random } = this.options;
+    const backoff = { base: initialDelay, cap: maxDelay, random };
     let failures = 0;
     while (!this.#stopped) {
       let sawEvent = false;
@@ -102,14 +107,21 @@ export class EventStream {
         this.stop();
         return;
       }
-      if (!sawEvent) failures += 1;
-      else failures = 1;
+      if (sawEvent) failures = 0;
+      if (browserOffline()) {
+        // No network: trying would only fail. No attempt is spent; the next is made when the browser is back.
+        this.options.onOpen?.(false);
+        await this.#wait.wait('online');
+        continue;
+      }
+      failures += 1;
       if (failures > maxAttempts) {
         this.#finish(`${problem}; gave up after ${maxAttempts} attempts to reconnect`);
         return;
       }
       this.options.onOpen?.(false);
-      await this.#sleep(Math.min(initialDelay * 2 ** (failures - 1), maxDelay));
+      // An `online` on the way ends the wait at once.
+      await this.#wait.wait(fullJitterDelay(failures - 1, backoff));
     }
   }
 
@@ -122,12 +134,5 @@ export class EventStream {
     }
     this.stop();
     this.options.onFatal(reason);
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.#wake = resolve;
-      this.#timer = setTimeout(resolve, ms);
-    });
   }
 }

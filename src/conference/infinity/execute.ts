@@ -3,20 +3,18 @@
  * a CommandError carrying the status and the server's reason.
  */
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
+import { conferenceRequestPath } from '../request-path.js';
 import { dialRole } from './mapping.js';
 import type { ConferenceRest } from './rest.js';
 
-/** The conference-relative path of a sendRequest, or a CommandError when it could leave the conference. */
-export function confinedPath(path: string): string {
-  const relative = String(path).trim().replace(/^\/+/, '');
-  if (!relative || relative.includes('..') || relative.includes('://') || relative.includes('\\')) {
-    throw new CommandError(`sendRequest: the path ${JSON.stringify(path)} is refused; it must stay inside the conference (e.g. "participants/<uuid>/mute").`);
-  }
-  return relative;
-}
+const PARTICIPANT_FIX = "pass a participant's uuid, as participants$ gives it.";
 
-function participantPath(uuid: string, call: string): string {
-  return `participants/${encodeURIComponent(uuid)}/${call}`;
+/** `participants/<uuid>/<call>`, checked by the one path checker (request-path.ts). */
+function participantPath(command: string, uuid: string, call: string): string {
+  return conferenceRequestPath(`participants/${encodeURIComponent(uuid)}/${call}`, {
+    call: `InfinityConnection.execute(${command} ${JSON.stringify(uuid)})`,
+    fix: PARTICIPANT_FIX,
+  });
 }
 
 /** `dial`'s body for `dialOut(alias, protocol, role, callback, options)`. */
@@ -41,7 +39,8 @@ export async function executeCommand<C extends PluginCommand>(rest: ConferenceRe
   const c = command as PluginCommand;
   switch (c.name) {
     case 'sendRequest': {
-      const path = confinedPath(c.args.path);
+      // The host checked a plugin's path already; an app may call execute with any.
+      const path = conferenceRequestPath(c.args.path, { call: `InfinityConnection.execute(sendRequest ${JSON.stringify(c.args.path)})` });
       return (await rest.call(path, c.args.payload)) as R;
     }
     case 'dialOut': {
@@ -49,11 +48,11 @@ export async function executeCommand<C extends PluginCommand>(rest: ConferenceRe
       return (Array.isArray(result) ? result.filter((uuid): uuid is string => typeof uuid === 'string') : []) as R;
     }
     case 'disconnectParticipant':
-      return (await rest.call(participantPath(c.args.uuid, 'disconnect'))) as R;
+      return (await rest.call(participantPath(c.name, c.args.uuid, 'disconnect'))) as R;
     case 'spotlightOnParticipant':
-      return (await rest.call(participantPath(c.args.uuid, 'spotlighton'))) as R;
+      return (await rest.call(participantPath(c.name, c.args.uuid, 'spotlighton'))) as R;
     case 'spotlightOffParticipant':
-      return (await rest.call(participantPath(c.args.uuid, 'spotlightoff'))) as R;
+      return (await rest.call(participantPath(c.name, c.args.uuid, 'spotlightoff'))) as R;
     case 'transformConferenceLayout':
       return (await rest.call('transform_layout', { transforms: c.args.layout ?? {} })) as R;
     case 'sendChatMessage':

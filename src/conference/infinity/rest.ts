@@ -4,6 +4,7 @@
  * have no error answer in the vendor schemas, so a typed client would lose it).
  */
 import { CommandError } from '../commands.js';
+import { conferenceRequestUrl } from '../request-path.js';
 
 /** `<node>/api/client/v2/conferences/<alias>`; node '' means this page's origin. */
 export function conferenceBase(node: string, alias: string): string {
@@ -89,12 +90,15 @@ export class ConferenceRest {
   /**
    * POST (or GET) `<base>/<path>` with the token header; resolves to the answer's `result`.
    * Rejects with a CommandError: `status` and `reason` (the server's words) when there was an
-   * answer, neither when the request never got one.
+   * answer, neither when the request never got one; a RequestPathError, before anything is sent,
+   * when the path could lead outside the conference (whoever built it checked it already: this
+   * is the last gate before the token goes out).
    */
   async call(path: string, body?: unknown, method: 'POST' | 'GET' = 'POST'): Promise<unknown> {
+    const url = conferenceRequestUrl(this.base, path, { call: `The conference's REST client (${JSON.stringify(path)})` });
     let answer: RawAnswer;
     try {
-      answer = await sendRequest(this.fetcher, `${this.base}/${path}`, { method, body, headers: { token: this.token() } });
+      answer = await sendRequest(this.fetcher, url, { method, body, headers: { token: this.token() } });
     } catch (error) {
       throw new CommandError(`${path}: the request failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,0 +1,73 @@
+/**
+ * Waiting between attempts: exponential backoff with full jitter, and the browser's own word on
+ * the network. When a node restarts, every client on it loses its events stream at the same
+ * moment; without jitter they would all come back in lockstep, at 250 ms, 500 ms, 1 s ..., and
+ * knock it over again. Full jitter draws each wait from the whole range instead:
+ *
+ *   delay = random(0, min(cap, base * 2^attempt))
+ *
+ * While the browser says it is offline (`navigator.onLine === false`) nothing is tried at all:
+ * the wait is for the `online` event, which also cuts any backoff short.
+ */
+
+/** A number in [0, 1), as Math.random gives; tests pass a seeded one. */
+export type RandomSource = () => number;
+
+export interface Backoff {
+  /** The first attempt's ceiling, in ms. */
+  base: number;
+  /** The highest ceiling, in ms. */
+  cap: number;
+  random: RandomSource;
+}
+
+/** The wait before retry number `attempt` (0 for the first retry), in whole ms. */
+export function fullJitterDelay(attempt: number, backoff: Backoff): number {
+  const ceiling = Math.min(backoff.cap, backoff.base * 2 ** Math.max(0, attempt));
+  const draw = backoff.random();
+  // A source that strays outside [0, 1) must not make the wait negative or longer than the ceiling.
+  const unit = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0;
+  return Math.floor(unit * ceiling);
+}
+
+/** Whether the browser says there is no network (unknown counts as online). */
+export function browserOffline(): boolean {
+  return globalThis.navigator?.onLine === false;
+}
+
+/**
+ * One wait at a time that ends early: on the page's `online` event, or on `cancel()` (when the
+ * connection ends). Resolves to why it ended.
+ */
+export class RetryWait {
+  #end: ((why: 'elapsed' | 'online' | 'cancelled') => void) | undefined;
+
+  /** Waits `ms`, or until `online` when `ms` is 'online'. A new wait ends the one before it (as cancelled). */
+  wait(ms: number | 'online'): Promise<'elapsed' | 'online' | 'cancelled'> {
+    this.cancel();
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onOnline = (): void => end('online');
+      const end = (why: 'elapsed' | 'online' | 'cancelled'): void => {
+        if (this.#end !== end) return;
+        this.#end = undefined;
+        clearTimeout(timer);
+        globalThis.removeEventListener?.('online', onOnline);
+        resolve(why);
+      };
+      this.#end = end;
+      globalThis.addEventListener?.('online', onOnline);
+      if (ms !== 'online') timer = setTimeout(() => end('elapsed'), ms);
+    });
+  }
+
+  /** Whether a wait is under way. */
+  get waiting(): boolean {
+    return this.#end !== undefined;
+  }
+
+  /** Ends the current wait, if any. */
+  cancel(): void {
+    this.#end?.('cancelled');
+  }
+}
