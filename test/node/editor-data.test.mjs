@@ -275,6 +275,12 @@ describe('VS Code custom data', () => {
     assert.deepEqual(host.attributes.find((a) => a.name === 'platform').values, ['web', 'electron', 'ios', 'android'].map((name) => ({ name })));
     assert.equal(html.tags.find((tag) => tag.name === 'pex-template-dialog').attributes.find((a) => a.name === 'close-disabled').valueSet, 'v');
     assert.match(host.description.value, /`pex-command` \(`CustomEvent<PexCommandDetail>`\)/);
+    // What the format has no field for is in the description: slots, parts, custom states.
+    for (const tag of html.tags) {
+      const d = element(tag.name);
+      for (const state of d.cssStates ?? []) assert.ok(tag.description.value.includes(`:state(${state.name})`), `${tag.name} :state(${state.name})`);
+      for (const part of d.cssParts ?? []) assert.ok(tag.description.value.includes(`::part(${part.name})`), `${tag.name} ::part(${part.name})`);
+    }
   });
 
   test('the CSS data lists every custom property of every element once, in the format\'s shape', () => {

@@ -46,9 +46,10 @@ export function propertiesOf(element) {
   return (element.members ?? []).filter((member) => member.kind === 'field' && !member.static && member.privacy !== 'private' && member.privacy !== 'protected');
 }
 
-/** The text of `description`, with the summary first when both are given. */
+/** The text of `description`, with the summary first when both are given, and the custom states (which no editor format has a field for). */
 export function elementDescription(element) {
-  return [element.summary, element.description].filter(Boolean).join('\n\n');
+  const states = (element.cssStates ?? []).map((state) => `- ${code(`:state(${state.name})`)}${state.description ? `: ${oneLine(state.description)}` : ''}`);
+  return [element.summary, element.description, states.length ? `**CSS states**\n\n${states.join('\n')}` : ''].filter(Boolean).join('\n\n');
 }
 
 /** `code` in Markdown, with backticks inside the value kept intact. */
