@@ -131,3 +131,28 @@ describe('<pex-plugin-host> defined after an app set its properties', () => {
     }
   });
 });
+
+describe('<pex-plugin-host> removed while it reads its branding folder', () => {
+  it('stops quietly: settled resolves, no unhandled rejection, no plugin loads', async () => {
+    const rejections: string[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(String(event.reason));
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const host = document.createElement('pex-plugin-host');
+      host.brandingUrl = '/test/fixtures/runtime/good/';
+      document.body.append(host);
+      // The host starts reading in its first update.
+      await host.updateComplete;
+      const settled = host.settled;
+      // Gone before manifest.json and settings.json can have arrived: the reads are aborted.
+      host.remove();
+      await settled;
+      // An unhandled rejection is reported after the microtask queue drains: give it a task.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(rejections).to.deep.equal([]);
+      expect(host.plugins).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+});

@@ -200,7 +200,15 @@ export class PluginRuntime {
     addErrorClaimant(this.#errorClaimant);
     this.#loading.next(true);
 
-    const branding = await loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
+    let branding: BrandingResult;
+    try {
+      branding = await loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
+    } catch (error) {
+      // Stopped or overtaken while reading (the host removed, a new branding-url): its reads
+      // were aborted on purpose, and `settled` of a host that is gone must not reject.
+      if (session !== this.#session) return;
+      throw error;
+    }
     if (session !== this.#session) return;
     this.#branding = branding;
     for (const diagnostic of branding.diagnostics) this.#addDiagnostic(diagnostic);
