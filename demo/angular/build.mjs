@@ -1,7 +1,9 @@
 // Builds the Angular example into dist/angular/ (ahead of time, zoneless; see README.md): the
 // Angular compiler type-checks and compiles src/ (aot.mjs), esbuild bundles the output with the
 // linked framework packages and the drop-in dist/pex-plugin-host.js, and index.html is copied
-// with its Content-Security-Policy. Run through `npm run build:angular`, after the drop-in build.
+// with its Content-Security-Policy. The example imports the package by its name, as a client app
+// does (`pex-plugin-host/pex-plugin-host.js`, and types from `pex-plugin-host`, dist/esm/), so
+// run it through `npm run build:angular` after `npm run build`.
 //
 // The build fails when the template compiler (@angular/compiler) or a partial declaration that
 // would need it at run time is in the bundle, or when the page lost its CSP.
@@ -13,11 +15,13 @@ import { angularLinker, angularSources } from './aot.mjs';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const outdir = here('../../dist/angular/');
 
-try {
-  await stat(here('../../dist/pex-plugin-host.js'));
-} catch {
-  console.error('dist/pex-plugin-host.js is missing: run `npm run build` first.');
-  process.exit(1);
+for (const built of ['dist/pex-plugin-host.js', 'dist/esm/components/index.d.ts']) {
+  try {
+    await stat(here(`../../${built}`));
+  } catch {
+    console.error(`${built} is missing: run \`npm run build\` first.`);
+    process.exit(1);
+  }
 }
 
 const started = performance.now();

@@ -5,9 +5,10 @@
  */
 import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-// The drop-in build: defines every pex-* element and installs window.PEX. Imported before the
-// app starts, so Angular creates upgraded elements and the directives write to their setters.
-import '../../../dist/pex-plugin-host.js';
+// The drop-in build (dist/pex-plugin-host.js, by the package's name as a client app imports it):
+// defines every pex-* element and installs window.PEX. Imported before the app starts, so Angular
+// creates upgraded elements and the directives write to their setters.
+import 'pex-plugin-host/pex-plugin-host.js';
 import { AppComponent } from './app.component.js';
 
 bootstrapApplication(AppComponent, { providers: [provideZonelessChangeDetection()] }).catch((error: unknown) => {

@@ -13,8 +13,8 @@
  * the DOM event and to any output of that name at once, so an output named like the event would
  * call the handler twice.
  *
- * Types only come from the package's sources (erased from the bundle); the elements themselves
- * are the drop-in build, imported by main.ts.
+ * Types only come from the package's entry, `pex-plugin-host` (its declarations; erased from the
+ * bundle); the elements themselves are the drop-in build, imported by main.ts.
  */
 import { DestroyRef, Directive, ElementRef, effect, inject, input, output, type OutputEmitterRef, type Signal } from '@angular/core';
 import type {
@@ -27,7 +27,7 @@ import type {
   PexPluginSettings,
   PexTemplateDialog,
   PexToolbar,
-} from '../../../components/index.js';
+} from 'pex-plugin-host';
 
 /**
  * Writes `value` to `element[name]` whenever it changes, from the first value the template binds
