@@ -17,6 +17,8 @@ export default {
   globs: ['components/**/*.ts'],
   exclude: ['components/**/*.styles.ts'],
   outdir: '.',
+  // package.json names the manifest itself: an analysis into a scratch folder (the tests') must not rewrite it.
+  packagejson: false,
   litelement: true,
   plugins: [
     defineElementPlugin(),

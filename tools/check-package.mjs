@@ -32,6 +32,11 @@ try {
     // The React wrappers.
     'dist/react/index.js',
     'dist/esm/react/index.d.ts',
+    // Editor data and the Vue declarations.
+    'vue/index.d.ts',
+    'dist/editor/web-types.json',
+    'dist/editor/vscode.html-custom-data.json',
+    'dist/editor/vscode.css-custom-data.json',
   ];
   for (const needed of needs) {
     if (!shipped.includes(needed)) throw new Error(`the package lacks ${needed}`);

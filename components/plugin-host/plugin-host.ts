@@ -39,6 +39,7 @@ export const DEFAULT_BRANDING_URL = 'custom_configuration/';
  * @slot - The client's own markup, with `pex-toolbar`, `pex-conference-menu`,
  *   `pex-participant-menu` and `pex-plugin-settings` anywhere inside.
  *
+ * @attr role - Deprecated: the earlier name of `participant-role` (assistive technology reads `role` as an ARIA role); still read, with a one-time warning, while `participant-role` is not set.
  * @event pex-plugin-loaded - A plugin finished `load`. `detail: {id}`
  * @event pex-plugin-unloaded - A plugin was unloaded. `detail: {id}`
  * @event pex-plugin-error - A plugin failed or threw; nothing else is affected. `detail: {id, phase, error}`
