@@ -11,8 +11,9 @@ const PARTICIPANT_FIX = "pass a participant's uuid, as participants$ gives it.";
 
 /** `participants/<uuid>/<call>`, checked by the one path checker (request-path.ts). */
 function participantPath(command: string, uuid: string, call: string): string {
-  return conferenceRequestPath(`participants/${encodeURIComponent(uuid)}/${call}`, {
-    call: `InfinityConnection.execute(${command} ${JSON.stringify(uuid)})`,
+  const path = `participants/${encodeURIComponent(uuid)}/${call}`;
+  return conferenceRequestPath(path, {
+    call: `InfinityConnection.execute(${command} ${JSON.stringify(uuid)}) (the request ${JSON.stringify(path)})`,
     fix: PARTICIPANT_FIX,
   });
 }
