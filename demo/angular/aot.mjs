@@ -1,10 +1,11 @@
-// The Angular example's ahead-of-time compilation, as two esbuild plugins (used by build.mjs):
+// The Angular example's ahead-of-time compilation: two functions, and each as an esbuild plugin
+// for build.mjs (vite-plugin.mjs uses the functions on a dev server):
 //
-// - angularSources: compiles demo/angular/src with the Angular compiler (ngtsc, the compiler
+// - compileAngularProject / angularSources: compiles demo/angular/src with the Angular compiler (ngtsc, the compiler
 //   behind `ngc`) and hands esbuild the emitted JavaScript in place of each .ts file. Templates
 //   become instructions at build time, and every binding is type-checked (strictTemplates in
 //   tsconfig.json): errors stop the build.
-// - angularLinker: the framework packages (@angular/core, common, platform-browser) ship
+// - linkAngularPackageFile / angularLinker: the framework packages (@angular/core, common, platform-browser) ship
 //   partially compiled (`ɵɵngDeclare*` calls, which would need the JIT compiler in the page);
 //   Angular's linker (a Babel plugin) turns them into the same final definitions.
 //
@@ -47,8 +48,8 @@ export async function compileAngularProject(tsconfigPath, sourceDir) {
     rootNames: config.rootNames,
     options,
     host,
-    // Every file is type-checked; only the example's own sources are emitted (the package's
-    // sources it imports types from are erased, and its elements come from the drop-in build).
+    // Every file is type-checked; only the example's own sources are emitted (the rest are
+    // declarations: the package's, whose elements come from the drop-in build, and Angular's).
     emitCallback: ({ program, writeFile, customTransformers }) => {
       const results = program
         .getSourceFiles()

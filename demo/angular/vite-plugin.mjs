@@ -1,7 +1,8 @@
 // The Angular example from source on a Vite dev server, compiled ahead of time as build.mjs does
-// (aot.mjs): src/*.ts are served as the Angular compiler's output (type errors, strictTemplates
-// included, show in Vite's overlay), and the Angular packages are linked, whether Vite
-// pre-bundles them or serves them file by file. No template compiler reaches the page, so it runs under the page's strict policy.
+// (aot.mjs): src/*.ts are served as the Angular compiler's output (a type error, strictTemplates
+// included, fails the request and shows in the terminal), and the Angular packages are linked,
+// whether Vite pre-bundles them or serves them file by file. No template compiler reaches the
+// page, so it runs under the page's strict policy.
 //
 // In a Vite config: `plugins: [angularExample()]` (the demo's vite.config.ts serves the example
 // at /angular/ with it).
