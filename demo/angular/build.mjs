@@ -28,6 +28,8 @@ const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 const result = await build({
+  // The metafile's paths (dist/angular/main.js, node_modules/…) are relative to the repository.
+  absWorkingDir: here('../../'),
   entryPoints: { main: here('src/main.ts') },
   outdir,
   bundle: true,
@@ -55,7 +57,7 @@ const compilerInputs = inputs.filter((path) => /(^|\/)node_modules\/@angular\/co
 if (compilerInputs.length) throw new Error(`@angular/compiler is in the bundle (${compilerInputs.join(', ')}): the app would compile templates in the page`);
 if (!inputs.some((path) => path.endsWith('dist/pex-plugin-host.js'))) throw new Error('the drop-in dist/pex-plugin-host.js is not in the bundle');
 for (const file of Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'))) {
-  const code = await readFile(file, 'utf8');
+  const code = await readFile(here(`../../${file}`), 'utf8');
   // A declaration the linker missed calls into the JIT compiler when first used.
   if (code.includes('ngDeclare')) throw new Error(`${file} still has a partial declaration (ɵɵngDeclare*): it would need the JIT compiler`);
 }
