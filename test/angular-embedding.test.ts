@@ -104,14 +104,14 @@ describe('the Angular example (dist/angular/)', () => {
     expect(directive(policy, 'script-src')).to.equal("'self'");
     expect(directive(policy, 'default-src')).to.equal("'self'");
     expect(directive(policy, 'object-src')).to.equal("'none'");
-    // The page's document enforces it (the meta tag is in force, not just present).
+    // The app's document has it (the eval test below shows that it is enforced).
     const enforced = await until(() => doc().querySelector('meta[http-equiv="Content-Security-Policy"]'), () => 'the policy in the app\'s document');
     expect(enforced.getAttribute('content')).to.equal(policy);
   });
 
   it('renders the elements from the Angular template, with the roster bound as a property', async () => {
     const host = await until(
-      () => doc().querySelector('app-root pex-plugin-host') as (HTMLElement & { participants?: Array<{ name: string }>; brandingUrl?: string }) | null,
+      () => doc().querySelector('app-root pex-plugin-host') as (HTMLElement & { participants?: Array<{ name: string }>; brandingUrl?: string; participantRole?: string; platform?: string }) | null,
       () => `<pex-plugin-host> in the Angular app (errors: ${errors.join('; ') || 'none'})`,
     );
     expect(String(host.constructor === frame.customElements.get('pex-plugin-host')), 'an upgraded element').to.equal('true');
@@ -124,7 +124,10 @@ describe('the Angular example (dist/angular/)', () => {
     expect(host.participants!.map((p) => p.name).join(', ')).to.equal('Alice Host, Bob Guest, Carol Guest');
     expect(String(host.hasAttribute('participants'))).to.equal('false');
     expect(String(host.hasAttribute('conference'))).to.equal('false');
+    // The directive's inputs wrote the string settings too.
     expect(host.brandingUrl).to.equal(BRANDING);
+    expect(host.participantRole).to.equal('chair');
+    expect(host.platform).to.equal('web');
     const menu = doc().querySelector('pex-participant-menu') as HTMLElement & { participant?: { name: string } };
     expect(menu.participant?.name).to.equal('Alice Host');
     // ...and the plugin received it on participants$.
