@@ -2,6 +2,7 @@ import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } fro
 import { fileURLToPath } from 'node:url';
 import { connectMiddleware, createSimulator } from './tools/infinity-simulator/simulator.mjs';
 import { webapp2Layout } from './demo/webapp2-layout.js';
+import { angularExample } from './demo/angular/vite-plugin.mjs';
 
 /**
  * The Infinity simulator inside the demo's dev server, same origin as the page:
@@ -25,7 +26,12 @@ function infinitySimulator(): Plugin {
 export default defineConfig({
   root: 'demo',
   publicDir: 'branding',
-  plugins: [webapp2Layout(fileURLToPath(new URL('./demo/branding/webapp2/', import.meta.url))), infinitySimulator()],
+  plugins: [
+    webapp2Layout(fileURLToPath(new URL('./demo/branding/webapp2/', import.meta.url))),
+    infinitySimulator(),
+    // /angular/ compiled ahead of time in the dev server too (demo/angular/README.md).
+    angularExample(),
+  ],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: { outDir: '../dist/demo', emptyOutDir: true, target: 'es2022' },
