@@ -142,7 +142,7 @@ describe('the token on no public object', () => {
       figures.push(after);
       expect(after.findings, 'where a token shows').to.deep.equal([]);
     }
-    expect(window.PEX.pexrtc.token).to.equal(undefined);
+    expect((window.PEX.pexrtc as unknown as Record<string, unknown>).token).to.equal(undefined);
     expect('token' in connection).to.be.false;
 
     // Nor in the markup (attributes included) or the page's storage.
