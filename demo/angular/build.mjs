@@ -15,13 +15,21 @@ import { angularLinker, angularSources } from './aot.mjs';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const outdir = here('../../dist/angular/');
 
-for (const built of ['dist/pex-plugin-host.js', 'dist/esm/components/index.d.ts']) {
+// Found through the package's name: in this repository (the package itself) and in an app
+// that installed it alike (the package check builds this example that way too).
+for (const built of ['pex-plugin-host/pex-plugin-host.js', 'pex-plugin-host/package.json']) {
   try {
-    await stat(here(`../../${built}`));
+    await stat(fileURLToPath(import.meta.resolve(built)));
   } catch {
     console.error(`${built} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
+}
+try {
+  await stat(fileURLToPath(new URL('dist/esm/components/index.d.ts', import.meta.resolve('pex-plugin-host/package.json'))));
+} catch {
+  console.error('the package\'s declarations (dist/esm/) are missing: run `npm run build` first.');
+  process.exit(1);
 }
 
 const started = performance.now();
