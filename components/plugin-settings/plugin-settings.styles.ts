@@ -65,10 +65,17 @@ export const pluginSettingsStyles = css`
     margin: 0;
   }
   [part='item'][data-status='failed'] [part='status'],
-  [part='error'] {
+  [part='error'],
+  [part='problem'],
+  [part='storage-notice'] {
     color: var(--pex-error-color);
   }
-  [part='error'] {
+  .problem-reason,
+  [part='storage-notice'] {
+    margin: 0;
+  }
+  [part='error'],
+  [part='problem'] {
     /* Below the name and the switch, across the row: the tab order follows the reading order. */
     grid-column: 1 / -1;
     display: flex;

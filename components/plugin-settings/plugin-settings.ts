@@ -23,6 +23,22 @@ export function failureReason(phase: PluginPhase | undefined): string {
   }
 }
 
+/** What went wrong with a plugin that went on running (or was unloaded), in words. */
+export function problemReason(phase: PluginPhase): string {
+  switch (phase) {
+    case 'action':
+      return 'One of its menu items failed.';
+    case 'state':
+      return 'It gave its menu item a look that cannot be shown.';
+    case 'register':
+      return 'It registered itself wrongly.';
+    case 'unload':
+      return 'It failed while stopping.';
+    default:
+      return 'It ran into an error.';
+  }
+}
+
 /** A plugin's state in words. */
 export function statusText(plugin: PluginInfo): string {
   switch (plugin.status) {
@@ -55,8 +71,9 @@ function isOn(plugin: PluginInfo): boolean {
 /**
  * The Settings > Plugins page: every plugin of the branding that fits this platform and
  * role, with its state, a switch to load or unload it (kept per branding across reloads),
- * and for a failed plugin the reason, the technical details and a Retry button.
- * Place it anywhere inside `<pex-plugin-host>`.
+ * and for a failed plugin the reason, the technical details and a Retry button; a plugin
+ * that reported a problem and went on shows it too. When the browser will not store the
+ * choices, it says they last until the page closes. Place it anywhere inside `<pex-plugin-host>`.
  *
  * @tagname pex-plugin-settings
  * @summary The user's list of plugins, to load, unload and retry them.
@@ -75,6 +92,8 @@ function isOn(plugin: PluginInfo): boolean {
  * @csspart switch - The load/unload switch (`<button role="switch">`).
  * @csspart error - A failed plugin's details and Retry button.
  * @csspart error-details - The technical message inside the Details disclosure.
+ * @csspart problem - The last problem of a plugin that went on running: the reason and its Details.
+ * @csspart storage-notice - The note that choices will not be kept (the browser's storage refused them).
  * @csspart retry - The Retry button of a failed plugin.
  *
  * @cssprop --pex-settings-gap - Space between and inside the rows.
@@ -120,6 +139,9 @@ export class PexPluginSettings extends LitElement {
     const plugins = this.#plugins.value.filter((plugin) => plugin.status !== 'filtered-out');
     return html`<div part="base">
       <slot name="heading"></slot>
+      ${this.#host?.runtime.choicesKept === false
+        ? html`<p part="storage-notice">Your choices will not be kept after this page closes: the browser does not let it store them.</p>`
+        : nothing}
       ${plugins.length === 0
         ? html`<p part="empty">No plugins are available.</p>`
         : // role="list": Safari drops a list's semantics when its bullets are styled away.
@@ -174,7 +196,7 @@ export class PexPluginSettings extends LitElement {
         <span class="track" aria-hidden="true"><span class="thumb"></span></span>
         ${alwaysOn ? html`<span class="switch-text">Always on</span>` : nothing}
       </button>
-      ${plugin.status === 'failed' ? this.#renderError(plugin) : nothing}
+      ${plugin.status === 'failed' ? this.#renderError(plugin) : plugin.problem ? this.#renderProblem(plugin.problem) : nothing}
     </li>`;
   }
 
@@ -187,6 +209,16 @@ export class PexPluginSettings extends LitElement {
           </details>`
         : nothing}
       <button part="retry" type="button" data-id=${plugin.id} aria-label=${`Retry ${plugin.name}`} @click=${this.#onRetry}>Retry</button>
+    </div>`;
+  }
+
+  #renderProblem(problem: NonNullable<PluginInfo['problem']>) {
+    return html`<div part="problem">
+      <p class="problem-reason">Had a problem: ${problemReason(problem.phase)}</p>
+      <details>
+        <summary>Details</summary>
+        <p part="error-details" class="technical">${problem.message}</p>
+      </details>
     </div>`;
   }
 

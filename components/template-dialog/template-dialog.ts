@@ -1,4 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { noteHandlerEvent } from '../../src/runtime/handler-events.js';
+import { findCallingSandbox } from '../../src/runtime/plugin-runtime.js';
 import { createPexEvent } from '../events.js';
 import { installPluginContentStyles } from './plugin-content.styles.js';
 import { templateDialogStyles } from './template-dialog.styles.js';
@@ -21,7 +23,8 @@ const FOCUSABLE = [
  * DOM — the plugin's own HTML as it wrote it — so `document.getElementById` finds its parts
  * and its inline handlers run. The dialog is modal, labelled by its title, keeps focus
  * inside while open, closes on Escape and on the backdrop (unless `close-disabled`), and
- * gives focus back to where it was when it opened.
+ * gives focus back to where it was when it opened. Removed from the page by other code, it
+ * counts as closed (a plugin that removed another plugin's dialog is reported).
  *
  * @tagname pex-template-dialog
  * @summary A modal dialog with a title and a plugin's HTML body.
@@ -85,11 +88,48 @@ export class PexTemplateDialog extends LitElement {
     installPluginContentStyles(this.ownerDocument);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (!this.open || this.#closing) return;
+    // Known only now, while the code that removed it runs; a move puts it back in this task.
+    const remover = findCallingSandbox();
+    queueMicrotask(() => {
+      if (this.isConnected || !this.open) return;
+      const owner = this.dataset.pexPluginId;
+      if (remover && remover.pluginId !== owner) {
+        remover.reportOnce(
+          'removed dialog',
+          new Error(
+            `Plugin "${remover.pluginId}" removed the dialog of plugin "${owner ?? ''}" from the page, so it closed. ` +
+              'Fix: close only your own dialogs, with ref.close().',
+          ),
+        );
+      }
+      this.close();
+    });
+  }
+
   /** Opens it as a modal; resolves once it shows and focus is inside. */
   async show(): Promise<void> {
     this.#opener = deepActiveElement(this.ownerDocument);
+    this.#watchInlineHandlers();
     this.open = true;
     await this.updateComplete;
+  }
+
+  /**
+   * An inline handler of the body (`onclick="..."`) runs as page code, and an error in it
+   * names the page: each event it handles is noted first (capture runs before the handler),
+   * so the host can put that error down to the dialog's plugin.
+   */
+  #watchInlineHandlers(): void {
+    const pluginId = this.dataset.pexPluginId;
+    if (!pluginId) return;
+    const types = new Set<string>();
+    for (const el of this.querySelectorAll('*')) {
+      for (const { name } of el.attributes) if (name.startsWith('on')) types.add(name.slice(2));
+    }
+    for (const type of types) this.addEventListener(type, (event) => noteHandlerEvent(event, pluginId), true);
   }
 
   /** Closes it with a value (`ref.close(value)`); the element then leaves the page. */

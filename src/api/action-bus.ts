@@ -2,6 +2,7 @@ import { Subject, type Observable } from 'rxjs';
 import type { PexAction } from '../conference/types.js';
 import { findCallingSandbox } from '../runtime/plugin-runtime.js';
 import { GuardedObservable } from '../runtime/guarded-observable.js';
+import { countedStream } from '../runtime/live-subscriptions.js';
 
 /** Who put an action on the bus: the app (or connection) telling plugins, or a plugin asking the app. */
 export type ActionSource = 'app' | 'plugin';
@@ -14,7 +15,7 @@ const actionSubject = new Subject<PexAction>();
  * attributed to the plugin that makes it (found when it subscribes), guarded, and ended
  * when that plugin unloads.
  */
-export const pluginActions$ = new GuardedObservable<PexAction>(actionSubject.asObservable(), findCallingSandbox);
+export const pluginActions$ = new GuardedObservable<PexAction>(countedStream(actionSubject.asObservable(), 'actions$'), findCallingSandbox);
 
 /** Actions as they are dispatched, with where they came from (for the host's `pex-action` event). */
 export const dispatchedActions$: Observable<{ action: PexAction; source: ActionSource }> = bus.asObservable();

@@ -22,3 +22,22 @@ function sandboxOfCurrentEvent(): PluginSandbox | undefined {
   }
   return undefined;
 }
+
+/** How a value is named in a message: "a number", "an object", "null", "nothing". */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * A pluginAPI call with an argument of the wrong kind: the error to fail the call with,
+ * reported for the calling plugin once per load (`expected` says what the argument must be).
+ */
+export function misuse(sandbox: PluginSandbox | undefined, call: string, expected: string, value: unknown): TypeError {
+  const error = new TypeError(`PEX.pluginAPI.${call}: ${expected}; plugin "${sandbox?.pluginId ?? '(unknown)'}" passed ${kindOf(value)}.`);
+  if (sandbox) sandbox.reportOnce('misuse', error);
+  else console.warn('[pex-plugin-host]', error.message);
+  return error;
+}

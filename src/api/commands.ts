@@ -2,7 +2,7 @@ import { CommandError, type CommandResults, type PluginCommand } from '../confer
 import { conferenceRequestPath } from '../conference/request-path.js';
 import type { PluginRuntime } from '../runtime/plugin-runtime.js';
 import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
-import { callingPlugin } from './calling-plugin.js';
+import { callingPlugin, misuse } from './calling-plugin.js';
 
 /** Where a runtime's commands go: its host, which asks the app or the connection. */
 export type CommandSink = (command: PluginCommand, pluginId: string) => Promise<unknown>;
@@ -17,6 +17,13 @@ export function setCommandSink(runtime: PluginRuntime, sink: CommandSink | undef
 type Callback = (answer: unknown) => void;
 
 /**
+ * How many of a plugin's commands may wait for an answer at once: a "mute everyone" over a
+ * large roster fits; a plugin sending in a loop is stopped before it floods the app and the node.
+ */
+export const MAX_PENDING_COMMANDS = 256;
+const pending = new WeakMap<PluginSandbox, number>();
+
+/**
  * Runs a command for the calling plugin. The returned promise never goes unhandled (plugins
  * seldom await these calls); a failure is logged with the plugin's id.
  */
@@ -24,13 +31,41 @@ function run<C extends PluginCommand>(command: C): Promise<CommandResults[C['nam
   const { sandbox, runtime } = callingPlugin();
   const sink = runtime && sinks.get(runtime);
   const pluginId = sandbox?.pluginId ?? '';
+  const waiting = sandbox ? (pending.get(sandbox) ?? 0) : 0;
+  if (sandbox && waiting >= MAX_PENDING_COMMANDS) {
+    const error = new CommandError(
+      `${command.name}: plugin "${pluginId}" has ${MAX_PENDING_COMMANDS} commands waiting for an answer, so this one is not sent. ` +
+        'Fix: wait for answers (the promise or the callback) before sending more.',
+    );
+    sandbox.reportOnce('commands', error);
+    return Promise.reject(error);
+  }
   const result = sink
     ? (sink(command, pluginId) as Promise<CommandResults[C['name']]>)
     : Promise.reject(new CommandError(`${command.name}: no <pex-plugin-host> is on the page to carry it out.`));
+  if (sandbox) {
+    pending.set(sandbox, waiting + 1);
+    const done = () => pending.set(sandbox, (pending.get(sandbox) ?? 1) - 1);
+    result.then(done, done);
+  }
   result.catch((error: unknown) => {
     console.warn(`[pex-plugin-host] ${command.name} from plugin "${pluginId || '(unknown)'}" failed:`, error);
   });
   return result;
+}
+
+/** A command refused before it ran: the plugin's callback hears it, and the promise rejects quietly. */
+function refused<T>(sandbox: PluginSandbox | undefined, callback: unknown, failure: unknown, error: Error): Promise<T> {
+  answer(sandbox, callback, failure);
+  return quiet(Promise.reject(error));
+}
+
+/** A uuid, else the call is refused (a uuid of "undefined" would reach the node). */
+function participantCommand(name: 'disconnectParticipant' | 'spotlightOnParticipant' | 'spotlightOffParticipant', uuid: unknown): Promise<unknown> {
+  if (typeof uuid !== 'string') {
+    return quiet(Promise.reject(misuse(callingPlugin().sandbox, name, "the uuid must be a participant's uuid (a string)", uuid)));
+  }
+  return quiet(run({ name, args: { uuid } }));
 }
 
 /** Calls a plugin's callback inside its sandbox: a throwing callback is the plugin's error. */
@@ -63,6 +98,13 @@ export function createCommandFunctions() {
      */
     sendRequest(path: unknown, payload?: unknown, callback?: unknown): Promise<{ status: 'success'; result: unknown }> {
       const { sandbox } = callingPlugin();
+      const wrong =
+        typeof path !== 'string'
+          ? misuse(sandbox, 'sendRequest', 'the path must be a string such as "participants/<uuid>/mute"', path)
+          : payload !== undefined && payload !== null && typeof payload !== 'object'
+            ? misuse(sandbox, 'sendRequest', 'the payload must be an object such as {digits: "1234"}, or left out', payload)
+            : undefined;
+      if (wrong) return refused(sandbox, callback, { status: 'failed', result: wrong.message }, wrong);
       let checked: string;
       try {
         checked = conferenceRequestPath(path);
@@ -94,8 +136,11 @@ export function createCommandFunctions() {
      */
     dialOut(alias: unknown, protocol?: unknown, role?: unknown, callback?: unknown, options?: unknown): Promise<{ result: string[] }> {
       const { sandbox } = callingPlugin();
+      if (typeof alias !== 'string') {
+        return refused(sandbox, callback, { result: [] }, misuse(sandbox, 'dialOut', 'the alias must be a string such as "sip:rec@example.com"', alias));
+      }
       const args = {
-        alias: String(alias ?? ''),
+        alias,
         protocol: typeof protocol === 'string' && protocol ? protocol : 'auto',
         role: typeof role === 'string' && role ? role : 'guest',
         options: typeof options === 'object' && options !== null ? (options as { streaming?: boolean }) : {},
@@ -118,21 +163,24 @@ export function createCommandFunctions() {
     },
 
     disconnectParticipant(uuid: unknown): Promise<unknown> {
-      return quiet(run({ name: 'disconnectParticipant', args: { uuid: String(uuid) } }));
+      return participantCommand('disconnectParticipant', uuid);
     },
 
     spotlightOnParticipant(uuid: unknown): Promise<unknown> {
-      return quiet(run({ name: 'spotlightOnParticipant', args: { uuid: String(uuid) } }));
+      return participantCommand('spotlightOnParticipant', uuid);
     },
 
     spotlightOffParticipant(uuid: unknown): Promise<unknown> {
-      return quiet(run({ name: 'spotlightOffParticipant', args: { uuid: String(uuid) } }));
+      return participantCommand('spotlightOffParticipant', uuid);
     },
 
     /** `transformConferenceLayout({layout, guest_layout, enable_overlay_text, streaming, ...})`; `{}` resets. */
     transformConferenceLayout(layout: unknown): Promise<unknown> {
-      const transforms = typeof layout === 'object' && layout !== null ? (layout as Record<string, unknown>) : {};
-      return quiet(run({ name: 'transformConferenceLayout', args: { layout: transforms } }));
+      // Anything but an object would reset the layout, which is not what was asked.
+      if (typeof layout !== 'object' || layout === null) {
+        return quiet(Promise.reject(misuse(callingPlugin().sandbox, 'transformConferenceLayout', 'the layout must be an object such as {layout: "4:0"}', layout)));
+      }
+      return quiet(run({ name: 'transformConferenceLayout', args: { layout: layout as Record<string, unknown> } }));
     },
 
     /**

@@ -2,7 +2,7 @@ import { ReplaySubject, type Observable } from 'rxjs';
 import { GuardedObservable } from '../runtime/guarded-observable.js';
 import type { PluginRuntime } from '../runtime/plugin-runtime.js';
 import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
-import { callingPlugin } from './calling-plugin.js';
+import { callingPlugin, misuse } from './calling-plugin.js';
 
 /** What `openTemplateDialog` takes (as real plugins pass it). */
 export interface TemplateDialogOptions {
@@ -42,6 +42,10 @@ export interface TemplateDialogRef {
   viewInit$: Observable<void>;
 }
 
+/** How many dialogs one plugin may have open at once: each is modal, and the user must close them all. */
+export const MAX_OPEN_DIALOGS = 3;
+const openCounts = new WeakMap<PluginSandbox, number>();
+
 const presenters = new WeakMap<PluginRuntime, DialogPresenter>();
 let defaultPresenter: DialogPresenter | undefined;
 
@@ -65,31 +69,65 @@ export function setDefaultDialogPresenter(presenter: DialogPresenter | undefined
 export function openTemplateDialog(options?: TemplateDialogOptions | null): DialogOpening {
   const { sandbox, runtime } = callingPlugin();
   const presenter = (runtime && presenters.get(runtime)) ?? defaultPresenter;
-  const request: DialogRequest = {
-    title: typeof options?.title === 'string' ? options.title : null,
-    body: typeof options?.body === 'string' ? options.body : '',
-    isCloseDisabled: options?.isCloseDisabled === true,
-    pluginId: sandbox?.pluginId ?? '',
-  };
+  const pluginId = sandbox?.pluginId ?? '';
   const sandboxOf = () => sandbox;
   const refs = new ReplaySubject<TemplateDialogRef>(1);
   const opening = new DialogOpening(refs.asObservable(), sandboxOf);
-  const fail = (error: unknown) => {
+  const fail = (error: unknown, log = true) => {
     refs.error(error);
-    opening.fail(error);
+    opening.fail(error, log);
   };
+  const open = sandbox ? (openCounts.get(sandbox) ?? 0) : 0;
+  const { title, body } = options ?? {};
+  const wrong =
+    options !== undefined && options !== null && typeof options !== 'object'
+      ? misuse(sandbox, 'openTemplateDialog', 'the options must be an object {title, body}', options)
+      : (title ?? '') !== '' && typeof title !== 'string'
+        ? misuse(sandbox, 'openTemplateDialog', 'the title must be a string', title)
+        : (body ?? '') !== '' && typeof body !== 'string'
+          ? misuse(sandbox, 'openTemplateDialog', 'the body must be a string of HTML', body)
+          : undefined;
+  if (wrong) {
+    fail(wrong, false);
+    return opening;
+  }
+  if (sandbox && open >= MAX_OPEN_DIALOGS) {
+    const error = new Error(
+      `openTemplateDialog: plugin "${pluginId}" has ${MAX_OPEN_DIALOGS} dialogs open, so this one does not open. Fix: close one (ref.close()) before opening the next.`,
+    );
+    sandbox.reportOnce('dialogs', error);
+    fail(error, false);
+    return opening;
+  }
   if (!presenter) {
     fail(new Error('openTemplateDialog: no <pex-plugin-host> is on the page to show the dialog.'));
     return opening;
   }
+  const request: DialogRequest = {
+    title: typeof title === 'string' ? title : null,
+    body: typeof body === 'string' ? body : '',
+    isCloseDisabled: options?.isCloseDisabled === true,
+    pluginId,
+  };
+  if (/<script[\s>/]/i.test(request.body)) {
+    sandbox?.reportOnce(
+      'dialog script',
+      new Error(
+        `openTemplateDialog: the body of plugin "${pluginId}" has a <script>, which does not run (the body is inserted as HTML). ` +
+          'Fix: run that code from the plugin source, in openTemplateDialog(...).then(ref => ...).',
+      ),
+    );
+  }
 
   const presented = presenter(request);
+  if (sandbox) openCounts.set(sandbox, open + 1);
   const close$ = new ReplaySubject<unknown>(1);
   const viewInit$ = new ReplaySubject<void>(1);
   // An unloaded plugin's dialogs close with it.
   const forget = sandbox?.onDispose(() => presented.close()) ?? (() => {});
   presented.onClosed((value) => {
     forget();
+    if (sandbox) openCounts.set(sandbox, (openCounts.get(sandbox) ?? 1) - 1);
     close$.next(value);
     close$.complete();
   });
@@ -146,9 +184,9 @@ export class DialogOpening extends GuardedObservable<TemplateDialogRef> implemen
     this.#resolve(ref);
   }
 
-  /** @internal */
-  fail(error: unknown): void {
-    console.error('[pex-plugin-host]', error);
+  /** @internal `log`: false when the error was reported already. */
+  fail(error: unknown, log = true): void {
+    if (log) console.error('[pex-plugin-host]', error);
     this.#reject(error);
   }
 }

@@ -1,7 +1,9 @@
-import { BehaviorSubject } from 'rxjs';
+import type { BehaviorSubject } from 'rxjs';
 import { createCommandFunctions } from './commands.js';
 import { openTemplateDialog, type DialogOpening, type TemplateDialogOptions } from './dialog-bridge.js';
+import { PluginState } from '../runtime/guarded-observable.js';
 import { routeRegistration, startedRuntimes, type RegisteredPlugin } from '../runtime/plugin-runtime.js';
+import { callingPlugin, misuse } from './calling-plugin.js';
 
 /**
  * `window.PEX.pluginAPI`: the functions plugins call. Later parts of the host add theirs
@@ -42,10 +44,16 @@ export function createPluginAPI(): PluginAPI {
       );
     },
     createNewState<T>(initial: T): BehaviorSubject<T> {
-      return new BehaviorSubject<T>(initial);
+      const maker = callingPlugin().sandbox;
+      return new PluginState<T>(initial, () => maker ?? callingPlugin().sandbox);
     },
     openTemplateDialog,
     getPluginMenuItem(pluginId: string, menuItemId: string): PluginMenuItemHandle {
+      if (typeof pluginId !== 'string' || typeof menuItemId !== 'string') {
+        const wrong = typeof pluginId !== 'string' ? pluginId : menuItemId;
+        misuse(callingPlugin().sandbox, 'getPluginMenuItem', 'the plugin id and the menu item id must be strings', wrong);
+        return { hide() {}, show() {} };
+      }
       // Looked up on each call: the plugin may be loaded by a host started later.
       const setHidden = (hidden: boolean) => {
         const found = startedRuntimes().some((runtime) => runtime.setMenuItemHidden(pluginId, menuItemId, hidden));

@@ -3,7 +3,7 @@
  * they point at, with every problem reported as a diagnostic instead of thrown, so that one bad
  * file or entry never stops the plugins that are fine.
  */
-import type { Diagnostic } from './diagnostics.js';
+import { MAX_BRANDING_FILE_BYTES, tooLargeDiagnostic, urlRefusal, type Diagnostic } from './diagnostics.js';
 import { parseJson } from './json-location.js';
 import { checkSchema } from './schema-diagnostics.js';
 import {
@@ -27,6 +27,12 @@ export const CACHE_KEY_PARAM = 'pexBrandingID';
 export interface LoadOptions {
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /**
+   * Origins besides the page's and the branding folder's that plugin package files, sources and
+   * icons may come from. Given, a file anywhere else is refused with a diagnostic; not given
+   * (a validator, which has no page), any http(s) origin is accepted.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export interface BrandingResult {
@@ -231,6 +237,26 @@ export async function loadPluginPackage(
 ): Promise<{ pkg: ResolvedPluginPackage | null; diagnostics: Diagnostic[] }> {
   const packageUrl = new URL(entry.srcURL, branding.brandingUrl).href;
   const settingsUrl = new URL('settings.json', branding.brandingUrl).href;
+  const origins = options.allowedOrigins && [
+    ...options.allowedOrigins,
+    new URL(branding.brandingUrl).origin,
+    ...(pageUrl() ? [new URL(pageUrl() as string).origin] : []),
+  ];
+  const refusedPackage = urlRefusal(packageUrl, origins);
+  if (refusedPackage) {
+    return {
+      pkg: null,
+      diagnostics: [
+        {
+          severity: 'error',
+          file: settingsUrl,
+          pluginId: entry.id,
+          message: `the package file ${packageUrl} of plugin "${entry.id}" is not read: ${refusedPackage.why}`,
+          fix: refusedPackage.fix,
+        },
+      ],
+    };
+  }
   const file = await fetchJson(resolveBrandingRef(entry.srcURL, branding.brandingUrl, branding.brandingID), options, {
     file: packageUrl,
     what: `the package file of plugin "${entry.id}"`,
@@ -260,6 +286,28 @@ export async function loadPluginPackage(
   const { brandingID } = branding;
   const pkgFile = raw as PluginPackageFile;
   diagnostics.push(...checkOneMenuLocation(pkgFile, context));
+  const scriptUrl = resolveBrandingRef(pkgFile.srcURL, packageUrl, brandingID);
+  const refusedSource = urlRefusal(scriptUrl, origins);
+  if (refusedSource) {
+    diagnostics.push({ severity: 'error', ...context, pointer: '/srcURL', message: `the plugin source ${scriptUrl} is not loaded: ${refusedSource.why}`, fix: refusedSource.fix });
+    return { pkg: null, diagnostics };
+  }
+  const menuItems = resolveMenuItems(pkgFile.menuItems, packageUrl, brandingID);
+  for (const location of MENU_LOCATIONS) {
+    menuItems[location].forEach((item, index) => {
+      const refused = item.icon === null ? undefined : urlRefusal(item.icon, origins);
+      if (!refused) return;
+      diagnostics.push({
+        // A script URL is no icon by any reading: an error, while an icon elsewhere may just be misplaced.
+        severity: /^javascript:/i.test(item.icon as string) ? 'error' : 'warning',
+        ...context,
+        pointer: `/menuItems/${location}/${index}/icon`,
+        message: `the icon ${(item.icon as string).slice(0, 100)} is not used: ${refused.why}`,
+        fix: refused.fix,
+      });
+      item.icon = null;
+    });
+  }
   const version = pkgFile.version;
   const pkg: ResolvedPluginPackage = {
     packageUrl,
@@ -267,14 +315,14 @@ export async function loadPluginPackage(
     name: pkgFile.name,
     description: typeof pkgFile.description === 'string' ? pkgFile.description : '',
     version: typeof version === 'string' || typeof version === 'number' ? String(version) : '',
-    scriptUrl: resolveBrandingRef(pkgFile.srcURL, packageUrl, brandingID),
+    scriptUrl,
     allowUnload: typeof pkgFile.allowUnload === 'boolean' ? pkgFile.allowUnload : true,
     // Values the schema rejected are dropped, so a typo cannot enable a plugin by accident.
     platforms: Array.isArray(pkgFile.platforms) ? pkgFile.platforms.filter((p) => PLATFORMS.includes(p)) : undefined,
     participantRoles: Array.isArray(pkgFile.participantRoles)
       ? pkgFile.participantRoles.filter((r) => PARTICIPANT_ROLES.includes(r))
       : undefined,
-    menuItems: resolveMenuItems(pkgFile.menuItems, packageUrl, brandingID),
+    menuItems,
     raw: pkgFile,
   };
   return { pkg, diagnostics };
@@ -367,7 +415,9 @@ async function fetchJson(url: string, options: LoadOptions, how: FetchJsonOption
       const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       return { diagnostic: { severity: 'error', file, message: `${how.what} could not be loaded: ${status} from ${url}`, fix: how.fix } };
     }
-    text = await response.text();
+    const read = await readLimited(response);
+    if (typeof read !== 'string') return { diagnostic: tooLargeDiagnostic(file, how.what, read.bytes, read.exact) };
+    text = read;
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     const reason = error instanceof Error ? error.message : String(error);
@@ -381,6 +431,33 @@ async function fetchJson(url: string, options: LoadOptions, how: FetchJsonOption
     };
   }
   return parseJson(text, file);
+}
+
+/**
+ * The body as text, or its size when it is over MAX_BRANDING_FILE_BYTES: judged by its
+ * Content-Length before anything is read (exact), else read no further than the limit.
+ */
+async function readLimited(response: Response): Promise<string | { bytes: number; exact: boolean }> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_BRANDING_FILE_BYTES) {
+    void response.body?.cancel();
+    return { bytes: declared, exact: true };
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BRANDING_FILE_BYTES) {
+      void reader.cancel();
+      return { bytes: size, exact: false };
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

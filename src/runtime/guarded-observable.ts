@@ -1,4 +1,5 @@
-import { Observable, Subscriber, filter, map, type Observer, type Operator, type Subscription } from 'rxjs';
+import { BehaviorSubject, Observable, Subscriber, filter, map, type Observer, type Operator, type Subscription } from 'rxjs';
+import { openSubscription } from './live-subscriptions.js';
 import type { PluginSandbox } from './plugin-sandbox.js';
 
 type NextFn<T> = (value: T) => void;
@@ -58,6 +59,42 @@ export class GuardedObservable<T> extends Observable<T> {
   /** RxJS 5 style chaining, for plugins written against it. */
   map<R>(project: (value: T, index: number) => R): GuardedObservable<R> {
     return this.pipe(map(project)) as unknown as GuardedObservable<R>;
+  }
+}
+
+/**
+ * The subject `createNewState` makes. It is the plugin's own, but rxjs is the host's: a
+ * subscriber that throws would escape as the page's uncaught error, named for no plugin. So
+ * its subscribers run through the plugin's sandbox (found when it was made, else when it is
+ * subscribed), their subscriptions end when the plugin unloads, and they are counted as
+ * `state$` (the host's own subscription, for the menus, among them).
+ */
+export class PluginState<T> extends BehaviorSubject<T> {
+  constructor(
+    initial: T,
+    private readonly sandboxOf: () => PluginSandbox | undefined,
+  ) {
+    super(initial);
+  }
+
+  override lift<R>(operator?: Operator<T, R>): Observable<R> {
+    const lifted = new GuardedObservable<R>(undefined, this.sandboxOf);
+    lifted.source = this;
+    lifted.operator = operator;
+    return lifted;
+  }
+
+  override subscribe(
+    observerOrNext?: PartialObserver<T> | NextFn<T> | null,
+    error?: ((error: unknown) => void) | null,
+    complete?: (() => void) | null,
+  ): Subscription {
+    const sandbox = observerOrNext instanceof Subscriber ? undefined : this.sandboxOf();
+    const observer = observerOrNext instanceof Subscriber ? observerOrNext : toObserver(observerOrNext, error, complete);
+    const subscription = super.subscribe(sandbox && !(observer instanceof Subscriber) ? guardObserver(observer, sandbox) : observer);
+    subscription.add(openSubscription('state$'));
+    sandbox?.track(subscription);
+    return subscription;
   }
 }
 

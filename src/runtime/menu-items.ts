@@ -18,28 +18,58 @@ export interface PluginMenuState {
 
 export const EMPTY_MENU_STATE: PluginMenuState = Object.freeze({ item: {}, participants: {} }) as PluginMenuState;
 
+/** Labels longer than this are cut: a menu item or a tooltip shows a few words. */
+export const MAX_LABEL_LENGTH = 200;
+
+/** Says what is wrong with a state value: `kind` groups alike problems, `message` ends the sentence "its state$ …". */
+export type StateComplaint = (kind: string, message: string) => void;
+
 /**
- * Reads a value emitted on a plugin's state$. Anything that is not an object is no state;
- * `icon`/`label` go to the item; any other key whose value is an object is a participant.
- * Icons are resolved with `resolveIcon` (state icons have their own resolution rules).
+ * Reads a value emitted on a plugin's state$. `null` or `undefined` is no state; anything
+ * else that is not an object is no state either, and complained of. `icon`/`label` go to the
+ * item; any other key whose value is an object is a participant. Icons are resolved with
+ * `resolveIcon` (state icons have their own resolution rules), which refuses one by returning
+ * undefined; a label that is not text, or too long to show, is complained of too.
  */
-export function readPluginState(value: unknown, resolveIcon: (icon: string) => string): PluginMenuState {
-  if (typeof value !== 'object' || value === null) return EMPTY_MENU_STATE;
+export function readPluginState(
+  value: unknown,
+  resolveIcon: (icon: string) => string | undefined,
+  complain: StateComplaint = () => {},
+): PluginMenuState {
+  if (value === null || value === undefined) return EMPTY_MENU_STATE;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    complain('shape', `emitted ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not a state. Fix: emit {icon, label} or {[uuid]: {icon, label}}.`);
+    return EMPTY_MENU_STATE;
+  }
   const record = value as Record<string, unknown>;
-  const item = readLook(record, resolveIcon);
+  const item = readLook(record, resolveIcon, complain);
   const participants: Record<string, MenuItemLook> = {};
   for (const [key, entry] of Object.entries(record)) {
     if (key === 'icon' || key === 'label') continue;
-    if (typeof entry === 'object' && entry !== null) participants[key] = readLook(entry as Record<string, unknown>, resolveIcon);
+    if (typeof entry === 'object' && entry !== null) participants[key] = readLook(entry as Record<string, unknown>, resolveIcon, complain);
   }
   return { item, participants };
 }
 
-function readLook(record: Record<string, unknown>, resolveIcon: (icon: string) => string): MenuItemLook {
+function readLook(record: Record<string, unknown>, resolveIcon: (icon: string) => string | undefined, complain: StateComplaint): MenuItemLook {
   const look: MenuItemLook = {};
-  if (typeof record.icon === 'string' && record.icon !== '') look.icon = resolveIcon(record.icon);
-  if (typeof record.label === 'string') look.label = record.label;
-  else if (typeof record.label === 'number') look.label = String(record.label);
+  const { icon, label } = record;
+  if (typeof icon === 'string' && icon !== '') {
+    const url = resolveIcon(icon);
+    if (url !== undefined) look.icon = url;
+  } else if (icon !== undefined && icon !== null && icon !== '') {
+    complain('icon type', `gave an icon that is a ${typeof icon}. Fix: give a file name such as "icon.svg#icon", or null.`);
+  }
+  if (typeof label === 'string') {
+    look.label = label;
+    if (label.length > MAX_LABEL_LENGTH) {
+      look.label = `${label.slice(0, MAX_LABEL_LENGTH - 1)}…`;
+      complain('label length', `gave a label of ${label.length.toLocaleString('en')} characters, cut to ${MAX_LABEL_LENGTH}. Fix: keep labels to a few words.`);
+    }
+  } else if (typeof label === 'number') look.label = String(label);
+  else if (label !== undefined && label !== null) {
+    complain('label type', `gave a label that is a${typeof label === 'object' ? 'n object' : ` ${typeof label}`}. Fix: give text, or null.`);
+  }
   return look;
 }
 

@@ -6,6 +6,11 @@ export interface PluginChoices {
   /** The user's choice for a plugin, or undefined when they made none. */
   get(brandingID: string | null, pluginId: string): boolean | undefined;
   set(brandingID: string | null, pluginId: string, enabled: boolean): void;
+  /**
+   * False while the storage refuses the choices (turned off, full, missing): they then apply
+   * until the page closes, and the settings page says so.
+   */
+  readonly kept: boolean;
 }
 
 export const CHOICES_KEY_PREFIX = 'pex-plugin-host:plugins:';
@@ -14,26 +19,72 @@ export function choicesKey(brandingID: string | null): string {
   return `${CHOICES_KEY_PREFIX}${brandingID ?? '(no brandingID)'}`;
 }
 
+/** Why a storage call threw, in words: the two reasons browsers give, else the error's own name. */
+function refusalReason(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : String(error);
+  if (name === 'QuotaExceededError') return 'it is full (QuotaExceededError)';
+  if (name === 'SecurityError') return 'it is turned off for this page (SecurityError)';
+  return name;
+}
+
 /**
  * Choices in a Storage (localStorage by default), read once per branding and then kept in
  * memory: the plugin list is rebuilt on every status change, and reading and parsing storage
  * for each plugin each time made start-up cost grow with the square of the plugin count.
- * A storage that throws (private mode, quota) keeps nothing across reloads.
+ * Nothing here throws: a storage that refuses (private mode, quota, turned off) keeps nothing
+ * across reloads, and stored values that are not choices are dropped; each is warned of once.
  */
 export function storageChoices(storage: () => Storage | undefined = () => globalThis.localStorage): PluginChoices {
   const cache = new Map<string, Record<string, boolean>>();
+  const warned = new Set<string>();
+  let kept = true;
+  const warnOnce = (kind: string, message: string) => {
+    if (warned.has(kind)) return;
+    warned.add(kind);
+    console.warn(`[pex-plugin-host] ${message}`);
+  };
+  /** Runs a storage call; false (and the choices are not kept) when the storage refuses. */
+  const attempt = (call: (store: Storage) => void): boolean => {
+    try {
+      const store = storage();
+      if (!store) throw new Error('this page has no localStorage');
+      call(store);
+      return true;
+    } catch (error) {
+      kept = false;
+      warnOnce(
+        'refused',
+        `The choices made in Settings > Plugins cannot be kept: the browser's storage refused them, ${refusalReason(error)}. ` +
+          'They apply until the page closes.',
+      );
+      return false;
+    }
+  };
   const read = (brandingID: string | null): Record<string, boolean> => {
     const key = choicesKey(brandingID);
     let choices = cache.get(key);
-    if (!choices) {
-      choices = {};
-      try {
-        const parsed: unknown = JSON.parse(storage()?.getItem(key) ?? '{}');
-        if (typeof parsed === 'object' && parsed !== null) choices = parsed as Record<string, boolean>;
-      } catch {
-        // Unreadable: start from the defaults.
-      }
-      cache.set(key, choices);
+    if (choices) return choices;
+    choices = {};
+    cache.set(key, choices);
+    let raw: string | null = null;
+    if (!attempt((store) => (raw = store.getItem(key))) || raw === null) return choices;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      // Not JSON: garbage, dropped below.
+    }
+    const isRecord = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    const entries = isRecord ? Object.entries(parsed as object) : [];
+    for (const [id, enabled] of entries) if (typeof enabled === 'boolean') choices[id] = enabled;
+    if (!isRecord || Object.keys(choices).length !== entries.length) {
+      warnOnce(
+        'garbage',
+        `The stored plugin choices (localStorage "${key}") were not choices (${(raw as string).slice(0, 60)}); ` +
+          "what was not a plugin's on or off is dropped, and those plugins start from the branding's defaults.",
+      );
+      const valid = choices;
+      attempt((store) => (Object.keys(valid).length ? store.setItem(key, JSON.stringify(valid)) : store.removeItem(key)));
     }
     return choices;
   };
@@ -45,11 +96,11 @@ export function storageChoices(storage: () => Storage | undefined = () => global
     set(brandingID, pluginId, enabled) {
       const choices = read(brandingID);
       choices[pluginId] = enabled;
-      try {
-        storage()?.setItem(choicesKey(brandingID), JSON.stringify(choices));
-      } catch {
-        // Not kept across reloads; the choice still applies now.
-      }
+      // A write that goes through holds every choice of this branding: they are kept again.
+      if (attempt((store) => store.setItem(choicesKey(brandingID), JSON.stringify(choices)))) kept = true;
+    },
+    get kept() {
+      return kept;
     },
   };
 }

@@ -7,6 +7,7 @@ export type PluginPhase =
   | 'unload'
   | 'action' // a menu item's action
   | 'subscriber' // a callback it subscribed to an observable the host handed out
+  | 'state' // its state$ emitted a value the menus cannot use
   | 'async'; // its code running later (a timer, a listener) that threw
 
 export interface PluginErrorDetail {

@@ -1,10 +1,12 @@
 import { BehaviorSubject, Subject, filter, firstValueFrom, type Observable } from 'rxjs';
 import { loadBranding, loadPluginPackage, resolveStateIcon, type BrandingResult } from '../config/branding.js';
-import { formatDiagnostic, type Diagnostic } from '../config/diagnostics.js';
+import { formatDiagnostic, urlRefusal, type Diagnostic } from '../config/diagnostics.js';
 import type { ParticipantRole, Platform, PluginSettingsEntry, ResolvedPluginPackage } from '../config/types.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
 import type { ConferenceDetails, Participant } from '../conference/types.js';
 import { GuardedObservable } from './guarded-observable.js';
+import { countedStream } from './live-subscriptions.js';
+import { handlerEventPluginId } from './handler-events.js';
 import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type PluginMenuState } from './menu-items.js';
 import { describeError, type PluginErrorDetail, type PluginPhase } from './plugin-error.js';
 import { currentContextSandbox, isThenable, PluginSandbox, type TrackedSubscription } from './plugin-sandbox.js';
@@ -37,6 +39,11 @@ export interface PluginInfo {
   status: PluginStatus;
   /** Why it failed, in words, and where. */
   error?: { phase: PluginPhase; message: string };
+  /**
+   * The last problem it reported since it last began to load, while it went on (a throwing action
+   * or subscriber, a misuse of the API, malformed state), or the one it failed with.
+   */
+  problem?: { phase: PluginPhase; message: string };
 }
 
 /** The object a plugin passes to `registerPlugin`. */
@@ -76,14 +83,20 @@ export interface RuntimeOptions {
   fetch?: typeof fetch;
   /** Where the user's load/unload choices are kept (localStorage by default). */
   choices?: PluginChoices;
+  /** How long a plugin's `load` may take (its returned promise) before it counts as failed. */
+  loadTimeout?: number;
+  /** Origins besides the page's and the branding folder's that plugin files and icons may come from. */
+  allowedOrigins?: readonly string[];
 }
 
 export const DEFAULT_REGISTER_TIMEOUT = 5000;
+export const DEFAULT_LOAD_TIMEOUT = 10_000;
 
 class PluginRecord {
   pkg: ResolvedPluginPackage | null = null;
   status: PluginStatus = 'fetching';
   error: { phase: PluginPhase; message: string } | undefined;
+  problem: { phase: PluginPhase; message: string } | undefined;
   registered: RegisteredPlugin | undefined;
   script: HTMLScriptElement | undefined;
   sandbox: PluginSandbox | undefined;
@@ -122,6 +135,8 @@ export class PluginRuntime {
   #platform: Platform;
   #role: ParticipantRole | undefined;
   #registerTimeout: number;
+  #loadTimeout: number;
+  #allowedOrigins: readonly string[];
   readonly #fetch: typeof fetch;
   readonly #choices: PluginChoices;
   #branding: BrandingResult | null = null;
@@ -135,14 +150,17 @@ export class PluginRuntime {
   /** From start() until its plugins settle: what the menus show as their loading state. */
   readonly #loading = new BehaviorSubject(false);
 
-  readonly plugins$: Observable<readonly PluginInfo[]> = this.#plugins.asObservable();
-  readonly menuItems$: Observable<readonly MenuItemView[]> = this.#menuItems.asObservable();
+  readonly plugins$: Observable<readonly PluginInfo[]> = countedStream(this.#plugins.asObservable(), 'plugins$');
+  readonly menuItems$: Observable<readonly MenuItemView[]> = countedStream(this.#menuItems.asObservable(), 'menuItems$');
   readonly events$: Observable<RuntimeEvent> = this.#events.asObservable();
   /**
    * True from `start` until the branding is read and every plugin it enables has loaded or
    * failed (then a `settled` event follows); false before any start and after `stop`.
    */
-  readonly loading$: Observable<boolean> = this.#loading.asObservable();
+  readonly loading$: Observable<boolean> = countedStream(this.#loading.asObservable(), 'loading$');
+  /** What each plugin's `load` receives, counted where they are handed out (see liveSubscriptionCount). */
+  readonly #participants$: Observable<readonly Participant[]>;
+  readonly #conference$: Observable<ConferenceDetails>;
 
   constructor(
     readonly conference: ConferenceStore,
@@ -151,6 +169,10 @@ export class PluginRuntime {
     this.#platform = options.platform ?? 'web';
     this.#role = options.role;
     this.#registerTimeout = options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT;
+    this.#loadTimeout = options.loadTimeout ?? DEFAULT_LOAD_TIMEOUT;
+    this.#allowedOrigins = options.allowedOrigins ?? [];
+    this.#participants$ = countedStream(conference.participants$, 'participants$');
+    this.#conference$ = countedStream(conference.conference$, 'conferenceDetails$');
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#choices = options.choices ?? storageChoices();
   }
@@ -172,6 +194,11 @@ export class PluginRuntime {
     return this.#plugins.value;
   }
 
+  /** False while the browser's storage refuses the user's choices: they last until the page closes. */
+  get choicesKept(): boolean {
+    return this.#choices.kept;
+  }
+
   get menuItems(): readonly MenuItemView[] {
     return this.#menuItems.value;
   }
@@ -180,7 +207,20 @@ export class PluginRuntime {
     this.#registerTimeout = ms;
   }
 
-  /** Subscriptions plugins hold on host observables, all plugins together (for leak checks). */
+  set loadTimeout(ms: number) {
+    this.#loadTimeout = ms;
+  }
+
+  /** Origins (`https://cdn.example`) besides the page's and the branding folder's that plugin files and icons may come from. */
+  set allowedOrigins(origins: readonly string[]) {
+    this.#allowedOrigins = origins;
+  }
+
+  /**
+   * Subscriptions the plugins' live sandboxes track, all plugins together. An unloaded plugin's
+   * sandbox is gone, so this cannot see what unload forgot: leak checks read
+   * `liveSubscriptionCount()`, counted at the streams themselves.
+   */
   get subscriptionCount(): number {
     let count = 0;
     for (const record of this.#records.values()) count += record.sandbox?.subscriptionCount ?? 0;
@@ -400,10 +440,7 @@ export class PluginRuntime {
   /** Streams guarded for one plugin: what its `load` receives. */
   #streamsFor(sandbox: PluginSandbox): [GuardedObservable<readonly Participant[]>, GuardedObservable<ConferenceDetails>] {
     const sandboxOf = () => sandbox;
-    return [
-      new GuardedObservable(this.conference.participants$, sandboxOf),
-      new GuardedObservable(this.conference.conference$, sandboxOf),
-    ];
+    return [new GuardedObservable(this.#participants$, sandboxOf), new GuardedObservable(this.#conference$, sandboxOf)];
   }
 
   async #prepare(record: PluginRecord, session: number, signal: AbortSignal): Promise<void> {
@@ -419,7 +456,11 @@ export class PluginRuntime {
     if (!branding) return false;
     this.#setStatus(record, 'fetching');
     const fetchFn: typeof fetch = reload === undefined ? this.#fetch : (input, init) => this.#fetch(input, { ...init, cache: 'no-store' });
-    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, { fetch: fetchFn, ...(signal ? { signal } : {}) });
+    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, {
+      fetch: fetchFn,
+      allowedOrigins: this.#allowedOrigins,
+      ...(signal ? { signal } : {}),
+    });
     if (session !== this.#session || (reload !== undefined && reload !== record.reloads)) return false;
     for (const diagnostic of diagnostics) this.#addDiagnostic(diagnostic);
     if (!pkg) {
@@ -451,6 +492,7 @@ export class PluginRuntime {
     const generation = ++record.generation;
     const current = () => generation === record.generation;
     record.error = undefined;
+    record.problem = undefined;
     record.registered = undefined;
     record.scriptError = undefined;
     record.scriptRan = false;
@@ -493,16 +535,28 @@ export class PluginRuntime {
     this.#watchState(record, plugin, sandbox);
 
     if (typeof plugin.load === 'function') {
-      const outcome = sandbox.invoke(plugin.load as (...a: never[]) => unknown, plugin, this.#streamsFor(sandbox));
+      const outcome = sandbox.invoke(plugin.load as (...a: never[]) => unknown, plugin, this.#streamsFor(sandbox), 'load');
       let error: unknown;
       let failed = !outcome.ok;
       if (!outcome.ok) error = outcome.error;
       else if (isThenable(outcome.value)) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const ms = this.#loadTimeout;
         try {
-          await outcome.value;
+          await Promise.race([
+            outcome.value,
+            new Promise((_, reject) => {
+              timer = setTimeout(
+                () => reject(new Error(`The promise its load returned did not settle within ${ms} ms. Fix: resolve it once the plugin is ready (or return nothing).`)),
+                ms,
+              );
+            }),
+          ]);
         } catch (rejection) {
           failed = true;
           error = rejection;
+        } finally {
+          clearTimeout(timer);
         }
       }
       if (!current()) return false;
@@ -533,16 +587,26 @@ export class PluginRuntime {
     if (!state$ || typeof state$.subscribe !== 'function') return;
     const pkg = record.pkg as ResolvedPluginPackage;
     const branding = this.#branding;
-    const resolveIcon = (icon: string) =>
-      resolveStateIcon(icon, pkg.packageUrl, branding?.brandingUrl ?? pkg.packageUrl, branding?.brandingID ?? null);
+    const brandingUrl = branding?.brandingUrl ?? pkg.packageUrl;
+    const origins = [...this.#allowedOrigins, new URL(brandingUrl).origin, location.origin];
+    // A value the menus cannot use is reported once per kind and load: state$ emits on every roster update.
+    const complain = (kind: string, message: string) =>
+      sandbox.reportOnce(`state ${kind}`, new TypeError(`Plugin "${record.id}": its state$ ${message}`), 'state');
+    const resolveIcon = (icon: string) => {
+      const url = resolveStateIcon(icon, pkg.packageUrl, brandingUrl, branding?.brandingID ?? null);
+      const refused = urlRefusal(url, origins);
+      if (!refused) return url;
+      complain('icon', `gave the icon ${url.slice(0, 100)}, which is not shown: ${refused.why}. Fix: ${refused.fix}`);
+      return undefined;
+    };
     const observer = {
       next: (value: unknown) => {
-        record.state = readPluginState(value, resolveIcon);
+        record.state = readPluginState(value, resolveIcon, complain);
         this.#queueMenuUpdate();
       },
       error: (error: unknown) => sandbox.report('subscriber', error),
     };
-    const outcome = sandbox.invoke(state$.subscribe as (...a: never[]) => unknown, state$, [observer]);
+    const outcome = sandbox.invoke(state$.subscribe as (...a: never[]) => unknown, state$, [observer], 'subscriber');
     if (!outcome.ok) sandbox.report('subscriber', outcome.error);
     else if (isSubscription(outcome.value)) sandbox.track(outcome.value);
   }
@@ -578,14 +642,21 @@ export class PluginRuntime {
   #fail(record: PluginRecord, phase: PluginPhase, error: unknown): void {
     record.generation++;
     this.#cleanUp(record);
-    record.error = { phase, message: describeError(error) };
+    record.error = record.problem = { phase, message: describeError(error) };
     this.#setStatus(record, 'failed');
     this.#queueMenuUpdate();
     this.#report(record, phase, error);
   }
 
+  /** Tells the app (`pex-plugin-error`) and the settings page (the plugin's `problem`). */
   #report(record: PluginRecord, phase: PluginPhase, error: unknown): void {
     console.error(`[pex-plugin-host] plugin "${record.id}" failed in ${phase}:`, error);
+    const message = describeError(error);
+    // A subscriber that throws on every roster update re-renders nothing after the first time.
+    if (record.problem?.phase !== phase || record.problem.message !== message) {
+      record.problem = { phase, message };
+      this.#publishPlugins();
+    }
     this.#events.next({ type: 'error', detail: { id: record.id, phase, error } });
   }
 
@@ -615,6 +686,7 @@ export class PluginRuntime {
         wanted: this.#wants(record),
         status: record.status,
         ...(record.error ? { error: record.error } : {}),
+        ...(record.problem ? { problem: record.problem } : {}),
       })),
     );
   }
@@ -656,12 +728,14 @@ export class PluginRuntime {
    */
   acceptRegistration(plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
     const registeredId = typeof plugin?.id === 'string' ? plugin.id : undefined;
+    // By the code that calls first: an id is only what the call says, and a plugin that
+    // registers another's id from a timer must not take that plugin's place.
     const record =
       this.#recordByScript(script) ??
+      this.#recordByStack(stack) ??
       [...this.#records.values()].find(
         (r) => r.status === 'loading' && !r.registered && registeredId !== undefined && (r.id === registeredId || r.pkg?.id === registeredId),
-      ) ??
-      this.#recordByStack(stack);
+      );
     if (!record || record.status !== 'loading') return false;
     if (typeof plugin !== 'object' || plugin === null) {
       this.#fail(
@@ -674,7 +748,7 @@ export class PluginRuntime {
       return true;
     }
     if (record.registered) {
-      this.#addDiagnostic({
+      this.#reportRegistration(record, {
         severity: 'warning',
         file: record.pkg?.scriptUrl ?? '',
         pluginId: record.id,
@@ -692,7 +766,7 @@ export class PluginRuntime {
   #reportIdMismatch(record: PluginRecord, registeredId: string | undefined): void {
     const pkg = record.pkg as ResolvedPluginPackage;
     const settingsFile = new URL('settings.json', this.#branding?.brandingUrl ?? pkg.packageUrl).href;
-    this.#addDiagnostic({
+    this.#reportRegistration(record, {
       severity: 'warning',
       file: pkg.scriptUrl,
       pluginId: record.id,
@@ -701,6 +775,15 @@ export class PluginRuntime {
         `names the plugin "${record.id}" and its package file ${pkg.packageUrl} says "${pkg.id}". It was paired by its script and loads anyway.`,
       fix: `Use one id in settings.json, the package file and registerPlugin({id: ...}).`,
     });
+  }
+
+  /**
+   * A registration the plugin goes on after (a second call, a wrong id): a diagnostic for the
+   * administrator, and a `register` error for the app and the settings page, once per load.
+   */
+  #reportRegistration(record: PluginRecord, diagnostic: Diagnostic): void {
+    this.#addDiagnostic(diagnostic);
+    record.sandbox?.reportOnce('register', new Error(`${diagnostic.message} Fix: ${diagnostic.fix}`), 'register');
   }
 
   /** The plugin whose code is calling: host-made call, running script, or call stack. */
@@ -739,8 +822,11 @@ export class PluginRuntime {
   /** Errors thrown by a plugin's own code outside a host call: its top level, timers, listeners. */
   readonly #errorClaimant: ErrorClaimant = {
     claimError: (event) => {
-      const record = this.#recordByUrl(event.filename);
-      if (!record) return false;
+      const handlerPlugin = handlerEventPluginId();
+      const record =
+        this.#recordByUrl(event.filename) ??
+        (handlerPlugin !== undefined && event.filename === document.URL ? this.#records.get(handlerPlugin) : undefined);
+      if (!record?.sandbox) return false;
       const error: unknown = event.error ?? new Error(event.message);
       if (record.status === 'loading' && !record.scriptRan) {
         record.scriptError ??= error; // reported once, when the load fails on it

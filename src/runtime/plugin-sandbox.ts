@@ -18,6 +18,8 @@ export type ErrorReporter = (phase: PluginPhase, error: unknown) => void;
 export class PluginSandbox {
   readonly #subscriptions = new Set<TrackedSubscription>();
   readonly #disposers = new Set<() => void>();
+  /** What `reportOnce` has reported in this load. */
+  readonly #reported = new Set<string>();
   #disposed = false;
 
   constructor(
@@ -41,7 +43,7 @@ export class PluginSandbox {
    * it threw (and reports the error). A returned promise that rejects is reported too.
    */
   call<R>(phase: PluginPhase, fn: (...args: never[]) => R, thisArg: unknown, args: unknown[]): R | undefined {
-    const outcome = this.invoke(fn, thisArg, args);
+    const outcome = this.invoke(fn, thisArg, args, phase);
     if (!outcome.ok) {
       this.report(phase, outcome.error);
       return undefined;
@@ -51,12 +53,29 @@ export class PluginSandbox {
   }
 
   /** Calls plugin code as a method of `thisArg` and says whether it threw; reports nothing. */
-  invoke<R>(fn: (...args: never[]) => R, thisArg: unknown, args: unknown[]): { ok: true; value: R } | { ok: false; error: unknown } {
+  invoke<R>(
+    fn: (...args: never[]) => R,
+    thisArg: unknown,
+    args: unknown[],
+    phase: PluginPhase,
+  ): { ok: true; value: R } | { ok: false; error: unknown } {
     try {
-      return { ok: true, value: runInContext(this, () => (fn as (...a: unknown[]) => R).apply(thisArg, args)) };
+      return { ok: true, value: runInContext(this, phase, () => (fn as (...a: unknown[]) => R).apply(thisArg, args)) };
     } catch (error) {
       return { ok: false, error };
     }
+  }
+
+  /**
+   * A misuse the plugin goes on after (wrong argument types, too many dialogs): reported the
+   * first time in this load, in the phase of the plugin code that is running; later ones of
+   * the same `kind` are not (each call still fails on its own), so a plugin that repeats it
+   * in a loop is one report, not a flood.
+   */
+  reportOnce(kind: string, error: Error, phase: PluginPhase = currentPhase()): void {
+    if (this.#reported.has(kind)) return;
+    this.#reported.add(kind);
+    this.report(phase, error);
   }
 
   track(subscription: TrackedSubscription): void {
@@ -125,10 +144,10 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
  * plugin's sandbox; code running outside such a call (a plugin's top level, a timer) is
  * found by the fallbacks that `findCallingSandbox` is given.
  */
-const contextStack: PluginSandbox[] = [];
+const contextStack: Array<{ sandbox: PluginSandbox; phase: PluginPhase }> = [];
 
-export function runInContext<R>(sandbox: PluginSandbox, fn: () => R): R {
-  contextStack.push(sandbox);
+export function runInContext<R>(sandbox: PluginSandbox, phase: PluginPhase, fn: () => R): R {
+  contextStack.push({ sandbox, phase });
   try {
     return fn();
   } finally {
@@ -137,5 +156,13 @@ export function runInContext<R>(sandbox: PluginSandbox, fn: () => R): R {
 }
 
 export function currentContextSandbox(): PluginSandbox | undefined {
-  return contextStack[contextStack.length - 1];
+  return contextStack[contextStack.length - 1]?.sandbox;
+}
+
+/**
+ * The phase of the plugin code running now: the host's call into it, else its source's top
+ * level while that runs, else `async` (a timer, a listener, a promise callback).
+ */
+export function currentPhase(): PluginPhase {
+  return contextStack[contextStack.length - 1]?.phase ?? (typeof document !== 'undefined' && document.currentScript ? 'script' : 'async');
 }

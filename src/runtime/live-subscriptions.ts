@@ -1,0 +1,41 @@
+import { Observable } from 'rxjs';
+
+/** The streams the host hands out, by the name plugins and menus know them by. */
+export type HandedOutStream = 'participants$' | 'conferenceDetails$' | 'actions$' | 'state$' | 'menuItems$' | 'plugins$' | 'loading$';
+
+const live = new Map<HandedOutStream, number>();
+
+/**
+ * Subscriptions open on the host's streams right now, counted at the stream itself (not in a
+ * plugin's sandbox, which unload discards): a subscription that unload forgot stays counted.
+ * One stream, or all together. For leak checks.
+ */
+export function liveSubscriptionCount(stream?: HandedOutStream): number {
+  if (stream) return live.get(stream) ?? 0;
+  let total = 0;
+  for (const count of live.values()) total += count;
+  return total;
+}
+
+/** Notes one subscription to `stream` opening; the returned function notes it ending. */
+export function openSubscription(stream: HandedOutStream): () => void {
+  live.set(stream, (live.get(stream) ?? 0) + 1);
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    live.set(stream, (live.get(stream) ?? 1) - 1);
+  };
+}
+
+/** `source`, with every subscription to it counted as `stream` while it lasts. */
+export function countedStream<T>(source: Observable<T>, stream: HandedOutStream): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    const close = openSubscription(stream);
+    const inner = source.subscribe(subscriber);
+    return () => {
+      close();
+      inner.unsubscribe();
+    };
+  });
+}
