@@ -89,7 +89,7 @@ describe('conference commands, app-driven', () => {
   it('refuses sendRequest paths that would leave the conference, before anything is sent', async () => {
     const { host } = await mountHost('commands');
     const seen = answerCommands(host, answerTrue);
-    const bad = ['https://evil.example/api', '//evil.example/x', '../other/lock', 'participants/../../x', 'lock?token=1', 'lock#x', '%2e%2e/lock', 'a%2fb', '', 'participants//mute', 'c:\\x'];
+    const bad = ['https://evil.example/api', '//evil.example/x', '../other/lock', 'participants/../../x', 'lock?token=1', 'lock#x', '%2e%2e/lock', 'a%2fb', '', 'participants//mute', 'c:\\x', '%2e%2e/%2E.', '%252e%252e/x'];
     for (const path of bad) {
       const error = await commands().sendRequest(path, undefined, true).then(
         () => undefined,

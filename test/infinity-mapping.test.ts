@@ -14,6 +14,7 @@ import { SseParser, readEventStream, type SseEvent } from '../src/conference/inf
 import { dialBody } from '../src/conference/infinity/execute.js';
 import { RequestPathError, conferenceRequestPath, conferenceRequestUrl } from '../src/conference/request-path.js';
 import { answerReason, conferenceBase } from '../src/conference/infinity/rest.js';
+import { fullJitterDelay } from '../src/conference/infinity/retry.js';
 import { DEFAULT_CONFERENCE_DETAILS, type Participant } from '../src/conference/types.js';
 
 /** A raw participant with every field the vendor schema requires. */
@@ -192,6 +193,14 @@ describe('Infinity mapping: conference and roles', () => {
     );
     expect(conferenceBase('https://node.example/', 'a b')).to.equal('https://node.example/api/client/v2/conferences/a%20b');
     expect(conferenceBase('', 'meet')).to.equal('/api/client/v2/conferences/meet');
+  });
+
+  it('draws each wait below the doubling ceiling (full jitter), whatever the random source gives', () => {
+    const at = (r: number) => (attempt: number) => fullJitterDelay(attempt, { base: 250, cap: 8000, random: () => r });
+    expect([0, 1, 2, 3, 4, 5, 6, 9].map(at(0.5))).to.deep.equal([125, 250, 500, 1000, 2000, 4000, 4000, 4000]);
+    expect([0, 3, 9].map(at(0))).to.deep.equal([0, 0, 0]);
+    // A source outside [0, 1) is held to the range: never negative, never above the ceiling.
+    expect([at(-3)(2), at(7)(2), at(Number.NaN)(2)]).to.deep.equal([0, 1000, 0]);
   });
 
   it("reads the server's reason from any error body", () => {

@@ -15,7 +15,7 @@ import { applyConferenceStatus, conferenceFromToken, roleFromJoinRole } from './
 import type { RawChatMessage, RawConferenceStatus, RawParticipant, RawStageEntry, RawTokenResult } from './raw-types.js';
 import { conferenceBase, ConferenceRest } from './rest.js';
 import { PexRTCCallbacks } from './pexrtc-callbacks.js';
-import { browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
+import { onlineMark, browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
 import { Roster, type RosterChange } from './roster.js';
 import type { SseEvent } from './sse.js';
 import { refreshSessionToken, releaseSessionToken, requestSessionToken, type RequestPin, type TokenTarget } from './token.js';
@@ -323,6 +323,7 @@ export class InfinityConnection implements ConferenceConnection {
       if ((await this.#refreshWait.wait('online')) === 'online') void this.#refresh();
       return;
     }
+    const startedAt = onlineMark();
     try {
       const refreshed = await refreshSessionToken(this.#target, this.#token);
       if (this.#ended) {
@@ -339,7 +340,7 @@ export class InfinityConnection implements ConferenceConnection {
       const status = error instanceof InfinityJoinError ? error.status : undefined;
       if (status === undefined && browserOffline()) {
         // The network went on the way: not an attempt spent; tried again once the browser is back.
-        if ((await this.#refreshWait.wait('online')) === 'online') void this.#refresh();
+        if ((await this.#refreshWait.wait('online', startedAt)) === 'online') void this.#refresh();
         return;
       }
       this.#refreshFailures += 1;
@@ -350,7 +351,7 @@ export class InfinityConnection implements ConferenceConnection {
       // Every client of a node that fails refreshes at once: each waits its own random time
       // (an `online` on the way ends the wait at once).
       const delay = fullJitterDelay(this.#refreshFailures - 1, { ...REFRESH_BACKOFF, random: this.#random });
-      if ((await this.#refreshWait.wait(delay)) !== 'cancelled') void this.#refresh();
+      if ((await this.#refreshWait.wait(delay, startedAt)) !== 'cancelled') void this.#refresh();
     }
   }
 

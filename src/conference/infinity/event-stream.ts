@@ -9,7 +9,7 @@
  */
 import { readEventStream, type SseEvent } from './sse.js';
 import { answerReason, readAnswer } from './rest.js';
-import { browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
+import { onlineMark, browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
 
 export interface EventStreamOptions {
   /** `<node>/api/client/v2/conferences/<alias>`. */
@@ -61,6 +61,8 @@ export class EventStream {
     let failures = 0;
     while (!this.#stopped) {
       let sawEvent = false;
+      // An `online` after this (the attempt's start, then its last event) ends the wait after it at once.
+      let since = onlineMark();
       let problem = 'the events stream ended';
       const controller = new AbortController();
       this.#controller = controller;
@@ -88,6 +90,7 @@ export class EventStream {
           if (this.#stopped) return;
           sawEvent = true;
           failures = 0;
+          since = onlineMark();
           try {
             this.options.onEvent(event);
           } catch (error) {
@@ -111,7 +114,7 @@ export class EventStream {
       if (browserOffline()) {
         // No network: trying would only fail. No attempt is spent; the next is made when the browser is back.
         this.options.onOpen?.(false);
-        await this.#wait.wait('online');
+        await this.#wait.wait('online', since);
         continue;
       }
       failures += 1;
@@ -121,7 +124,7 @@ export class EventStream {
       }
       this.options.onOpen?.(false);
       // An `online` on the way ends the wait at once.
-      await this.#wait.wait(fullJitterDelay(failures - 1, backoff));
+      await this.#wait.wait(fullJitterDelay(failures - 1, backoff), since);
     }
   }
 

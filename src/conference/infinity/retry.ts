@@ -35,6 +35,28 @@ export function browserOffline(): boolean {
   return globalThis.navigator?.onLine === false;
 }
 
+/** When the page last heard `online` (performance.now()), kept by one listener per page from the first wait on. */
+let lastOnline = Number.NEGATIVE_INFINITY;
+let watchingOnline = false;
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+function watchOnline(): void {
+  if (watchingOnline) return;
+  watchingOnline = true;
+  globalThis.addEventListener?.('online', () => {
+    lastOnline = now();
+  });
+}
+
+/** A mark to pass to RetryWait.wait: an `online` after it ends that wait at once. */
+export function onlineMark(): number {
+  watchOnline();
+  return now();
+}
+
 /**
  * One wait at a time that ends early: on the page's `online` event, or on `cancel()` (when the
  * connection ends). Resolves to why it ended.
@@ -42,9 +64,16 @@ export function browserOffline(): boolean {
 export class RetryWait {
   #end: ((why: 'elapsed' | 'online' | 'cancelled') => void) | undefined;
 
-  /** Waits `ms`, or until `online` when `ms` is 'online'. A new wait ends the one before it (as cancelled). */
-  wait(ms: number | 'online'): Promise<'elapsed' | 'online' | 'cancelled'> {
+  /**
+   * Waits `ms`, or until `online` when `ms` is 'online'. When the browser came back online after
+   * `since` (an onlineMark() taken when the failed attempt started), it does not wait at all:
+   * that attempt may have failed for want of the network the browser now has. A new wait ends
+   * the one before it (as cancelled).
+   */
+  wait(ms: number | 'online', since = Number.POSITIVE_INFINITY): Promise<'elapsed' | 'online' | 'cancelled'> {
     this.cancel();
+    watchOnline();
+    if (lastOnline > since) return Promise.resolve('online');
     return new Promise((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const onOnline = (): void => end('online');
@@ -59,11 +88,6 @@ export class RetryWait {
       globalThis.addEventListener?.('online', onOnline);
       if (ms !== 'online') timer = setTimeout(() => end('elapsed'), ms);
     });
-  }
-
-  /** Whether a wait is under way. */
-  get waiting(): boolean {
-    return this.#end !== undefined;
   }
 
   /** Ends the current wait, if any. */
