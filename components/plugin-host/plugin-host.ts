@@ -14,7 +14,7 @@ import type { ConferenceConnection } from '../../src/conference/connection.js';
 import { PARTICIPANT_ROLES, PLATFORMS, type ParticipantRole, type Platform } from '../../src/config/types.js';
 import { ConferenceStore } from '../../src/conference/conference-store.js';
 import type { ConferenceDetails, Participant, PexAction } from '../../src/conference/types.js';
-import { DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type PluginsSettled, type RuntimeEvent } from '../../src/runtime/plugin-runtime.js';
+import { DEFAULT_LOAD_TIMEOUT, DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type PluginInfo, type PluginsSettled, type RuntimeEvent } from '../../src/runtime/plugin-runtime.js';
 import { pluginHostContext, type PluginHostContext } from '../context.js';
 import { createPexEvent, type PexPluginsSettledDetail } from '../events.js';
 import { presentTemplateDialog } from '../template-dialog/present-template-dialog.js';
@@ -65,6 +65,8 @@ export class PexPluginHost extends LitElement {
     platform: { type: String },
     participantRole: { type: String, attribute: 'participant-role' },
     registerTimeout: { type: Number, attribute: 'register-timeout' },
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
+    allowedOrigins: { type: String, attribute: 'allowed-origins' },
     commandTimeout: { type: Number, attribute: 'command-timeout' },
     connection: { attribute: false },
   };
@@ -87,6 +89,13 @@ export class PexPluginHost extends LitElement {
   declare participantRole: ParticipantRole | undefined;
   /** How long a plugin's script may take to call registerPlugin after it ran, in ms. */
   declare registerTimeout: number;
+  /** How long the promise a plugin's `load` returns may take to settle before the plugin fails, in ms. */
+  declare loadTimeout: number;
+  /**
+   * Origins (space-separated, `https://cdn.example`) besides the page's and the branding folder's
+   * that plugin package files, sources and icons may come from; files anywhere else are refused.
+   */
+  declare allowedOrigins: string;
   /** How long a plugin's command may wait for an answer from the app or the connection, in ms. */
   declare commandTimeout: number;
   /**
@@ -130,6 +139,8 @@ export class PexPluginHost extends LitElement {
     this.brandingUrl = DEFAULT_BRANDING_URL;
     this.platform = 'web';
     this.registerTimeout = DEFAULT_REGISTER_TIMEOUT;
+    this.loadTimeout = DEFAULT_LOAD_TIMEOUT;
+    this.allowedOrigins = '';
     this.commandTimeout = DEFAULT_COMMAND_TIMEOUT;
     // A framework may set these before the element is defined (the drop-in loaded after the
     // app mounted): such values sit on the instance and hide the setters; hand them over.
@@ -259,6 +270,8 @@ export class PexPluginHost extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('registerTimeout')) this.#runtime.registerTimeout = this.registerTimeout;
+    if (changed.has('loadTimeout')) this.#runtime.loadTimeout = this.loadTimeout;
+    if (changed.has('allowedOrigins')) this.#runtime.allowedOrigins = (this.allowedOrigins ?? '').split(/\s+/).filter(Boolean);
     if (changed.has('connection')) this.#bindConnection();
     if (changed.has('platform') || changed.has('participantRole')) {
       this.#runtime.setAudience(this.#validPlatform(), this.#validRole());

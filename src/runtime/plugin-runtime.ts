@@ -170,7 +170,8 @@ export class PluginRuntime {
     this.#role = options.role;
     this.#registerTimeout = options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT;
     this.#loadTimeout = options.loadTimeout ?? DEFAULT_LOAD_TIMEOUT;
-    this.#allowedOrigins = options.allowedOrigins ?? [];
+    this.#allowedOrigins = [];
+    if (options.allowedOrigins) this.allowedOrigins = options.allowedOrigins;
     this.#participants$ = countedStream(conference.participants$, 'participants$');
     this.#conference$ = countedStream(conference.conference$, 'conferenceDetails$');
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -213,7 +214,14 @@ export class PluginRuntime {
 
   /** Origins (`https://cdn.example`) besides the page's and the branding folder's that plugin files and icons may come from. */
   set allowedOrigins(origins: readonly string[]) {
-    this.#allowedOrigins = origins;
+    this.#allowedOrigins = origins.flatMap((origin) => {
+      try {
+        return [new URL(origin).origin];
+      } catch {
+        console.warn(`[pex-plugin-host] allowed-origins: "${origin}" is not an origin such as https://cdn.example; it is ignored.`);
+        return [];
+      }
+    });
   }
 
   /**
