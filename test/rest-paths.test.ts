@@ -46,8 +46,12 @@ const nodeFetch: typeof fetch = async (input, init) => {
 
 const pageFetch = window.fetch.bind(window);
 
-/** A refusal: the reason's words (RequestPathError.why contains them). */
-type Expected = { send: string } | { refuse: string };
+/**
+ * Sent to `<conference>/<send>`; refused by the path checker, whose RequestPathError.why holds
+ * `refuse`; or refused before the checker as a call of the wrong type (the pluginAPI's own
+ * TypeError, whose message holds `misuse`).
+ */
+type Expected = { send: string } | { refuse: string } | { misuse: string };
 
 const DOTS = 'is made of dots';
 const SLASH = 'holds an encoded slash or backslash';
@@ -128,9 +132,14 @@ const PATHS: Array<[path: unknown, expected: Expected]> = [
   ['participants/%zz/mute', { refuse: MALFORMED }],
   ['participants/p%25/mute', { refuse: MALFORMED }],
   ['%2525252525252e/x', { refuse: OVER_ENCODED }],
-  [42, { refuse: NOT_STRING }],
-  [null, { refuse: NOT_STRING }],
 ];
+
+/** Paths that are not strings: the pluginAPI refuses them as misuse, execute's checker as not a string. */
+const NOT_STRINGS: Array<[path: unknown, plugin: Expected, execute: Expected]> = [42, null, undefined, { path: 'lock' }, ['lock']].map((path) => [
+  path,
+  { misuse: 'PEX.pluginAPI.sendRequest: the path must be a string' },
+  { refuse: NOT_STRING },
+]);
 
 /**
  * A participant's uuid as the PexRTC facade (raw, as PexRTC sent it: `participants/<uuid>/mute`)
@@ -204,15 +213,21 @@ async function judge(entry: string, label: string, input: unknown, expected: Exp
   }
   const requests = sent.slice(before);
   const refusal = error instanceof RequestPathError ? error : undefined;
-  const outcome = refusal ? `refused: ${refusal.why}` : `sent ${requests.map((r) => r.url).join(', ') || 'nothing'}`;
+  const outcome = refusal ? `refused: ${refusal.why}` : `sent ${requests.map((r) => r.url).join(', ') || 'nothing'}${error ? ` (${String(error)})` : ''}`;
+  if ('misuse' in expected) {
+    const ok = error instanceof TypeError && !refusal && error.message.includes(expected.misuse) && requests.length === 0;
+    if (ok) t.refused += 1;
+    else t.unexpected.push(`${label}: expected a TypeError (${expected.misuse}) with nothing sent; ${outcome}`);
+    return;
+  }
   if ('send' in expected) {
     const url = `${CONFERENCE}/${expected.send}`;
     const ok = !refusal && requests.length === 1 && requests[0].url === url && requests[0].method === 'POST' && requests[0].token === granted.at(-1);
     if (ok) t.accepted += 1;
-    else t.unexpected.push(`${label}: expected it sent to ${url} with the token; ${outcome}${error && !refusal ? ` (${String(error)})` : ''}`);
+    else t.unexpected.push(`${label}: expected it sent to ${url} with the token; ${outcome}`);
     return;
   }
-  const named = refusal !== undefined && refusal.message.includes(typeof input === 'string' ? JSON.stringify(input) : String(input));
+  const named = refusal !== undefined && refusal.message.includes(typeof input === 'string' ? JSON.stringify(input) : (JSON.stringify(input) ?? String(input)));
   const ok = refusal !== undefined && requests.length === 0 && refusal.path === input && refusal.why.includes(expected.refuse) && named;
   if (ok) t.refused += 1;
   else t.unexpected.push(`${label}: expected a refusal (${expected.refuse}) naming the path, with nothing sent; ${outcome}${named || !refusal ? '' : ' (the message does not name the path)'}`);
@@ -256,16 +271,16 @@ type Paths = { sendRequest(path: unknown, payload?: unknown): Promise<unknown>; 
 const plugin = () => window.pexTest.paths as Paths;
 
 describe('paths into the REST client: one checker for every entry', () => {
-  it(`a plugin's PEX.pluginAPI.sendRequest: ${PATHS.length} spellings, each sent exactly or refused before anything is sent`, async () => {
-    for (const [path, expected] of PATHS) {
+  it(`a plugin's PEX.pluginAPI.sendRequest: ${PATHS.length + NOT_STRINGS.length} paths, each sent exactly or refused before anything is sent`, async () => {
+    for (const [path, expected] of [...PATHS, ...NOT_STRINGS.map(([path, plugin]) => [path, plugin] as const)]) {
       await judge('plugin sendRequest', `sendRequest(${JSON.stringify(path)})`, path, expected, () => plugin().sendRequest(path));
     }
     expect(tally('plugin sendRequest').unexpected).to.deep.equal([]);
-    expect(tally('plugin sendRequest').accepted + tally('plugin sendRequest').refused).to.equal(PATHS.length);
+    expect(tally('plugin sendRequest').accepted + tally('plugin sendRequest').refused).to.equal(PATHS.length + NOT_STRINGS.length);
   });
 
-  it(`the app's InfinityConnection.execute: the same ${PATHS.length} sendRequest paths, and ${UUIDS.length} uuids in each participant command`, async () => {
-    for (const [path, expected] of PATHS) {
+  it(`the app's InfinityConnection.execute: the same ${PATHS.length + NOT_STRINGS.length} sendRequest paths, and ${UUIDS.length} uuids in each participant command`, async () => {
+    for (const [path, expected] of [...PATHS, ...NOT_STRINGS.map(([path, , execute]) => [path, execute] as const)]) {
       const command = { name: 'sendRequest', args: { path, payload: undefined } } as PluginCommand;
       await judge('execute', `execute sendRequest ${JSON.stringify(path)}`, path, expected, () => connection.execute(command));
     }
@@ -279,7 +294,7 @@ describe('paths into the REST client: one checker for every entry', () => {
       }
     }
     expect(tally('execute').unexpected).to.deep.equal([]);
-    expect(tally('execute').tried).to.equal(PATHS.length + EXECUTE_CALLS.length * UUIDS.length);
+    expect(tally('execute').tried).to.equal(PATHS.length + NOT_STRINGS.length + EXECUTE_CALLS.length * UUIDS.length);
   });
 
   it(`the PexRTC facade: ${UUIDS.length} uuids in each of its ${FACADE_CALLS.length} participant calls`, async () => {
