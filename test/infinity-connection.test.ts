@@ -151,8 +151,9 @@ const releasedTokens = () => judge.of('release_token').map((c) => c.headers.toke
  */
 function grantedTokens(): string[] {
   return judge.calls
-    .filter((c) => (c.call === 'request_token' || c.call === 'refresh_token') && c.status === 200)
-    .map((c) => (c.answer as { result: { token: string } }).result.token);
+    .map((c) => (c.call === 'request_token' || c.call === 'refresh_token') && c.status === 200 && (c.answer as { result?: { token?: unknown } } | undefined)?.result?.token)
+    // A call whose answer is still being read has no token yet.
+    .filter((token): token is string => typeof token === 'string');
 }
 /** The newest token granted: the one the connection holds once it has read the answer. */
 const tokenNow = (): string => latest(grantedTokens());
@@ -348,6 +349,14 @@ describe('Infinity connection: joining', () => {
     expect(failures.odd).to.include({ code: 'failed', status: 403, message: 'Could not join "odd": 403 {"something":"new"}' });
     expect(failures.tokenless).to.include({ code: 'failed', status: 200, message: 'Could not join "tokenless": request_token answered without a token.' });
     expect(failures.offline).to.be.instanceOf(InfinityJoinError).and.include({ code: 'failed', status: undefined, message: 'Could not join "offline": Failed to fetch' });
+  });
+
+  it('refuses an alias that is empty or only dots before anything is sent (`..` would take the token to another path on the node)', async () => {
+    for (const alias of ['', '  ', '.', '..', '...']) {
+      const error = await rejection(join({ alias }));
+      expect(error, JSON.stringify(alias)).to.be.instanceOf(InfinityJoinError).and.include({ code: 'failed', message: `Could not join ${JSON.stringify(alias)}: the alias must name a conference.` });
+    }
+    expect(judge.calls).to.deep.equal([]);
   });
 
   it("uses a 200 that does not match Infinity's schema but carries a session, with a warning", async () => {
