@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { noteHandlerEvent } from '../../src/runtime/handler-events.js';
 import { findCallingSandbox } from '../../src/runtime/plugin-runtime.js';
+import { currentPhase } from '../../src/runtime/plugin-sandbox.js';
 import { createPexEvent } from '../events.js';
 import { installPluginContentStyles } from './plugin-content.styles.js';
 import { templateDialogStyles } from './template-dialog.styles.js';
@@ -93,6 +94,7 @@ export class PexTemplateDialog extends LitElement {
     if (!this.open || this.#closing) return;
     // Known only now, while the code that removed it runs; a move puts it back in this task.
     const remover = findCallingSandbox();
+    const phase = currentPhase();
     queueMicrotask(() => {
       if (this.isConnected || !this.open) return;
       const owner = this.dataset.pexPluginId;
@@ -103,6 +105,7 @@ export class PexTemplateDialog extends LitElement {
             `Plugin "${remover.pluginId}" removed the dialog of plugin "${owner ?? ''}" from the page, so it closed. ` +
               'Fix: close only your own dialogs, with ref.close().',
           ),
+          phase,
         );
       }
       this.close();
