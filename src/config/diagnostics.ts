@@ -35,13 +35,13 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** The most a branding JSON file (manifest.json, settings.json, a package file) may weigh. */
 export const MAX_BRANDING_FILE_BYTES = 512 * 1024;
 
-/** A branding file over MAX_BRANDING_FILE_BYTES: what is wrong, how big, and what to do. */
+/** A branding file over MAX_BRANDING_FILE_BYTES: what is wrong, how big (when its Content-Length said: `complete`), and what to do. */
 export function tooLargeDiagnostic(file: string, what: string, bytes: number, complete: boolean): Diagnostic {
   const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
   return {
     severity: 'error',
     file,
-    message: `${what} is ${complete ? '' : 'more than '}${kb(bytes)}, over the ${kb(MAX_BRANDING_FILE_BYTES)} a branding file may be, so it is not used`,
+    message: `${what} is ${complete ? `${kb(bytes)}, over` : 'more than'} the ${kb(MAX_BRANDING_FILE_BYTES)} a branding file may be, so it is not used`,
     fix: 'keep it to its settings (a package file is a few KB): put large data in a file of its own that the plugin fetches',
   };
 }
