@@ -1,6 +1,7 @@
 import type { BrandingResult } from '../src/config/branding.js';
 import type { Diagnostic } from '../src/config/diagnostics.js';
 import type { CommandAnswers, CommandArgs, CommandName } from '../src/conference/commands.js';
+import type { ConnectionStateDetail } from '../src/conference/connection.js';
 import type { PexAction } from '../src/conference/types.js';
 import type { PluginErrorDetail } from '../src/runtime/plugin-error.js';
 
@@ -69,6 +70,8 @@ export interface PexEventDetails {
   'pex-action': { action: PexAction };
   /** A plugin dialog closed (by the plugin or the user). */
   'pex-dialog-close': { value: unknown };
+  /** The bound connection's state: once when it is bound, then at each change. */
+  'pex-connection-state': ConnectionStateDetail;
 }
 
 export type PexEventName = keyof PexEventDetails;
@@ -90,5 +93,6 @@ declare global {
     'pex-plugins-settled': PexEvent<'pex-plugins-settled'>;
     'pex-action': PexEvent<'pex-action'>;
     'pex-dialog-close': PexEvent<'pex-dialog-close'>;
+    'pex-connection-state': PexEvent<'pex-connection-state'>;
   }
 }

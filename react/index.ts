@@ -39,6 +39,7 @@ const EVERY_PEX_EVENT: { readonly [Name in PexEventName]: true } = {
   'pex-plugins-settled': true,
   'pex-action': true,
   'pex-dialog-close': true,
+  'pex-connection-state': true,
 };
 
 type EventMap<Names extends PexEventName> = { [Name in Names as PexEventProp<Name>]: EventName<PexEvent<Name>> };

@@ -51,6 +51,7 @@ export const DEFAULT_BRANDING_URL = 'custom_configuration/';
  *   `detail: {loaded, failed, total, loadedIds, failedIds, brandingID}`
  * @event pex-action - A plugin asked the client to act via `PEX.dispatchAction`. `detail: {action}`
  * @event pex-command - A plugin's conference command for the app to carry out (cancelable). `detail: {name, args, pluginId, resolve, reject}`
+ * @event pex-connection-state - The bound connection's state (`connecting`, `connected`, `reconnecting`, `offline`, `disconnected`): once when it is bound, then at each change. `detail: {state, attempt?, reason?}`
  */
 export class PexPluginHost extends LitElement {
   static override styles = pluginHostStyles;
@@ -331,6 +332,7 @@ export class PexPluginHost extends LitElement {
         this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
       },
       selfUUID: (uuid) => (installPexGlobal().selfUUID = uuid),
+      connectionState: (detail) => this.dispatchEvent(createPexEvent('pex-connection-state', detail)),
     });
   }
 

@@ -3,6 +3,18 @@ import type { CallInfo } from './call-info.js';
 import type { CommandAnswers, PluginCommand } from './commands.js';
 import type { ConferenceDetails, Participant, PexAction } from './types.js';
 
+/** Where a connection is: joining, up, retrying a dropped stream, waiting for the network, or ended. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'disconnected';
+
+/** A connection's state as the host's `pex-connection-state` event tells it. */
+export interface ConnectionStateDetail {
+  state: ConnectionState;
+  /** While reconnecting: which attempt in a row is next (1 for the first retry). */
+  attempt?: number;
+  /** Why: what ended the stream while reconnecting; why the call ended when disconnected. */
+  reason?: string;
+}
+
 /**
  * A conference the host can be connected to (connected mode): the Infinity connection that
  * `connectInfinity` makes, or an app's own object of the same shape. Set it as
@@ -32,6 +44,11 @@ export interface ConferenceConnection {
    * PIN, ...), read anew each time; optional. `window.PEX.pexrtc` shows it to plugins.
    */
   readonly callInfo?: Readonly<CallInfo>;
+  /**
+   * Where the connection is (connected, reconnecting, offline, disconnected with the reason);
+   * replays the latest; optional. The host tells it as `pex-connection-state`.
+   */
+  readonly connectionState$?: Observable<ConnectionStateDetail>;
   /** Leaves the conference (releases the token). */
   leave(): Promise<void>;
 }

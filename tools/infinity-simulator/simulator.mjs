@@ -58,7 +58,21 @@
  * Control API (JSON, never delayed or failed by faults):
  *   POST /_simulator/reset
  *   POST /_simulator/faults {tokenExpiry?, fail?: {status, reason?, count? = 1, match?} | null,
- *        dropEvents?, slowMs?} -> {ok: true}
+ *        dropEvents?, slowMs?, slow?: {ms, match?} | null, dropSyncAfter?: n | null,
+ *        duplicateEvents?, disorder?, expireTokens?} -> {ok: true}
+ *     fail          the next `count` client API requests whose path contains `match` (any, without)
+ *                   answer `status` with `reason`; rules add up; null clears them
+ *     dropEvents    closes every open events stream now
+ *     slowMs        delays every client API answer by that many ms
+ *     slow          delays the answers whose path contains `match` by `ms`; rules add up; null clears
+ *     dropSyncAfter the next events stream opened closes in the middle of its sync, after that many
+ *                   participant_create events (once); null clears it
+ *     duplicateEvents  true: every event goes out twice (each with its own id); false stops it
+ *     disorder      true: events out of order, as a node under load may send them: a new participant's
+ *                   participant_update comes before its participant_create, and a leaver's
+ *                   participant_delete comes twice, followed by a stale participant_update; false stops it
+ *     expireTokens  true: every token issued so far expires now (calls with it are refused 'Invalid
+ *                   token'; the sessions end at the next sweep, as a node does)
  *   GET  /_simulator/conferences -> {conferences: [{alias, name, pin, guest_pin, participants}]}
  *   GET  /_simulator/conferences/<alias> -> {participants, locked, guests_muted, started, layout,
  *        stage, messages, requests: [{method, path, body, token: boolean, pin?}]}
@@ -94,6 +108,11 @@ import { runScript } from './scripted.mjs';
  *   layout: Record<string, unknown>, stage: unknown[], messages: Message[], requests: LoggedRequest[],
  * }} Conference
  * @typedef {{ status: number, reason?: string, count: number, match?: string }} FailRule
+ * @typedef {{ ms: number, match?: string }} SlowRule
+ * @typedef {{
+ *   tokenExpiry: number | undefined, fail: FailRule[], slowMs: number, slow: SlowRule[],
+ *   dropSyncAfter: number | undefined, duplicateEvents: boolean, disorder: boolean,
+ * }} Faults
  */
 
 const API_PREFIX = '/api/client/v2/';
@@ -240,8 +259,9 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
   const timers = /** @type {Set<ReturnType<typeof setTimeout>>} */ (new Set());
   /** slowMs delays in flight: cleared by close() */
   const delays = /** @type {Set<{ timer: ReturnType<typeof setTimeout>, resolve: () => void }>} */ (new Set());
-  /** @type {{ tokenExpiry: number | undefined, fail: FailRule[], slowMs: number }} */
-  let faults = { tokenExpiry: undefined, fail: [], slowMs: 0 };
+  /** @returns {Faults} */
+  const noFaults = () => ({ tokenExpiry: undefined, fail: [], slowMs: 0, slow: [], dropSyncAfter: undefined, duplicateEvents: false, disorder: false });
+  let faults = noFaults();
   /** @type {ReturnType<typeof setInterval> | undefined} */
   let sweeper;
   let closed = false;
@@ -353,9 +373,12 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
 
   /** @param {Stream} stream @param {string} event @param {unknown} data */
   function write(stream, event, data) {
-    if (stream.res.writableEnded) return;
-    stream.id += 1;
-    stream.res.write(`event: ${event}\nid: ${stream.id}\ndata: ${JSON.stringify(data ?? null)}\n\n`);
+    const copies = faults.duplicateEvents ? 2 : 1;
+    for (let i = 0; i < copies; i += 1) {
+      if (stream.res.writableEnded) return;
+      stream.id += 1;
+      stream.res.write(`event: ${event}\nid: ${stream.id}\ndata: ${JSON.stringify(data ?? null)}\n\n`);
+    }
   }
 
   /**
@@ -408,7 +431,16 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
     req.on('close', done);
     res.on('close', done);
     write(stream, 'participant_sync_begin', null);
-    for (const participant of session.conf.participants.values()) write(stream, 'participant_create', participant);
+    // dropSyncAfter: this stream ends in the middle of its sync (once).
+    const dropAfter = faults.dropSyncAfter;
+    faults.dropSyncAfter = undefined;
+    let sent = 0;
+    for (const participant of session.conf.participants.values()) {
+      if (dropAfter !== undefined && sent >= dropAfter) return closeStream(stream);
+      write(stream, 'participant_create', participant);
+      sent += 1;
+    }
+    if (dropAfter !== undefined && sent >= dropAfter) return closeStream(stream);
     write(stream, 'participant_sync_end', null);
   }
 
@@ -417,7 +449,17 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
   /** @param {Conference} conf @param {RawParticipant} participant */
   function addParticipant(conf, participant) {
     conf.participants.set(participant.uuid, participant);
+    // disorder: the update overtakes the create.
+    if (faults.disorder) emit(conf, 'participant_update', participant);
     emit(conf, 'participant_create', participant);
+  }
+
+  /** participant_delete to everyone; with `disorder`, twice and then a stale update. @param {Conference} conf @param {RawParticipant} participant */
+  function emitDelete(conf, participant) {
+    emit(conf, 'participant_delete', { uuid: participant.uuid });
+    if (!faults.disorder) return;
+    emit(conf, 'participant_delete', { uuid: participant.uuid });
+    emit(conf, 'participant_update', participant);
   }
 
   /** @param {Conference} conf @param {RawParticipant} participant @param {Partial<RawParticipant>} changes */
@@ -479,7 +521,8 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
     for (const token of session.tokens) tokens.delete(token);
     const conf = session.conf;
     conf.sessions.delete(session.uuid);
-    if (conf.participants.delete(session.uuid)) emit(conf, 'participant_delete', { uuid: session.uuid });
+    const participant = conf.participants.get(session.uuid);
+    if (participant && conf.participants.delete(session.uuid)) emitDelete(conf, participant);
   }
 
   /** @param {Conference} conf @param {string} uuid @param {string} reason for a client that is disconnected */
@@ -487,7 +530,8 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
     const session = conf.sessions.get(uuid);
     if (session) return endSession(session, reason);
     conf.scripted.delete(uuid);
-    if (conf.participants.delete(uuid)) emit(conf, 'participant_delete', { uuid });
+    const participant = conf.participants.get(uuid);
+    if (participant && conf.participants.delete(uuid)) emitDelete(conf, participant);
   }
 
   /**
@@ -928,6 +972,8 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
     }
 
     if (faults.slowMs > 0) await delay(faults.slowMs);
+    const slowFor = faults.slow.filter((rule) => rule.match === undefined || path.includes(rule.match)).reduce((sum, rule) => sum + rule.ms, 0);
+    if (slowFor > 0) await delay(slowFor);
     if (closed) return sendJson(res, 503, { status: 'failed', result: 'Simulator closed' });
     const rule = takeFailRule(path);
     if (rule) return reply(res, failed(rule.status, rule.reason ?? defaultReason(rule.status)));
@@ -979,6 +1025,18 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
     if (body.slowMs !== undefined && !(typeof body.slowMs === 'number' && body.slowMs >= 0)) {
       return new Reply(400, { error: 'slowMs: a number of milliseconds >= 0 is required' });
     }
+    if (body.slow !== undefined && body.slow !== null) {
+      const slow = body.slow;
+      if (!isObject(slow) || !(typeof slow.ms === 'number' && slow.ms >= 0) || (slow.match !== undefined && typeof slow.match !== 'string')) {
+        return new Reply(400, { error: 'slow: {ms: >= 0, match?: string} is required' });
+      }
+    }
+    if (body.dropSyncAfter !== undefined && body.dropSyncAfter !== null && !(Number.isInteger(body.dropSyncAfter) && body.dropSyncAfter >= 0)) {
+      return new Reply(400, { error: 'dropSyncAfter: an integer >= 0 (or null) is required' });
+    }
+    for (const name of ['duplicateEvents', 'disorder', 'expireTokens']) {
+      if (body[name] !== undefined && typeof body[name] !== 'boolean') return new Reply(400, { error: `${name}: true or false is required` });
+    }
     if (body.tokenExpiry !== undefined) faults.tokenExpiry = body.tokenExpiry ?? undefined;
     if (body.fail === null) faults.fail = [];
     else if (isObject(body.fail)) {
@@ -990,6 +1048,18 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
       });
     }
     if (body.slowMs !== undefined) faults.slowMs = body.slowMs;
+    if (body.slow === null) faults.slow = [];
+    else if (isObject(body.slow)) faults.slow.push({ ms: body.slow.ms, match: typeof body.slow.match === 'string' ? body.slow.match : undefined });
+    if (body.dropSyncAfter !== undefined) faults.dropSyncAfter = body.dropSyncAfter ?? undefined;
+    if (body.duplicateEvents !== undefined) faults.duplicateEvents = body.duplicateEvents;
+    if (body.disorder !== undefined) faults.disorder = body.disorder;
+    if (body.expireTokens === true) {
+      const now = Date.now();
+      for (const entry of tokens.values()) {
+        entry.expiresAt = now;
+        entry.session.expiresAt = Math.min(entry.session.expiresAt, now);
+      }
+    }
     if (body.dropEvents === true) for (const stream of [...streams]) closeStream(stream);
     return new Reply(200, { ok: true });
   }
@@ -1157,7 +1227,7 @@ export function createSimulator({ scripted = false, tokenExpiry = 120 } = {}) {
 
   function reset() {
     stopEverything();
-    faults = { tokenExpiry: undefined, fail: [], slowMs: 0 };
+    faults = noFaults();
     if (!closed) build();
   }
 

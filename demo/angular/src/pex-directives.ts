@@ -95,6 +95,8 @@ export class PexPluginHostDirective implements EveryPexEventOutput {
   readonly pexPluginsSettled = output<PexEvent<'pex-plugins-settled'>>();
   readonly pexAction = output<PexEvent<'pex-action'>>();
   readonly pexDialogClose = output<PexEvent<'pex-dialog-close'>>();
+  /** The bound connection's state: `{state, attempt?, reason?}`, once when bound, then at each change. */
+  readonly pexConnectionState = output<PexEvent<'pex-connection-state'>>();
 
   constructor() {
     const element = hostElement<PexPluginHost>();
@@ -119,6 +121,7 @@ export class PexPluginHostDirective implements EveryPexEventOutput {
     relayEvent(element, 'pex-plugins-settled', this.pexPluginsSettled);
     relayEvent(element, 'pex-action', this.pexAction);
     relayEvent(element, 'pex-dialog-close', this.pexDialogClose);
+    relayEvent(element, 'pex-connection-state', this.pexConnectionState);
   }
 }
 

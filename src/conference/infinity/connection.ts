@@ -2,11 +2,11 @@
  * The Infinity connection: one conference over the client REST API v2 and its events stream,
  * as a ConferenceConnection the host can be given. Join with `connectInfinity` (index.ts).
  */
-import { BehaviorSubject, Observable, Subject } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
 import { actions } from '../actions.js';
 import type { CallInfo } from '../call-info.js';
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
-import type { ConferenceConnection } from '../connection.js';
+import type { ConferenceConnection, ConnectionStateDetail } from '../connection.js';
 import { DEFAULT_CONFERENCE_DETAILS, type ConferenceDetails, type Participant, type PexAction } from '../types.js';
 import { InfinityJoinError } from './errors.js';
 import { EventStream } from './event-stream.js';
@@ -14,12 +14,14 @@ import { executeCommand } from './execute.js';
 import { applyConferenceStatus, conferenceFromToken, roleFromJoinRole } from './mapping.js';
 import type { RawChatMessage, RawConferenceStatus, RawParticipant, RawStageEntry, RawTokenResult } from './raw-types.js';
 import { conferenceBase, ConferenceRest } from './rest.js';
+import { DEFAULT_COMMAND_TIMEOUT, runCommand } from './command-run.js';
 import { PexRTCCallbacks } from './pexrtc-callbacks.js';
 import { onlineMark, browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
 import { Roster, type RosterChange } from './roster.js';
 import type { SseEvent } from './sse.js';
 import { refreshSessionToken, releaseSessionToken, requestSessionToken, type RequestPin, type TokenTarget } from './token.js';
 
+/** The coarse state (state$): a connection waiting for the network is 'reconnecting' here, 'offline' in connectionState$. */
 export type InfinityConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export interface ConnectInfinityOptions {
@@ -44,6 +46,11 @@ export interface ConnectInfinityOptions {
    * for 3 attempts. Tests give a seeded source to know each wait.
    */
   random?: RandomSource;
+  /**
+   * How long a command may wait for the node's answer, in ms (default 10000, as the host's
+   * `command-timeout`): then its request is abandoned and it rejects, saying so.
+   */
+  commandTimeout?: number;
 }
 
 /** `[Conference] Connect Success`'s payload, as webapp2 gives it. */
@@ -67,6 +74,14 @@ export class InfinityConnection implements ConferenceConnection {
   readonly #role: BehaviorSubject<'chair' | 'guest' | undefined>;
   readonly #selfUUID: BehaviorSubject<string | undefined>;
   readonly #state = new BehaviorSubject<InfinityConnectionState>('connecting');
+  /** What the last drop or the end said: the reason connectionState$ gives. */
+  #stateDetail: { attempt?: number; reason?: string } = {};
+  readonly #connectionState = new BehaviorSubject<ConnectionStateDetail>({ state: 'connecting' });
+  readonly #commandTimeout: number;
+  /** Who has had `Participant Connect Success`: a create that comes after an update, or twice, announces once. */
+  readonly #announced = new Set<string>();
+  /** A token refresh a refused command waits for (one at a time). */
+  #renewing: Promise<string | undefined> | undefined;
   readonly #target: TokenTarget;
   readonly #rest: ConferenceRest;
   readonly #roster: Roster;
@@ -88,6 +103,7 @@ export class InfinityConnection implements ConferenceConnection {
   readonly #onPageHide = (): void => {
     void this.#end({ release: 'keepalive' });
   };
+  readonly #onNetworkChange = (): void => this.#publishState();
 
   /** The roster in the guide's properties; one emission per sync and per burst of changes. Replays the latest. */
   readonly participants$: Observable<readonly Participant[]> = this.#participants.asObservable();
@@ -108,6 +124,14 @@ export class InfinityConnection implements ConferenceConnection {
   readonly selfUUID$: Observable<string | undefined>;
   /** 'connecting' → 'connected' ⇄ 'reconnecting' → 'disconnected'. Replays. */
   readonly state$: Observable<InfinityConnectionState> = this.#state.asObservable();
+  /**
+   * The state with its particulars: `{state: 'reconnecting', attempt, reason}` while a dropped
+   * stream is retried, `{state: 'offline'}` while the browser says there is no network,
+   * `{state: 'disconnected', reason}` once the call has ended. Replays; only changes are emitted.
+   */
+  readonly connectionState$: Observable<ConnectionStateDetail> = this.#connectionState.pipe(
+    distinctUntilChanged((a, b) => a.state === b.state && a.attempt === b.attempt && a.reason === b.reason),
+  );
 
   /** Joins the conference. Use `connectInfinity`. */
   static async join(options: ConnectInfinityOptions): Promise<InfinityConnection> {
@@ -118,13 +142,21 @@ export class InfinityConnection implements ConferenceConnection {
     }
     const target: TokenTarget = { node: options.node.replace(/\/+$/, ''), alias: options.alias, fetcher };
     const { session, pin } = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
-    const connection = new InfinityConnection(target, session, options.displayName, pin, options.random ?? Math.random);
+    const connection = new InfinityConnection(target, session, options.displayName, pin, options.random ?? Math.random, options.commandTimeout);
     await connection.#start(options.syncTimeout ?? 5000);
     return connection;
   }
 
-  private constructor(target: TokenTarget, session: RawTokenResult, displayName: string, pin: string | undefined, random: RandomSource) {
+  private constructor(
+    target: TokenTarget,
+    session: RawTokenResult,
+    displayName: string,
+    pin: string | undefined,
+    random: RandomSource,
+    commandTimeout: number | undefined,
+  ) {
     this.#target = target;
+    this.#commandTimeout = Number.isFinite(commandTimeout) && commandTimeout! > 0 ? commandTimeout! : DEFAULT_COMMAND_TIMEOUT;
     this.#token = session.token;
     this.#random = random;
     this.#session = session;
@@ -157,8 +189,11 @@ export class InfinityConnection implements ConferenceConnection {
       fetcher: target.fetcher,
       token: () => this.#token,
       onEvent: (event) => this.#onEvent(event),
-      onOpen: (open) => {
-        if (!this.#ended) this.#state.next(open ? 'connected' : 'reconnecting');
+      onOpen: (open, retry) => {
+        if (this.#ended) return;
+        this.#stateDetail = open ? {} : { ...retry };
+        this.#state.next(open ? 'connected' : 'reconnecting');
+        this.#publishState();
       },
       onFatal: (reason) => this.#end({ reason, release: 'none' }),
       random,
@@ -169,6 +204,22 @@ export class InfinityConnection implements ConferenceConnection {
   /** The current state. */
   get state(): InfinityConnectionState {
     return this.#state.value;
+  }
+
+  /** The current state with its particulars (see connectionState$). */
+  get connectionState(): ConnectionStateDetail {
+    return { ...this.#connectionState.value };
+  }
+
+  #publishState(): void {
+    const state = this.#state.value;
+    const { attempt, reason } = this.#stateDetail;
+    let detail: ConnectionStateDetail;
+    if ((state === 'connected' || state === 'reconnecting') && browserOffline()) detail = { state: 'offline' };
+    else if (state === 'reconnecting') detail = { state, ...(attempt !== undefined ? { attempt } : {}), ...(reason !== undefined ? { reason } : {}) };
+    else if (state === 'disconnected') detail = { state, reason: reason ?? 'Disconnected' };
+    else detail = { state };
+    this.#connectionState.next(detail);
   }
 
   /**
@@ -209,6 +260,9 @@ export class InfinityConnection implements ConferenceConnection {
     clearTimeout(timer);
     if (this.#ended) throw new InfinityJoinError(`Could not join "${this.#target.alias}": the conference ended while joining.`, 'failed');
     globalThis.addEventListener?.('pagehide', this.#onPageHide);
+    globalThis.addEventListener?.('online', this.#onNetworkChange);
+    globalThis.addEventListener?.('offline', this.#onNetworkChange);
+    this.#publishState();
   }
 
   /** `GET conference_status` seeds locked, guestsMuted and started; a failure keeps the defaults. */
@@ -241,6 +295,9 @@ export class InfinityConnection implements ConferenceConnection {
         break;
       case 'participant_sync_end':
         this.#roster.syncEnd();
+        // Who is there now has been announced (the sync is not replayed as joins); who is not, may be again.
+        this.#announced.clear();
+        for (const participant of this.#roster.participants) this.#announced.add(participant.uuid);
         this.#pexrtcCallbacks.syncEnd();
         this.#firstSync?.();
         this.#firstSync = undefined;
@@ -291,11 +348,18 @@ export class InfinityConnection implements ConferenceConnection {
 
   #onRosterChange(change: RosterChange | undefined, created: boolean): void {
     if (!change) return;
+    const { uuid } = change.participant;
+    // An update for someone unknown (outside a sync) adds them silently; their create, before or
+    // after it, announces them once.
+    if (created && change.kind !== 'delete' && !this.#announced.has(uuid)) {
+      this.#announced.add(uuid);
+      this.#emit(actions.PARTICIPANT_CONNECT_SUCCESS, uuid);
+    }
     if (change.kind === 'create') {
-      // An update for someone unknown (outside a sync) adds them silently.
-      if (created) this.#emit(actions.PARTICIPANT_CONNECT_SUCCESS, change.participant.uuid);
+      // Announced above when it was a create.
     } else if (change.kind === 'delete') {
-      this.#emit(actions.PARTICIPANT_DISCONNECT_SUCCESS, change.participant.uuid);
+      this.#announced.delete(uuid);
+      this.#emit(actions.PARTICIPANT_DISCONNECT_SUCCESS, uuid);
     } else {
       const { participant, previous } = change;
       if (participant.buzzTime !== previous.buzzTime) {
@@ -362,9 +426,43 @@ export class InfinityConnection implements ConferenceConnection {
    */
   async execute<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]> {
     if (this.#ended) throw new CommandError(`${command.name}: not connected (the conference was left).`);
-    const result = await executeCommand(this.#rest, command);
+    const result = await runCommand({
+      name: command.name,
+      timeout: this.#commandTimeout,
+      send: (fetcher) => executeCommand(new ConferenceRest(this.#rest.base, fetcher, () => this.#token), command),
+      fetcher: this.#target.fetcher,
+      renewToken: () => this.#renewToken(),
+    });
     if (command.name === 'sendChatMessage') this.#emit(actions.SEND_CHAT_MESSAGE, command.args.payload);
     return result;
+  }
+
+  /**
+   * A refresh now, for a command the node refused with 'Invalid token': resolves to undefined
+   * once the token is renewed, else to why it could not be (the session is then ended, as the
+   * node has ended it). Commands refused together share one refresh.
+   */
+  #renewToken(): Promise<string | undefined> {
+    this.#renewing ??= (async () => {
+      if (this.#ended) return 'the conference was left';
+      try {
+        const refreshed = await refreshSessionToken(this.#target, this.#token);
+        if (this.#ended) {
+          void releaseSessionToken(this.#target, refreshed.token);
+          return 'the conference was left';
+        }
+        this.#token = refreshed.token;
+        this.#refreshFailures = 0;
+        if (refreshed.role) this.#role.next(roleFromJoinRole(refreshed.role));
+        this.#scheduleRefresh(refreshed.expires);
+        return undefined;
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        if (error instanceof InfinityJoinError && error.status === 403) void this.#end({ reason: why, release: 'none' });
+        return why;
+      }
+    })().finally(() => (this.#renewing = undefined));
+    return this.#renewing;
   }
 
   /**
@@ -384,9 +482,13 @@ export class InfinityConnection implements ConferenceConnection {
     this.#firstSync?.();
     this.#firstSync = undefined;
     globalThis.removeEventListener?.('pagehide', this.#onPageHide);
+    globalThis.removeEventListener?.('online', this.#onNetworkChange);
+    globalThis.removeEventListener?.('offline', this.#onNetworkChange);
     const token = this.#token;
     const finish = (): void => {
+      this.#stateDetail = { reason: how.reason ?? 'You left the conference' };
       this.#state.next('disconnected');
+      if (!how.silent) this.#publishState();
       if (!how.silent) this.#emit(actions.DISCONNECT_SUCCESS, how.reason === undefined ? undefined : { reason: how.reason });
     };
     if (how.release === 'await') {

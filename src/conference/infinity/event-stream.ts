@@ -19,8 +19,8 @@ export interface EventStreamOptions {
   token: () => string;
   /** Called for every event; an exception is reported, not fatal to the stream. */
   onEvent: (event: SseEvent) => void;
-  /** The stream opened (true) or dropped and is being retried (false). */
-  onOpen?: (open: boolean) => void;
+  /** The stream opened (true) or dropped and is being retried (false: which attempt comes next, and what ended it). */
+  onOpen?: (open: boolean, retry?: { attempt: number; reason: string }) => void;
   /** The stream is gone for good: refused, or the attempts ran out. */
   onFatal: (reason: string) => void;
   /** The first wait's ceiling in ms (default 250); each attempt in a row doubles it. */
@@ -113,7 +113,7 @@ export class EventStream {
       if (sawEvent) failures = 0;
       if (browserOffline()) {
         // No network: trying would only fail. No attempt is spent; the next is made when the browser is back.
-        this.options.onOpen?.(false);
+        this.options.onOpen?.(false, { attempt: failures + 1, reason: problem });
         await this.#wait.wait('online', since);
         continue;
       }
@@ -122,7 +122,7 @@ export class EventStream {
         this.#finish(`${problem}; gave up after ${maxAttempts} attempts to reconnect`);
         return;
       }
-      this.options.onOpen?.(false);
+      this.options.onOpen?.(false, { attempt: failures, reason: problem });
       // An `online` on the way ends the wait at once.
       await this.#wait.wait(fullJitterDelay(failures - 1, backoff), since);
     }

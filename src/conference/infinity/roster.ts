@@ -8,10 +8,16 @@
  *   emission.
  * - Outside a sync, every change marks the roster dirty and one emission follows in a
  *   microtask, so a burst of events handled in one task is one emission.
+ * - Events a node may send twice or out of order leave it right: a second create is an update,
+ *   a second delete does nothing, and a create or update that comes after its participant's
+ *   delete (a uuid is never used again) is stale and dropped, until the next sync says otherwise.
  */
 import { mapParticipant, mapStage, OFF_STAGE, type StagePosition } from './mapping.js';
 import type { Participant } from '../types.js';
 import type { RawParticipant, RawStageEntry } from './raw-types.js';
+
+/** How many departed uuids are remembered between syncs, to drop the late events about them. */
+const GONE_LIMIT = 10_000;
 
 /** What a live (not sync) change did, for the actions the connection emits. */
 export type RosterChange =
@@ -25,6 +31,8 @@ export class Roster {
   /** The map a sync in progress fills; undefined outside a sync. */
   #pending: Map<string, Participant> | undefined;
   #stage = new Map<string, StagePosition>();
+  /** Who left since the last sync: an event about them now is stale. */
+  #gone = new Set<string>();
   #scheduled = false;
   #dirty = false;
 
@@ -53,6 +61,8 @@ export class Roster {
 
   syncBegin(): void {
     this.#pending = new Map();
+    // The sync is the node's whole word on who is there.
+    this.#gone.clear();
   }
 
   syncEnd(): void {
@@ -68,6 +78,7 @@ export class Roster {
    */
   upsert(raw: RawParticipant): RosterChange | undefined {
     if (!raw || typeof raw.uuid !== 'string') return undefined;
+    if (!this.#pending && this.#gone.has(raw.uuid)) return undefined;
     const participant = mapParticipant(raw, this.#stage.get(raw.uuid) ?? OFF_STAGE);
     if (this.#pending) {
       this.#pending.set(raw.uuid, participant);
@@ -85,6 +96,8 @@ export class Roster {
       this.#pending.delete(uuid);
       return undefined;
     }
+    if (this.#gone.size >= GONE_LIMIT) this.#gone.delete(this.#gone.values().next().value as string);
+    this.#gone.add(uuid);
     const participant = this.#participants.get(uuid);
     if (!participant) return undefined;
     this.#participants.delete(uuid);
