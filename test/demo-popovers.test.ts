@@ -172,7 +172,7 @@ describe('the demo client', () => {
     await until(() => isOpen('participant-menu-panel'), 'the participant menu to open');
     expect($('participant-menu-title').textContent).to.equal('Alice');
     rosterButton('Bob')!.click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => $('participant-menu-title').textContent === 'Bob', 'the menu to be for Bob');
     expect(isOpen('participant-menu-panel'), 'still open').to.equal(true);
     expect($('participant-menu-title').textContent).to.equal('Bob');
     expect(document.querySelector('pex-participant-menu')!.participant?.name).to.equal('Bob');

@@ -100,7 +100,8 @@ describe('the loading state', () => {
     expect(labels('pex-toolbar')).to.deep.equal(['Quick tool', 'Slow tool']);
     expect(labels('pex-conference-menu')).to.deep.equal(['Quick conference item', 'Slow conference item']);
     expect(labels('pex-participant-menu')).to.deep.equal(['Slow participant item']);
-    // Exactly once for this branding load, however long one waits.
+    // Exactly once for this branding load, however long one waits: a check that nothing more
+    // comes, so there is no condition to wait for, only a while to watch.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(settledEvents).to.deep.equal([expected]);
   });
@@ -186,9 +187,10 @@ describe('the loading state', () => {
     expect(settledEvents.map((d) => d.brandingID)).to.deep.equal(['1700000000201']);
     await renders();
     for (const name of MENUS) expect(loadingLook(menu(name)), name).to.deep.equal(IDLE);
-    // The overtaken load's slow plugin finishing late settles nothing.
+    // The overtaken load's slow plugin finishing late settles nothing: what it sets off runs in
+    // microtasks, all done once the renders after it are.
     finishSlowLoad();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await renders();
     expect(settledEvents.length).to.equal(1);
 
     host.setAttribute('branding-url', fixtureUrl('unbranded'));
@@ -196,6 +198,7 @@ describe('the loading state', () => {
     expect(host.pluginsSettled, 'loading again').to.equal(false);
     expect(menu('pex-toolbar').getAttribute('aria-busy'), 'loading again').to.equal('true');
     await until(() => settledEvents.length > 1, 'pex-plugins-settled of unbranded');
+    // Nothing more comes: a while to watch, as above.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(settledEvents.map((d) => d.brandingID)).to.deep.equal(['1700000000201', '7']);
   });
@@ -208,7 +211,8 @@ describe('the loading state', () => {
     await slowLoadStarted('slow-chair-plugin');
     finishSlowLoad('slow-plugin');
     await until(() => host.plugins.find((p) => p.id === 'slow-plugin')?.status === 'loaded', 'slow-plugin loaded');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A settle on slow-plugin's load would follow it in microtasks, done once the renders are.
+    await renders();
     expect(settledEvents, 'not settled while slow-chair-plugin loads').to.deep.equal([]);
     expect(host.pluginsSettled).to.equal(false);
     await renders();

@@ -292,7 +292,6 @@ describe('menus outside a <pex-plugin-host>', () => {
       expect(menus.length).to.equal(3);
       for (const menu of menus) await menu.updateComplete;
       container.querySelector('pex-participant-menu')!.participant = participant('p');
-      await new Promise((resolve) => setTimeout(resolve, 20));
       for (const menu of menus) {
         await menu.updateComplete;
         expect(menu.shadowRoot, menu.localName).to.exist;

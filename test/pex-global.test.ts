@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { PexAction } from '../src/conference/types.js';
 import type { PexGlobal } from '../src/api/pex-global.js';
-import { callsOf, nameOf, nextEvent, toolbarButton } from './support/menu-helpers.js';
+import { liveSubscriptionCount } from '../src/runtime/live-subscriptions.js';
+import { callsOf, nameOf, nextEvent, toolbarButton, until } from './support/menu-helpers.js';
 
 /*
  * window.PEX is installed once, when the library is imported. To see conferenceQueryParams
@@ -136,10 +137,13 @@ describe('window.PEX', () => {
     await flush();
     host.dispatchAction({ type: '[Test] Before' });
     expect(callsOf('actions-plugin', 'any').map((c) => c.type)).to.deep.equal(['[Test] Before']);
-    const before = host.runtime.subscriptionCount;
+    const before = liveSubscriptionCount('actions$');
+    const tracked = host.runtime.subscriptionCount;
     toolbarButton('actions-plugin/toolbar/2')!.click();
     expect(callsOf('actions-plugin', 'stopListening')).to.deep.equal([{ plugin: 'actions-plugin', fn: 'stopListening', closed: true }]);
-    expect(host.runtime.subscriptionCount).to.equal(before - 1);
+    // Ended at actions$ itself, and no longer in the plugin's sandbox.
+    expect(liveSubscriptionCount('actions$')).to.equal(before - 1);
+    expect(host.runtime.subscriptionCount).to.equal(tracked - 1);
     host.dispatchAction({ type: '[Test] After' });
     expect(callsOf('actions-plugin', 'any').map((c) => c.type)).to.deep.equal(['[Test] Before']);
   });
@@ -273,8 +277,7 @@ describe('window.PEX', () => {
 
   it('ends the actions$ subscriptions of a plugin when it is unloaded, and only that plugin\'s', async () => {
     const { host, unloaded } = await mountHost('pex-global');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(window.pexTest.timerSubscribed, 'the fixture subscribed from a timer').to.equal(true);
+    await until(() => window.pexTest.timerSubscribed === true, 'the fixture subscribing from a timer');
 
     host.dispatchAction({ type: '[Test] Top Level' });
     host.dispatchAction({ type: '[Test] From Timer' });
@@ -286,14 +289,14 @@ describe('window.PEX', () => {
     const anyBefore = callsOf('actions-plugin', 'any').length;
     expect(anyBefore).to.equal(3);
 
-    const before = host.runtime.subscriptionCount;
+    // Counted at actions$ itself, so what unload leaves behind still counts.
     // actions-plugin: top level, DISCONNECT_SUCCESS, HOST filter, unfiltered, timer; quiet-plugin: one.
-    expect(before).to.equal(6);
+    expect(liveSubscriptionCount('actions$')).to.equal(6);
 
     host.runtime.unloadPlugin('actions-plugin');
     expect(unloaded).to.deep.equal(['actions-plugin']);
     expect(callsOf('actions-plugin', 'unload')).to.have.length(1);
-    expect(host.runtime.subscriptionCount).to.equal(1);
+    expect(liveSubscriptionCount('actions$')).to.equal(1);
 
     const callsAtUnload = callsOf('actions-plugin').length;
     host.dispatchAction({ type: '[Test] Top Level' });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { flush, mountHost, participant } from './support/host-fixture.js';
-import { menuItems, toolbarButtons } from './support/menu-helpers.js';
+import { menuItems, toolbarButtons, until } from './support/menu-helpers.js';
 
 describe('<pex-plugin-host> with a good branding folder', () => {
   it('loads the enabled plugins that fit, and lists every plugin with its status', async () => {
@@ -135,7 +135,16 @@ describe('<pex-plugin-host> defined after an app set its properties', () => {
 describe('<pex-plugin-host> removed while it reads its branding folder', () => {
   it('stops quietly: settled resolves, no unhandled rejection, no plugin loads', async () => {
     const rejections: string[] = [];
-    const onRejection = (event: PromiseRejectionEvent) => rejections.push(String(event.reason));
+    const sentinel = new Error('sentinel');
+    let sentinelSeen = false;
+    const onRejection = (event: PromiseRejectionEvent) => {
+      if (event.reason !== sentinel) {
+        rejections.push(String(event.reason));
+        return;
+      }
+      sentinelSeen = true;
+      event.preventDefault();
+    };
     window.addEventListener('unhandledrejection', onRejection);
     try {
       const host = document.createElement('pex-plugin-host');
@@ -147,8 +156,12 @@ describe('<pex-plugin-host> removed while it reads its branding folder', () => {
       // Gone before manifest.json and settings.json can have arrived: the reads are aborted.
       host.remove();
       await settled;
-      // An unhandled rejection is reported after the microtask queue drains: give it a task.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Unhandled rejections are reported in the order they happened: once a rejection made
+      // now is reported, any the removal caused has been too.
+      const reported = Promise.reject(sentinel);
+      // The runner logs each unhandled rejection through its promise's catch: not this one, which is ours.
+      Object.defineProperty(reported, 'catch', { value: () => reported });
+      await until(() => sentinelSeen, 'the sentinel rejection to be reported');
       expect(rejections).to.deep.equal([]);
       expect(host.plugins).to.deep.equal([]);
     } finally {

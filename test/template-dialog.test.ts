@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PexTemplateDialog } from '../components/template-dialog/template-dialog.js';
+import { liveSubscriptionCount } from '../src/runtime/live-subscriptions.js';
 import { mountHost } from './support/host-fixture.js';
 import { until } from './support/menu-helpers.js';
 
@@ -127,7 +128,8 @@ describe('openTemplateDialog and <pex-template-dialog>', () => {
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Escape' });
     nativeDialog(dialog!).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A close would have happened in those handlers (close() is synchronous): no time to wait for.
+    await dialog!.updateComplete;
     expect(dialogs()).to.have.length(1);
     expect(nativeDialog(dialog!).open).to.equal(true);
     document.getElementById('lockedDone')!.click();
@@ -193,14 +195,20 @@ describe('openTemplateDialog and <pex-template-dialog>', () => {
     expect(start.color).to.equal('rgb(255, 255, 255)');
     const input = getComputedStyle(document.getElementById('recordAlias')!);
     expect(input.borderTopStyle).to.equal('solid');
-    expect(input.width).to.not.equal('auto');
+    // pex-text-input fills the line, as in webapp2: the input is as wide as its form, not its own default size.
+    const inputBox = document.getElementById('recordAlias')!.getBoundingClientRect();
+    const formBox = document.getElementById('recordForm')!.getBoundingClientRect();
+    expect(formBox.width).to.be.greaterThan(300);
+    expect(inputBox.width).to.be.closeTo(formBox.width, 0.5);
   });
 
   it('closes a plugin\'s open dialogs when it unloads, and leaves no dialog behind', async () => {
     const { host } = await mountHost('dialogs');
     ways().openRecordDialog();
     ways().openObservableStyle();
-    await until(() => dialogs().length === 2 && calls('subscribe').length === 1, 'two dialogs');
+    await until(() => dialogs().length === 2 && calls('subscribe').length === 1 && calls('then').length === 1, 'two dialogs');
+    // The record dialog's close$ handler, counted at close$ itself (unload throws the plugin's sandbox away).
+    expect(liveSubscriptionCount('close$')).to.equal(1);
     host.runtime.unloadPlugin('dialog-plugin');
     expect(dialogs()).to.have.length(0);
     // Its close$ handler heard the close before its unload ran.
@@ -209,6 +217,6 @@ describe('openTemplateDialog and <pex-template-dialog>', () => {
       'close$-complete',
       'unload',
     ]);
-    expect(host.runtime.subscriptionCount).to.equal(0);
+    expect(liveSubscriptionCount('close$', 'viewInit$')).to.equal(0);
   });
 });

@@ -1,5 +1,6 @@
 import { ReplaySubject, type Observable } from 'rxjs';
 import { GuardedObservable } from '../runtime/guarded-observable.js';
+import { countedStream } from '../runtime/live-subscriptions.js';
 import type { PluginRuntime } from '../runtime/plugin-runtime.js';
 import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
 import { callingPlugin, misuse } from './calling-plugin.js';
@@ -133,8 +134,8 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
   });
   const ref: TemplateDialogRef = {
     close: (value?: unknown) => presented.close(value),
-    close$: new GuardedObservable(close$.asObservable(), sandboxOf),
-    viewInit$: new GuardedObservable(viewInit$.asObservable(), sandboxOf),
+    close$: new GuardedObservable(countedStream(close$.asObservable(), 'close$'), sandboxOf),
+    viewInit$: new GuardedObservable(countedStream(viewInit$.asObservable(), 'viewInit$'), sandboxOf),
   };
   presented.opened.then(
     () => {

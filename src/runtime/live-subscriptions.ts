@@ -1,19 +1,27 @@
 import { Observable } from 'rxjs';
 
 /** The streams the host hands out, by the name plugins and menus know them by. */
-export type HandedOutStream = 'participants$' | 'conferenceDetails$' | 'actions$' | 'state$' | 'menuItems$' | 'plugins$' | 'loading$';
+export type HandedOutStream =
+  | 'participants$'
+  | 'conferenceDetails$'
+  | 'actions$'
+  | 'state$'
+  | 'close$'
+  | 'viewInit$'
+  | 'menuItems$'
+  | 'plugins$'
+  | 'loading$';
 
 const live = new Map<HandedOutStream, number>();
 
 /**
  * Subscriptions open on the host's streams right now, counted at the stream itself (not in a
  * plugin's sandbox, which unload discards): a subscription that unload forgot stays counted.
- * One stream, or all together. For leak checks.
+ * These streams, or all together. For leak checks.
  */
-export function liveSubscriptionCount(stream?: HandedOutStream): number {
-  if (stream) return live.get(stream) ?? 0;
+export function liveSubscriptionCount(...streams: HandedOutStream[]): number {
   let total = 0;
-  for (const count of live.values()) total += count;
+  for (const [stream, count] of live) if (streams.length === 0 || streams.includes(stream)) total += count;
   return total;
 }
 
