@@ -31,6 +31,16 @@ export interface Faults {
   fail?: { status: number; reason?: string; count?: number; match?: string } | null;
   dropEvents?: boolean;
   slowMs?: number;
+  /** Delays the answers whose path contains `match` (every one without) by `ms`; rules add up; null clears. */
+  slow?: { ms: number; match?: string } | null;
+  /** The next events stream opened closes in the middle of its sync, after that many participant_create events (once). */
+  dropSyncAfter?: number | null;
+  /** Every event twice. */
+  duplicateEvents?: boolean;
+  /** A new participant's update before its create; a leaver's delete twice, then a stale update. */
+  disorder?: boolean;
+  /** Every token issued so far expires now. */
+  expireTokens?: boolean;
 }
 export const setFaults = (faults: Faults) => control<{ ok: true }>('faults', { body: faults });
 
