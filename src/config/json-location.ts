@@ -16,10 +16,44 @@ export async function parseJson(text: string, file: string): Promise<{ value: un
     reason = error instanceof Error ? error.message : String(error);
   }
   const { explainJsonError } = await import('./json-explain.js');
-  const problem = explainJsonError(source);
+  let problem: ReturnType<typeof explainJsonError>;
+  try {
+    problem = explainJsonError(source);
+  } catch (error) {
+    // The explaining parser reads nested values by recursion: a file nested some thousands of
+    // levels deep overflows the stack. JSON.parse has said what is wrong; say why no more is known.
+    if (!(error instanceof RangeError)) throw error;
+    const at = /\(line (\d+) column (\d+)\)/.exec(reason);
+    return {
+      diagnostic: {
+        severity: 'error',
+        file,
+        ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}),
+        message: `the file is not valid JSON: ${reason}; it is nested ${maxNesting(source).toLocaleString('en')} levels deep, too deep to say more`,
+        fix: 'check for a missing comma, quote or bracket; a branding file needs a few levels of nesting, not thousands',
+      },
+    };
+  }
   if (!problem) {
     // The parser and the engine disagree; the engine's own words are better than nothing.
     return { diagnostic: { severity: 'error', file, message: `the file is not valid JSON: ${reason}`, fix: 'check for a missing comma, quote or bracket' } };
   }
   return { diagnostic: { severity: 'error', file, ...problem } };
+}
+
+/** How deep objects and arrays nest in `source` at most, brackets inside strings not counted. */
+export function maxNesting(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') max = Math.max(max, ++depth);
+    else if (char === '}' || char === ']') depth--;
+  }
+  return max;
 }
