@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { failureReason, type PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
+import { failureReason, problemReason, type PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
 import { choicesKey } from '../src/runtime/plugin-choices.js';
 import { callsOf, nextEvent, settleRemovedHosts, toolbarNames } from './support/menu-helpers.js';
 import {
@@ -190,6 +190,36 @@ describe('<pex-plugin-settings>: states in words', () => {
     }
     expect(retryOf(settings, 'good-plugin')).to.equal(null);
     expect(itemOf(settings, 'good-plugin').querySelector('[part="error"]')).to.equal(null);
+  });
+
+  it('shows the last problem of a plugin that went on running, in words and under Details, and is accessible', async () => {
+    const { host, settings } = await mountSettings('broken');
+    // A wrong id at registration is a problem the plugin loads after.
+    expect(partText(settings, 'settings-id', 'problem')).to.match(/^Had a problem: It registered itself wrongly\. Details The plugin source registered the id "code-id"/);
+    expect(itemOf(settings, 'good-plugin').querySelector('[part="problem"]')).to.equal(null);
+    expect(itemOf(settings, 'throws-elsewhere').querySelector('[part="problem"]')).to.equal(null);
+
+    host.runtime.invokeMenuItem('throws-elsewhere/toolbar/0', []);
+    await flushSettings();
+    expect(partText(settings, 'throws-elsewhere', 'status')).to.equal('Loaded');
+    expect(partText(settings, 'throws-elsewhere', 'problem')).to.equal('Had a problem: One of its menu items failed. Details action exploded');
+    expect(itemOf(settings, 'throws-elsewhere').querySelector('details')!.open).to.equal(false);
+    expect(retryOf(settings, 'throws-elsewhere'), 'a running plugin needs no retry').to.equal(null);
+    await expect(settings).to.be.accessible();
+
+    // A new load starts clean.
+    host.runtime.unloadPlugin('throws-elsewhere');
+    await host.runtime.loadPlugin('throws-elsewhere');
+    await flushSettings();
+    expect(itemOf(settings, 'throws-elsewhere').querySelector('[part="problem"]')).to.equal(null);
+  });
+
+  it('words the problems of a running plugin by phase', () => {
+    expect(problemReason('action')).to.equal('One of its menu items failed.');
+    expect(problemReason('state')).to.equal('It gave its menu item a look that cannot be shown.');
+    expect(problemReason('register')).to.equal('It registered itself wrongly.');
+    expect(problemReason('unload')).to.equal('It failed while stopping.');
+    for (const phase of ['subscriber', 'async', 'script'] as const) expect(problemReason(phase), phase).to.equal('It ran into an error.');
   });
 
   it('words every phase', () => {
