@@ -20,6 +20,7 @@ export function renderClientMarkup(container: HTMLElement, { title, brandingUrl 
   render(
     html`
       <pex-plugin-host id="host" branding-url=${ifDefined(brandingUrl)} platform="web">
+        <p id="connection-banner" class="connection-banner" role="status"></p>
         <header class="bar">
           <h1>${title}</h1>
           <p id="status" class="status" role="status"></p>

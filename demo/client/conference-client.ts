@@ -14,6 +14,7 @@
  */
 import { connectInfinity, type InfinityConnection, type Participant, type PinRequest } from '../../components/index.js';
 import type { PexPluginHost } from '../../components/plugin-host/plugin-host.js';
+import { showConnectionState } from './connection-banner.js';
 
 export function startConferenceClient(host: PexPluginHost): Promise<InfinityConnection | undefined> {
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -97,6 +98,9 @@ export function startConferenceClient(host: PexPluginHost): Promise<InfinityConn
     });
     return connection;
   }
+
+  // Reconnecting, offline, disconnected: said in the banner, from the host's pex-connection-state.
+  showConnectionState(host, $('connection-banner'));
 
   // ---- what plugins ask the client to do (besides conference commands) ---------------
   host.addEventListener('pex-action', (event) => {
