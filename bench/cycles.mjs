@@ -2,8 +2,9 @@
  * 1,000 load/unload cycles of a plugin that subscribes to participants$, conferenceDetails$
  * and PEX.actions$ (and never unsubscribes: the host must), has a toolbar item with a state$,
  * and opens a dialog that is still open when it is unloaded. Subscriptions, live event
- * listeners, plugin script elements and dialog nodes must end where they started; the JS heap
- * after forced GC is reported alongside.
+ * listeners, plugin script elements and dialog nodes must end where they started, and the JS
+ * heap after forced GC must grow by less than 1 MB. Subscriptions are counted where the host
+ * hands out its streams (liveSubscriptionCount), so one that unload forgot stays counted.
  */
 import path from 'node:path';
 import { launchBrowser, freshPage } from './lib/browser.mjs';
@@ -11,9 +12,13 @@ import { tempFolder, writeBrandingFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { heapGrowth, heapSummary } from './lib/heap.mjs';
+import { buildCountedDropIn, dropInExportsCounter } from './lib/counted-build.mjs';
 
 export const name = 'cycles';
-export const title = '1,000 load/unload cycles (budget: subscriptions, listeners, scripts and dialogs back where they started)';
+export const title = '1,000 load/unload cycles (budget: subscriptions, listeners, scripts and dialogs back where they started; heap growth < 1 MB)';
+
+/** 1 MB read as 1,000,000 bytes. */
+const HEAP_BUDGET_BYTES = 1_000_000;
 
 const SOURCE = `(function () {
   var state$ = window.PEX.pluginAPI.createNewState({ label: 'Cycle' });
@@ -46,8 +51,21 @@ export async function run({ cycles = 1000, log = console.log } = {}) {
   await writeBrandingFolder(path.join(fixtures.dir, 'cycles'), [
     { id: 'cycle-plugin', name: 'Cycle plugin', source: SOURCE, menuItems: { toolbar: [{ label: 'Cycle', icon: null, action: 'openDialog' }] } },
   ]);
+  // The subscription counter: the drop-in's own export when it has one, else the same sources
+  // bundled with it exported (see lib/counted-build.mjs).
+  const fromDist = await dropInExportsCounter();
+  const counted = fromDist ? null : await buildCountedDropIn(fixtures.dir);
+  const dropIn = fromDist
+    ? { source: 'dist/pex-plugin-host.js (exports liveSubscriptionCount)' }
+    : { source: 'the same sources bundled by the benchmark, dist/pex-plugin-host.js does not export liveSubscriptionCount', command: counted.command };
+  log(`cycles: drop-in: ${dropIn.source}`);
   const server = await startServer({
-    mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': fixtures.dir, '/pages/': path.join(BENCH_DIR, 'pages') },
+    mounts: {
+      '/dist/': path.join(REPO_DIR, 'dist'),
+      '/dropin/': fromDist ? path.join(REPO_DIR, 'dist') : fixtures.dir,
+      '/branding/': fixtures.dir,
+      '/pages/': path.join(BENCH_DIR, 'pages'),
+    },
   });
   // Without the DevTools Network domain (puppeteer enables it by default), which would keep a
   // record of every request (about 290 bytes each, one per cycle) in the heap being measured.
@@ -60,6 +78,7 @@ export async function run({ cycles = 1000, log = console.log } = {}) {
     await page.waitForFunction(() => globalThis.benchReady === true);
     const ready = await page.evaluate(() => globalThis.benchApi.ready());
     if (!ready.hasGc) throw new Error('gc() is not exposed');
+    if (!ready.hasCounter) throw new Error('liveSubscriptionCount is not exported by the drop-in loaded');
     const start = await page.evaluate(() => globalThis.benchApi.start());
     // Cycles in phases, each ending with a checkpoint (counts and heap); heap snapshots after
     // the warm-up phase and at the end show what kind of object any growth is.
@@ -82,12 +101,17 @@ export async function run({ cycles = 1000, log = console.log } = {}) {
     await cdp.detach();
     const end = marks.at(-1);
     const same = COUNTED.every((k) => end.counts[k] === start.counts[k]);
+    const heapDelta = end.heap - start.heap;
     result = {
       cycles,
+      dropIn,
       ms: Number(ms.toFixed(0)),
       start: start.counts,
+      whileLoaded: done.whileLoaded,
       end: end.counts,
-      pass: same && errors.length === 0,
+      heapBudgetBytes: HEAP_BUDGET_BYTES,
+      heapPass: heapDelta < HEAP_BUDGET_BYTES,
+      pass: same && heapDelta < HEAP_BUDGET_BYTES && errors.length === 0,
       pluginLog: done.log,
       heap: {
         startBytes: start.heap,
@@ -113,13 +137,14 @@ const mb = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
 
 export function markdown(r) {
   const g = r.heap.growth;
-  const rows = [...COUNTED, 'toolbarButtons'].map((k) => [
-    k === 'toolbarButtons' ? 'toolbar buttons (info)' : k,
-    r.start[k],
-    r.end[k],
-    k === 'toolbarButtons' ? '—' : 'equal',
-    k === 'toolbarButtons' ? 'info' : verdict(r.start[k] === r.end[k]),
-  ]);
+  const loaded = r.whileLoaded ?? {};
+  const rows = [...COUNTED, 'sandboxSubscriptions', 'toolbarButtons'].map((k) => {
+    const info = k === 'toolbarButtons' || k === 'sandboxSubscriptions';
+    const label = { subscriptions: 'subscriptions (liveSubscriptionCount(), all handed-out streams)', sandboxSubscriptions: 'sandbox-tracked subscriptions (host.runtime.subscriptionCount; info: cannot see what unload forgot)', toolbarButtons: 'toolbar buttons (info)' }[k] ?? k;
+    return [label, r.start[k], loaded[k] ?? '—', r.end[k], info ? '—' : 'equal', info ? 'info' : verdict(r.start[k] === r.end[k])];
+  });
+  const streams = Object.keys(r.start.subscriptionsByStream ?? {});
+  const streamRows = streams.map((st) => [`\`${st}\``, r.start.subscriptionsByStream[st], loaded.subscriptionsByStream?.[st] ?? '—', r.end.subscriptionsByStream[st]]);
   const heapRows = [['start (plugin unloaded)', r.heap.startBytes.toLocaleString('en'), mb(r.heap.startBytes), '']].concat(
     r.heap.marks.map((m) => [
       `after ${m.cycle} cycle(s)`,
@@ -134,9 +159,12 @@ export function markdown(r) {
       '(targets held weakly so the count keeps nothing alive).' +
       ` The plugin loaded ${r.pluginLog.loads}×, opened ${r.pluginLog.dialogsOpened} dialogs (${r.pluginLog.dialogsClosed} close$ notifications), heard ${r.pluginLog.pings} actions.`,
     '',
-    table(['count', 'start', `after ${r.cycles} cycles`, 'budget', 'result'], rows),
+    `Drop-in measured: ${r.dropIn?.source ?? 'dist/pex-plugin-host.js'}${r.dropIn?.command ? ` (\`${r.dropIn.command}\`)` : ''}.`,
     '',
-    'JS heap, `performance.memory.usedJSHeapSize` after `gc()` ×3 (Chromium with `--js-flags=--expose-gc --enable-precise-memory-info`); reported, no budget:',
+    table(['count', 'start (plugin unloaded)', 'cycle 1, plugin loaded, dialog open', `after ${r.cycles} cycles`, 'budget', 'result'], rows),
+    '',
+    ...(streamRows.length ? ['Subscriptions by stream, counted where the host hands the stream out:', '', table(['stream', 'start', 'loaded, dialog open', `after ${r.cycles}`], streamRows), ''] : []),
+    `JS heap, \`performance.memory.usedJSHeapSize\` after \`gc()\` ×3 (Chromium with \`--js-flags=--expose-gc --enable-precise-memory-info\`); budget: growth from start to end under ${(r.heapBudgetBytes ?? 1e6).toLocaleString('en')} bytes: ${verdict(r.heapPass)}.`,
     '',
     table(['when', 'bytes', '', 'Δ from start'], heapRows),
     '',

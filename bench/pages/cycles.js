@@ -2,7 +2,11 @@
 /**
  * In-page side of bench/cycles.mjs: window.benchApi, driven through puppeteer.
  */
+import { liveSubscriptionCount } from '/dropin/pex-plugin-host.js';
+
 const host = document.querySelector('pex-plugin-host');
+/** The streams the host hands out (src/runtime/live-subscriptions.ts), each counted where it is handed out. */
+const STREAMS = ['participants$', 'conferenceDetails$', 'actions$', 'state$', 'close$', 'viewInit$', 'menuItems$', 'plugins$', 'loading$'];
 const toolbar = document.querySelector('pex-toolbar');
 const PLUGIN = 'cycle-plugin';
 
@@ -15,7 +19,9 @@ async function flush() {
 function counts() {
   const listeners = window.benchListeners.count();
   return {
-    subscriptions: host.runtime.subscriptionCount,
+    subscriptions: liveSubscriptionCount(),
+    subscriptionsByStream: Object.fromEntries(STREAMS.map((stream) => [stream, liveSubscriptionCount(stream)])),
+    sandboxSubscriptions: host.runtime.subscriptionCount,
     listeners: listeners.total,
     scripts: document.querySelectorAll('script[data-pex-plugin]').length,
     dialogs: document.querySelectorAll('pex-template-dialog').length,
@@ -42,7 +48,12 @@ window.benchApi = {
     await host.updateComplete;
     await host.settled;
     await flush();
-    return { status: host.plugins.map((p) => `${p.id}: ${p.status}`), hasGc: typeof gc === 'function', counts: counts() };
+    return {
+      status: host.plugins.map((p) => `${p.id}: ${p.status}`),
+      hasGc: typeof gc === 'function',
+      hasCounter: typeof liveSubscriptionCount === 'function',
+      counts: counts(),
+    };
   },
 
   /** Like the unload test: the plugin starts unloaded, so the start counts are those of an empty host. */
@@ -73,6 +84,8 @@ window.benchApi = {
       await tick();
       if (document.querySelectorAll('pex-template-dialog').length !== 1) throw new Error(`cycle ${i}: the dialog did not open`);
       host.dispatchAction({ type: '[Bench] Ping', payload: i });
+      // The counts with the plugin loaded and its dialog open, once: they show each count can move.
+      if (i === 1 && !window.benchLoadedCounts) window.benchLoadedCounts = counts();
       host.runtime.unloadPlugin(PLUGIN);
       ms += window.performance.now() - started;
       if (checkpoints.includes(i)) {
@@ -81,7 +94,7 @@ window.benchApi = {
       }
     }
     await flush();
-    return { ms, marks, end: counts(), log: { ...window.benchCycles } };
+    return { ms, marks, end: counts(), whileLoaded: window.benchLoadedCounts, log: { ...window.benchCycles } };
   },
 };
 
