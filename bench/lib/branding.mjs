@@ -1,6 +1,7 @@
 /**
  * Generated webapp2 branding folders for the benchmarks: manifest.json, settings.json and,
- * per plugin, plugins/<id>/<id>.plugin.package.json and plugins/<id>/<id>.plugin.js.
+ * per plugin, plugins/<id>/<id>.plugin.package.json, plugins/<id>/<id>.plugin.js and any other files
+ * it carries (an icon.svg).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,8 @@ export async function tempFolder(prefix = 'pex-bench-') {
 
 /**
  * @param {string} dir the branding folder to write
- * @param {Array<{ id: string, name: string, source: string, menuItems?: Record<string, unknown[]> }>} plugins
+ * @param {Array<{ id: string, name: string, source: string, menuItems?: Record<string, unknown[]>, files?: Record<string, string> }>} plugins
+ *   files: more files in the plugin's folder (its icons), by name.
  * @param {{ brandingID?: string }} [options]
  */
 export async function writeBrandingFolder(dir, plugins, { brandingID = '1700000000999' } = {}) {
@@ -46,6 +48,7 @@ export async function writeBrandingFolder(dir, plugins, { brandingID = '17000000
       }),
     );
     await writeFile(path.join(folder, `${plugin.id}.plugin.js`), plugin.source);
+    for (const [name, text] of Object.entries(plugin.files ?? {})) await writeFile(path.join(folder, name), text);
   }
 }
 
