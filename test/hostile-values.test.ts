@@ -338,6 +338,36 @@ describe('hostile values: wrong types everywhere', () => {
   });
 });
 
+describe('hostile values: huge strings', () => {
+  it('a name and a description of 200,000 characters, a version of 10,000, a label of 100,000: cut, with a warning naming file, field and fix', async () => {
+    const pkg = {
+      id: 'huge',
+      name: 'N'.repeat(200_000),
+      description: 'D'.repeat(200_000),
+      version: '9'.repeat(10_000),
+      srcURL: 'huge.plugin.js',
+      menuItems: { toolbar: [{ icon: null, label: null, action: 'act' }, { icon: null, label: `${'L'.repeat(198)}😀${'L'.repeat(100_000)}`, action: 'act' }] },
+    };
+    await brandingWithPackages([{ id: 'huge', pkg }]);
+    const { host, diagnostics, settings } = await mount();
+    expect(host.plugins.find((p) => p.id === 'huge')?.status).to.equal('loaded');
+    expect(diagnostics.map(brief)).to.deep.equal([
+      ['warning', 'plugins/huge/huge.plugin.package.json', '/menuItems/toolbar/1/label', 'the label is 100,200 characters long, so only its first 200 are shown', 'keep the label to a few words'],
+      ['warning', 'plugins/huge/huge.plugin.package.json', '/name', 'the name is 200,000 characters long, so only its first 200 are shown', 'keep the name to a few words, and say more in "description"'],
+      ['warning', 'plugins/huge/huge.plugin.package.json', '/description', 'the description is 200,000 characters long, so only its first 1,000 are shown', 'keep the description to a few sentences'],
+      ['warning', 'plugins/huge/huge.plugin.package.json', '/version', 'the version is 10,000 characters long, so only its first 50 are shown', 'give a version number such as "1.2.3"'],
+    ]);
+    const row = settings.shadowRoot!.querySelector('[part="item"][data-id="huge"]')!;
+    expect(row.querySelector('[part="name"]')!.textContent).to.equal(`${'N'.repeat(199)}…`);
+    expect(row.querySelector('[part="description"]')!.textContent).to.equal(`${'D'.repeat(999)}…`);
+    expect(row.querySelector('[part="version"]')!.textContent).to.equal(`Version ${'9'.repeat(49)}…`);
+    const names = [...host.querySelector('pex-toolbar')!.shadowRoot!.querySelectorAll('[part="button"]')].map((b) => b.getAttribute('aria-label'));
+    // The emoji would be cut in half at 199: it goes whole.
+    expect(names).to.deep.equal(['Healthy', `${'N'.repeat(199)}…`, `${'L'.repeat(198)}…`]);
+    await expectHealthyWorks(host);
+  });
+});
+
 /** How a wrong value is named at the end of a type message. */
 function valueWords(value: unknown): string {
   if (value === null) return 'null';

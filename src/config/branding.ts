@@ -293,6 +293,12 @@ export async function loadPluginPackage(
     return { pkg: null, diagnostics };
   }
   const menuItems = resolveMenuItems(pkgFile.menuItems, packageUrl, brandingID);
+  const cut = (text: string, pointer: string, field: keyof typeof TEXT_LIMITS) => cutText(text, TEXT_LIMITS[field], { ...context, pointer }, diagnostics);
+  for (const location of MENU_LOCATIONS) {
+    menuItems[location].forEach((item, index) => {
+      if (item.label !== null) item.label = cut(item.label, `/menuItems/${location}/${index}/label`, 'label');
+    });
+  }
   for (const location of MENU_LOCATIONS) {
     menuItems[location].forEach((item, index) => {
       const refused = item.icon === null ? undefined : urlRefusal(item.icon, origins);
@@ -312,9 +318,9 @@ export async function loadPluginPackage(
   const pkg: ResolvedPluginPackage = {
     packageUrl,
     id: pkgFile.id,
-    name: pkgFile.name,
-    description: typeof pkgFile.description === 'string' ? pkgFile.description : '',
-    version: typeof version === 'string' || typeof version === 'number' ? String(version) : '',
+    name: cut(pkgFile.name, '/name', 'name'),
+    description: typeof pkgFile.description === 'string' ? cut(pkgFile.description, '/description', 'description') : '',
+    version: typeof version === 'string' || typeof version === 'number' ? cut(String(version), '/version', 'version') : '',
     scriptUrl,
     allowUnload: typeof pkgFile.allowUnload === 'boolean' ? pkgFile.allowUnload : true,
     // Values the schema rejected are dropped, so a typo cannot enable a plugin by accident.
@@ -326,6 +332,35 @@ export async function loadPluginPackage(
     raw: pkgFile,
   };
   return { pkg, diagnostics };
+}
+
+/**
+ * The most characters of each text of a package the host shows: a menu and the settings page
+ * have room for a few words (the same limit as a label a plugin's state$ gives), a description
+ * for a few sentences. Longer text is cut, with a warning.
+ */
+export const TEXT_LIMITS = { name: 200, label: 200, version: 50, description: 1000 } as const;
+
+const TEXT_FIXES: Record<keyof typeof TEXT_LIMITS, string> = {
+  name: 'keep the name to a few words, and say more in "description"',
+  label: 'keep the label to a few words',
+  version: 'give a version number such as "1.2.3"',
+  description: 'keep the description to a few sentences',
+};
+
+/** `text`, or its first `limit` characters (the last an ellipsis) with a warning that names the field. */
+function cutText(text: string, limit: number, where: { file: string; pluginId: string; pointer: string }, diagnostics: Diagnostic[]): string {
+  if (text.length <= limit) return text;
+  const field = where.pointer.split('/').at(-1) as keyof typeof TEXT_LIMITS;
+  diagnostics.push({
+    severity: 'warning',
+    ...where,
+    message: `the ${field} is ${text.length.toLocaleString('en')} characters long, so only its first ${limit.toLocaleString('en')} are shown`,
+    fix: TEXT_FIXES[field],
+  });
+  // Not between the two halves of a character outside the BMP (an emoji).
+  const end = /[\ud800-\udbff]/.test(text.charAt(limit - 2)) ? limit - 2 : limit - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 /**
