@@ -1,30 +1,31 @@
 /**
- * Roster: a 10,000-participant sync reaches each of 20 plugins as ONE emission (app-driven,
- * and through the real Infinity connection against the simulator, on join and on a resync
- * after a dropped events stream); and the main-thread cost of a speaking-indicator update
- * (one participant's vad changes) from the store to every plugin callback, with 20 plugins
- * subscribed, at 100 and 10,000 participants.
+ * Roster, the big conference: 10,000 participants as a sync burst reach each of 20 plugins as
+ * ONE emission (app-driven; through the Infinity connection against the simulator on join, and
+ * on the resync after a dropped events stream); then 200 speaking-indicator updates a second
+ * for 10 seconds through the Infinity connection (the simulator's stage events, the realistic
+ * path) with the 20 plugins subscribed and a participant menu open: the main-thread time of
+ * each update, from its chunk coming off the network to the last plugin callback and to the
+ * open menu rendered (median, p99, max), and the longest frame (requestAnimationFrame deltas,
+ * long tasks). A sampled CPU profile of more such updates says where the time goes.
  */
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { createSimulator } from '../tools/infinity-simulator/simulator.mjs';
 import { launchBrowser, freshPage } from './lib/browser.mjs';
 import { pad, tempFolder, writeBrandingFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
-import { summarize } from './lib/stats.mjs';
+import { percentile, summarize } from './lib/stats.mjs';
 import { profileFunctions } from './lib/profile.mjs';
-import { readFile } from 'node:fs/promises';
 
 export const name = 'roster';
-export const title = 'Roster: one emission per sync, and the cost of a speaking-indicator update (budget: well under 1 ms)';
+export const title = 'Roster: one emission per 10,000-participant sync, and 200 updates a second (budget: p99 under 1 ms, no frame over 50 ms)';
 
-const PLUGINS = 20;
+export const PLUGINS = 20;
 const BIG = 10_000;
-const SMALL = 100;
-/** "Well under 1 ms", read as: median at most 0.5 ms and p95 under 1 ms. */
-const BUDGET = { medianMs: 0.5, p95Ms: 1 };
+const BUDGET = { p99Ms: 1, frameMs: 50 };
 
-/** A plugin that only listens to the roster; with benchRoster.relabel it also relabels its toolbar item. */
+/** A plugin that listens to the roster and has a toolbar item and a participant menu item. */
 function pluginSource(id, index) {
   return `(function () {
   var state$ = window.PEX.pluginAPI.createNewState({ label: 'Roster ${index}' });
@@ -54,22 +55,22 @@ async function control(origin, pathName, body) {
   return response.json();
 }
 
-const budgetPass = (s) => s.median <= BUDGET.medianMs && s.p95 < BUDGET.p95Ms;
 const oneEach = (emissions) => Object.keys(emissions).length === PLUGINS && Object.values(emissions).every((n) => n === 1);
+const round = (x, d = 3) => Number(x.toFixed(d));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The Infinity chunk the drop-in imports. */
-async function infinityChunkName() {
-  const dropIn = await readFile(path.join(REPO_DIR, 'dist', 'pex-plugin-host.js'), 'utf8');
-  return /infinity-[\w-]+\.js/.exec(dropIn)?.[0];
-}
-
-export async function run({ iterations = 500, warmup = 50, stageIterations = 150, profileRounds = 150, log = console.log } = {}) {
+/**
+ * The roster page with its 20 plugins loaded, the Infinity simulator mounted; `gc` exposes
+ * window.gc for heap figures.
+ */
+export async function openRosterPage({ gc = false } = {}) {
   const fixtures = await tempFolder();
   await writeBrandingFolder(
     path.join(fixtures.dir, 'roster'),
     Array.from({ length: PLUGINS }, (_, i) => {
       const id = `roster-plugin-${pad(i + 1)}`;
-      return { id, name: `Roster plugin ${i + 1}`, source: pluginSource(id, i + 1), menuItems: { toolbar: [{ label: `Roster ${i + 1}`, icon: null, action: 'act' }] } };
+      const item = { label: `Roster ${i + 1}`, icon: null, action: 'act' };
+      return { id, name: `Roster plugin ${i + 1}`, source: pluginSource(id, i + 1), menuItems: { toolbar: [item], participants: [item] } };
     }),
   );
   const simulator = createSimulator();
@@ -78,219 +79,200 @@ export async function run({ iterations = 500, warmup = 50, stageIterations = 150
     isolate: true,
     simulator,
   });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(gc ? { args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] } : {});
   const { page, errors, close } = await freshPage(browser);
   page.setDefaultTimeout(90_000);
-  const result = { plugins: PLUGINS, budget: { ...BUDGET, note: '"well under 1 ms" read as median ≤ 0.5 ms and p95 < 1 ms' } };
-  try {
-    await page.goto(`${server.origin}/pages/roster.html`, { waitUntil: 'load' });
-    await page.waitForFunction(() => globalThis.benchReady === true);
-    const ready = await page.evaluate(() => globalThis.benchApi.ready());
-    if (ready.loaded !== PLUGINS) throw new Error(`${ready.loaded} of ${PLUGINS} roster plugins loaded: ${errors.join('; ')}`);
-    result.crossOriginIsolated = ready.isolated;
+  await page.goto(`${server.origin}/pages/roster.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => globalThis.benchReady === true);
+  const ready = await page.evaluate(() => globalThis.benchApi.ready());
+  if (ready.loaded !== PLUGINS) throw new Error(`${ready.loaded} of ${PLUGINS} roster plugins loaded: ${errors.join('; ')}`);
+  return {
+    page,
+    errors,
+    origin: server.origin,
+    isolated: ready.isolated,
+    async close() {
+      await close();
+      await browser.close();
+      simulator.close();
+      await server.close();
+      await fixtures.remove();
+    },
+  };
+}
 
-    // (a) app-driven
-    const sync = await page.evaluate((n) => globalThis.benchApi.appDrivenSync(n), BIG);
+/** Joins `meet` with `n` more participants in it; the emissions per plugin of the sync. */
+export async function join(ctx, n) {
+  await control(ctx.origin, 'reset');
+  await control(ctx.origin, 'conferences/meet/roster', { count: n });
+  const joined = await ctx.page.evaluate(() => globalThis.benchApi.connect());
+  return { ...joined, expected: n + 1, pass: oneEach(joined.emissions) && joined.rosterLength === n + 1 };
+}
+
+/**
+ * `rate` stage events a second for `seconds`, sent to the simulator on schedule (one
+ * participant of a stage of five speaks in turn, so every event changes two vad values),
+ * while the page records; the page's record and how the sending kept to its schedule.
+ */
+export async function streamUpdates(ctx, { rate = 200, seconds = 10 } = {}) {
+  const uuids = await ctx.page.evaluate((k) => globalThis.benchApi.uuids(k), 5);
+  const started = await ctx.page.evaluate(() => globalThis.benchApi.startStream());
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const t0 = performance.now();
+  const pending = [];
+  let late = 0;
+  for (let i = 0; i < total; i++) {
+    const wait = t0 + i * interval - performance.now();
+    if (wait >= 1) await sleep(wait);
+    else if (wait < -interval) late += 1;
+    const speaker = i % uuids.length;
+    const stage = uuids.map((uuid, index) => ({ participant_uuid: uuid, stage_index: index, vad: index === speaker ? 100 : 0 }));
+    pending.push(control(ctx.origin, 'conferences/meet/stage', stage));
+  }
+  await Promise.all(pending);
+  const sentSeconds = (performance.now() - t0) / 1000;
+  const r = await ctx.page.evaluate(() => globalThis.benchApi.stopStream());
+  const stat = (list) => (list.length ? { ...summarize(list, 4), p99: round(percentile(list, 99), 4) } : null);
+  return {
+    rate,
+    seconds,
+    sent: total,
+    sentSeconds: round(sentSeconds, 2),
+    sentLate: late,
+    menuItems: started.menuItems,
+    chunks: r.chunks,
+    updatesReachingAllPlugins: r.toCallbacks.length,
+    emissionsPerPlugin: r.emissionsPerPlugin,
+    toCallbacks: stat(r.toCallbacks),
+    toMenu: stat(r.toMenu),
+    frames: { n: r.frames.length, maxMs: round(Math.max(...r.frames), 1), p99Ms: round(percentile(r.frames, 99), 1), over50: r.frames.filter((f) => f > 50).length },
+    longTasks: { n: r.longTasks.length, maxMs: r.longTasks.length ? round(Math.max(...r.longTasks.map((t) => t.ms)), 1) : 0 },
+  };
+}
+
+/** The Infinity chunk the drop-in imports. */
+async function infinityChunkName() {
+  const dropIn = await readFile(path.join(REPO_DIR, 'dist', 'pex-plugin-host.js'), 'utf8');
+  return /infinity-[\w-]+\.js/.exec(dropIn)?.[0];
+}
+
+export async function run({ rate = 200, seconds = 10, profileSeconds = 2, log = console.log } = {}) {
+  const ctx = await openRosterPage();
+  const result = { plugins: PLUGINS, budget: { ...BUDGET, note: 'per update p99 under 1 ms of main thread (chunk off the network to the open participant menu rendered), and no frame over 50 ms' } };
+  try {
+    result.crossOriginIsolated = ctx.isolated;
+    const sync = await ctx.page.evaluate((n) => globalThis.benchApi.appDrivenSync(n), BIG);
     result.appDrivenSync = {
       participants: BIG,
       emissionsPerPlugin: [...new Set(Object.values(sync.emissions))],
-      everyPluginSawAll: Object.values(sync.lengths).every((l) => l === BIG),
-      setMs: Number(sync.setMs.toFixed(3)),
+      setMs: round(sync.setMs),
       pass: oneEach(sync.emissions),
     };
-    log(`roster: app-driven sync of ${BIG}: emissions per plugin ${result.appDrivenSync.emissionsPerPlugin}, ${result.appDrivenSync.setMs} ms`);
+    log(`roster: app-driven sync of ${BIG}: emissions per plugin ${result.appDrivenSync.emissionsPerPlugin}`);
 
-    result.appDrivenVad = [];
-    result.appDrivenVadRelabel = [];
-    for (const n of [SMALL, BIG]) {
-      const r = await page.evaluate((size, options) => globalThis.benchApi.appDrivenVad(size, options), n, { iterations, warmup });
-      const s = summarize(r.samples, 4);
-      result.appDrivenVad.push({ participants: n, ms: s, emissionsPerPluginPerUpdate: r.emissionsPerPlugin.map((e) => e / r.rounds), pass: budgetPass(s) });
-      log(`roster: app-driven vad update at ${n}: median ${s.median} ms, p95 ${s.p95} ms`);
-      const rl = await page.evaluate((size, options) => globalThis.benchApi.appDrivenVad(size, options), n, {
-        iterations: Math.min(iterations, 200),
-        warmup,
-        relabel: true,
-      });
-      result.appDrivenVadRelabel.push({ participants: n, ms: summarize(rl.samples, 4) });
+    const joined = await join(ctx, BIG);
+    const connection = {
+      rosterLength: joined.rosterLength,
+      joinMs: round(joined.joinMs, 1),
+      onJoin: { emissionsPerPlugin: [...new Set(Object.values(joined.emissions))], pass: joined.pass },
+    };
+    await ctx.page.evaluate(() => globalThis.benchApi.armResync());
+    await control(ctx.origin, 'faults', { dropEvents: true });
+    const resync = await ctx.page.evaluate((len) => globalThis.benchApi.resyncDone(len), joined.expected);
+    connection.resync = {
+      emissionsPerPlugin: [...new Set(Object.values(resync.emissions))],
+      connectionEmissions: resync.connectionEmissions,
+      chunks: resync.chunks,
+      dropToAllPluginsMs: round(resync.syncMs, 1),
+      pass: oneEach(resync.emissions) && resync.connectionEmissions === 1,
+    };
+    log(`roster: connection of ${joined.rosterLength}: on join ${connection.onJoin.emissionsPerPlugin}, resync ${connection.resync.emissionsPerPlugin} emission(s) per plugin`);
+    result.connection = connection;
+
+    const s = await streamUpdates(ctx, { rate, seconds });
+    s.pass = s.toMenu !== null && s.toMenu.p99 < BUDGET.p99Ms && s.frames.maxMs <= BUDGET.frameMs && s.longTasks.maxMs <= BUDGET.frameMs;
+    result.stream = { participants: joined.rosterLength, ...s };
+    log(
+      `roster: ${s.sent} updates in ${s.sentSeconds} s: to last plugin median ${s.toCallbacks?.median} p99 ${s.toCallbacks?.p99} max ${s.toCallbacks?.max} ms; ` +
+        `to menu rendered median ${s.toMenu?.median} p99 ${s.toMenu?.p99} max ${s.toMenu?.max} ms; longest frame ${s.frames.maxMs} ms, long tasks ${s.longTasks.n}`,
+    );
+
+    if (profileSeconds > 0) {
+      const sources = { 'pex-plugin-host.js': path.join(REPO_DIR, 'dist', 'pex-plugin-host.js') };
+      const chunk = await infinityChunkName();
+      if (chunk) sources[chunk] = path.join(REPO_DIR, 'dist', chunk);
+      let profiled;
+      const profile = await profileFunctions(ctx.page, async () => {
+        profiled = await streamUpdates(ctx, { rate, seconds: profileSeconds });
+      }, { intervalUs: 50, sources, top: 40 });
+      const events = profiled.sent;
+      const perEvent = (list) =>
+        list
+          .filter((f) => !f.fn.startsWith('(idle)'))
+          .slice(0, 14)
+          .map((f) => ({ fn: f.fn, msPerEvent: round(f.ms / events, 4), code: f.code }));
+      result.stream.profile = { events, intervalUs: profile.intervalUs, sampledMs: profile.sampledMs, self: perEvent(profile.self), total: perEvent(profile.total.filter((f) => f.fn.includes('/dist/'))) };
     }
-
-    // (b) the Infinity connection against the simulator
-    result.connection = [];
-    for (const n of [BIG, SMALL]) {
-      await control(server.origin, 'reset');
-      await control(server.origin, 'conferences/meet/roster', { count: n });
-      const joined = await page.evaluate(() => globalThis.benchApi.connect());
-      const expected = n + 1; // the bench client itself joins too
-      const entry = {
-        participantsAdded: n,
-        rosterLength: joined.rosterLength,
-        joinMs: Number(joined.joinMs.toFixed(1)),
-        onJoin: { emissionsPerPlugin: [...new Set(Object.values(joined.emissions))], pass: oneEach(joined.emissions) && joined.rosterLength === expected },
-      };
-      // A dropped events stream: the connection reconnects and the node sends the whole roster again.
-      await page.evaluate(() => globalThis.benchApi.armResync());
-      await control(server.origin, 'faults', { dropEvents: true });
-      const resync = await page.evaluate((len) => globalThis.benchApi.resyncDone(len), expected);
-      entry.resync = {
-        emissionsPerPlugin: [...new Set(Object.values(resync.emissions))],
-        connectionEmissions: resync.connectionEmissions,
-        chunks: resync.chunks,
-        dropToAllPluginsMs: Number(resync.syncMs.toFixed(1)),
-        lastChunkToAllPluginsMs: Number(resync.lastChunkToAllPluginsMs.toFixed(3)),
-        pass: oneEach(resync.emissions) && resync.connectionEmissions === 1,
-      };
-      log(`roster: connection n=${expected}: on join ${entry.onJoin.emissionsPerPlugin}, resync ${entry.resync.emissionsPerPlugin} emission(s) per plugin`);
-
-      // Stage events: one participant's vad toggles among a stage of five.
-      const uuids = await page.evaluate((k) => globalThis.benchApi.uuids(k), 5);
-      const stageRounds = async (count, offset = 0) => {
-        const samples = [];
-        const perRound = new Set();
-        for (let i = 0; i < count; i++) {
-          const speaking = (i + offset) % 2 === 0;
-          const stage = uuids.map((uuid, index) => ({ participant_uuid: uuid, stage_index: index, vad: index === 0 && speaking ? 100 : 0 }));
-          await page.evaluate(() => globalThis.benchApi.armRound());
-          await control(server.origin, 'conferences/meet/stage', stage);
-          const round = await page.evaluate(() => globalThis.benchApi.roundDone());
-          samples.push(round.ms);
-          for (const e of round.emissionsPerPlugin) perRound.add(e);
-        }
-        return { samples, perRound };
-      };
-      await stageRounds(warmup);
-      const timed = await stageRounds(stageIterations, warmup);
-      const s = summarize(timed.samples, 4);
-      entry.stage = { participants: expected, ms: s, emissionsPerPluginPerEvent: [...timed.perRound], pass: budgetPass(s) };
-      log(`roster: connection stage event at ${expected}: median ${s.median} ms, p95 ${s.p95} ms`);
-      if (n === BIG && profileRounds > 0) {
-        // Where the time goes: a sampled CPU profile over more stage events (not the timed ones).
-        const sources = { 'pex-plugin-host.js': path.join(REPO_DIR, 'dist', 'pex-plugin-host.js') };
-        const chunk = await infinityChunkName();
-        if (chunk) sources[chunk] = path.join(REPO_DIR, 'dist', chunk);
-        const profile = await profileFunctions(page, () => stageRounds(profileRounds, warmup + stageIterations), { intervalUs: 20, sources, top: 60 });
-        const perEvent = (list, top) =>
-          list
-            .filter((f) => f.fn.includes('/dist/'))
-            .slice(0, top)
-            .map((f) => ({ fn: f.fn, msPerEvent: Number((f.ms / profileRounds).toFixed(4)), code: f.code }));
-        const total = perEvent(profile.total, 60);
-        // The phases, found by method name or by the code at the function's start (minified names change).
-        const find = (test) => total.find(test)?.msPerEvent ?? null;
-        entry.stage.profile = {
-          events: profileRounds,
-          intervalUs: profile.intervalUs,
-          phases: {
-            eventHandling: find((f) => f.code.includes('JSON.parse(r.data)') || f.code.includes('JSON.parse(')),
-            setStage: find((f) => f.fn.startsWith('setStage ')),
-            emission: find((f) => f.code.includes('this.emit(this.participants)')),
-            rosterCopy: perEvent(profile.self, 60).find((f) => f.fn.startsWith('get participants '))?.msPerEvent ?? null,
-            storeToPlugins: find((f) => f.fn.startsWith('setParticipants ')),
-          },
-          total: total.slice(0, 14),
-          self: perEvent(profile.self, 14),
-        };
-      }
-      result.connection.push(entry);
-      await page.evaluate(() => globalThis.benchApi.leave());
-    }
-    if (errors.length) result.pageErrors = errors;
+    await ctx.page.evaluate(() => globalThis.benchApi.leave());
+    if (ctx.errors.length) result.pageErrors = ctx.errors.slice(0, 20);
   } finally {
-    await close();
-    await browser.close();
-    simulator.close();
-    await server.close();
-    await fixtures.remove();
+    await ctx.close();
   }
-  result.pass =
-    result.appDrivenSync.pass &&
-    result.appDrivenVad.every((v) => v.pass) &&
-    result.connection.every((c) => c.onJoin.pass && c.resync.pass && c.stage.pass);
+  result.pass = result.appDrivenSync.pass && result.connection.onJoin.pass && result.connection.resync.pass && result.stream.pass;
   return result;
 }
 
-const ms = (s) => `${s.median} / ${s.p95}`;
-
-/** The CPU profile of stage events at 10,000: where the main-thread time goes, per event. */
-function profileSection(r) {
-  const c = r.connection.find((e) => e.stage.profile);
-  if (!c) return '';
-  const p = c.stage.profile;
-  const selfOf = new Map(p.self.map((f) => [f.fn, f.msPerEvent]));
-  const rows = p.total.map((f) => [`\`${f.fn.replace(/^(\S*) .*\/([^/]+)$/, '$1 $2')}\``, f.msPerEvent, selfOf.get(f.fn) ?? '<', `\`${f.code.slice(0, 70).replace(/`/g, "'")}\``]);
-  const ph = p.phases ?? {};
-  const phases = [
-    ['the event (JSON.parse, Roster.setStage, the coalesced emission queued)', ph.eventHandling],
-    ['… of which `Roster.setStage` (walks every participant against the new stage map)', ph.setStage],
-    ['the coalesced emission (microtask): `Roster.participants` copy, participants$, binding, store, plugins', ph.emission],
-    ['… of which `Roster.participants` (`[...map.values()]`), self time', ph.rosterCopy],
-    ['… of which `ConferenceStore.setParticipants` (`[...participants]`) and the 20 guarded plugin callbacks', ph.storeToPlugins],
-  ].filter(([, v]) => v !== null && v !== undefined);
+function profileSection(p) {
+  if (!p) return '';
+  const fn = (f) => `\`${f.fn.replace(/http:\/\/127\.0\.0\.1:\d+/, '').replace(/^(\S*) .*\/([^/]+)$/, '$1 $2')}\``;
+  const code = (f) => (f.code ? `\`${f.code.slice(0, 70).replace(/`/g, "'")}\`` : '');
   return [
     '',
-    `Where the time of a \`stage\` event goes at ${c.stage.participants.toLocaleString('en')} participants, by phase (ms per event, inclusive, from the profile below):`,
+    `### Where an update's time goes`,
     '',
-    table(['phase', 'ms per event'], phases),
+    `Sampled CPU profile (every ${p.intervalUs} µs) over ${p.events} more updates at the same rate, ms per update (the profiler slows the code; compare shares). ` +
+      'Self time, any code (idle left out):',
     '',
-    `Where the time of a \`stage\` event goes at ${c.stage.participants.toLocaleString('en')} participants: a sampled CPU profile (every ${p.intervalUs} µs) over ${p.events} more stage events, ` +
-      'functions of dist/ only, ms per event (the profiler itself slows the code down; compare the shares, not the sums, with the timings above). ' +
-      'Minified names; the code column is the function\'s start in dist/.',
+    table(['function (file:line:col)', 'self ms/update', 'code'], p.self.map((f) => [fn(f), f.msPerEvent, code(f)])),
     '',
-    table(['function (file:line:col)', 'total ms/event', 'self ms/event', 'code'], rows),
+    "The drop-in's functions by inclusive time:",
+    '',
+    table(['function (file:line:col)', 'inclusive ms/update', 'code'], p.total.map((f) => [fn(f), f.msPerEvent, code(f)])),
   ].join('\n');
 }
 
 export function markdown(r) {
+  const c = r.connection;
   const syncRows = [
     ['app-driven: `host.participants = [10,000]`', r.appDrivenSync.participants.toLocaleString('en'), r.appDrivenSync.emissionsPerPlugin.join(', '), '1', verdict(r.appDrivenSync.pass)],
-    ...r.connection.flatMap((c) => [
-      [`Infinity connection: join (sync before connectInfinity resolves), then \`host.connection = c\``, c.rosterLength.toLocaleString('en'), c.onJoin.emissionsPerPlugin.join(', '), '1', verdict(c.onJoin.pass)],
-      [
-        `Infinity connection: resync after a dropped events stream (${c.resync.chunks} chunks; ${c.resync.dropToAllPluginsMs} ms from the drop to every plugin)`,
-        c.rosterLength.toLocaleString('en'),
-        `${c.resync.emissionsPerPlugin.join(', ')} (participants$: ${c.resync.connectionEmissions})`,
-        '1',
-        verdict(c.resync.pass),
-      ],
-    ]),
+    ['Infinity connection: join (the sync before connectInfinity resolves), then `host.connection = c`', c.rosterLength.toLocaleString('en'), c.onJoin.emissionsPerPlugin.join(', '), '1', verdict(c.onJoin.pass)],
+    [
+      `Infinity connection: resync after a dropped events stream (${c.resync.chunks} chunks; ${c.resync.dropToAllPluginsMs} ms from the drop to every plugin)`,
+      c.rosterLength.toLocaleString('en'),
+      `${c.resync.emissionsPerPlugin.join(', ')} (participants$: ${c.resync.connectionEmissions})`,
+      '1',
+      verdict(c.resync.pass),
+    ],
   ];
-  const costRows = [
-    ...r.appDrivenVad.map((v) => [
-      'app-driven: `host.participants = next` (one vad changed), synchronous to the last plugin callback',
-      v.participants.toLocaleString('en'),
-      ms(v.ms),
-      `${v.ms.min} – ${v.ms.max}`,
-      `${r.budget.medianMs} / ${r.budget.p95Ms}`,
-      verdict(v.pass),
-    ]),
-    ...r.connection.map((c) => [
-      'Infinity connection: `stage` event chunk off the network → SSE parse → roster → store → last plugin callback',
-      c.stage.participants.toLocaleString('en'),
-      ms(c.stage.ms),
-      `${c.stage.ms.min} – ${c.stage.ms.max}`,
-      `${r.budget.medianMs} / ${r.budget.p95Ms}`,
-      verdict(c.stage.pass),
-    ]),
-    ...r.appDrivenVadRelabel.map((v) => [
-      'info: app-driven, every plugin also relabels its toolbar item (state$.next), until the toolbar re-rendered',
-      v.participants.toLocaleString('en'),
-      ms(v.ms),
-      `${v.ms.min} – ${v.ms.max}`,
-      '—',
-      'info',
-    ]),
-  ];
+  const s = r.stream;
+  const row = (label, st) => [label, st ? st.median : '—', st ? st.p99 : '—', st ? st.max : '—', st ? st.n : 0];
   return [
-    `${r.plugins} plugins, each subscribed to \`participants$\` through the host; plugin callbacks only count. Page cross-origin isolated: ${r.crossOriginIsolated} ` +
-      '(`performance.now()` resolution 5 µs). Emissions are counted per plugin; "1" means every plugin got exactly one.',
+    `${r.plugins} plugins, each subscribed to \`participants$\` through the host, each with a toolbar item and a participant menu item. Page cross-origin isolated: ${r.crossOriginIsolated} (\`performance.now()\` resolution 5 µs). "1" means every plugin got exactly one emission.`,
     '',
     table(['sync', 'participants', 'emissions per plugin', 'budget', 'result'], syncRows),
     '',
-    `Speaking-indicator update, main-thread ms (budget ${r.budget.note}):`,
+    `### ${s.rate} updates a second for ${s.seconds} s through the Infinity connection`,
     '',
-    table(['path', 'participants', 'median / p95 ms', 'min – max', 'budget median / p95', 'result'], costRows),
+    `${s.participants.toLocaleString('en')} participants; the simulator sends a \`stage\` event for each update (one of five on stage speaks in turn), ${s.sent} sent in ${s.sentSeconds} s (${s.sentLate} late by more than one interval); ` +
+      `a \`<pex-participant-menu>\` is open for a participant on stage (${s.menuItems} plugin items), its \`.participant\` set from every roster emission as an app does. ` +
+      `${s.chunks} events-stream chunks; ${s.updatesReachingAllPlugins} updates reached all ${r.plugins} plugins (emissions per plugin over the stream: ${s.emissionsPerPlugin.join(', ')}). ` +
+      'Main-thread ms per update, from the chunk coming off the network (the events stream body is wrapped to timestamp chunks):',
     '',
-    `Every app-driven update reached each plugin ${[...new Set(r.appDrivenVad.flatMap((v) => v.emissionsPerPluginPerUpdate))].join(', ')} time(s); every stage event ${[...new Set(r.connection.flatMap((c) => c.stage.emissionsPerPluginPerEvent))].join(', ')} time(s).`,
-    profileSection(r),
+    table(['per update', 'median ms', 'p99 ms', 'max ms', 'n'], [row('to the last plugin callback', s.toCallbacks), row('to the open participant menu rendered (budget: p99 < 1 ms)', s.toMenu)]),
+    '',
+    `Frames meanwhile (requestAnimationFrame deltas): ${s.frames.n}, longest ${s.frames.maxMs} ms, p99 ${s.frames.p99Ms} ms, ${s.frames.over50} over 50 ms; long tasks (PerformanceObserver 'longtask'): ${s.longTasks.n}, longest ${s.longTasks.maxMs} ms. ` +
+      `Budget: p99 < ${r.budget.p99Ms} ms and no frame over ${r.budget.frameMs} ms: ${verdict(s.pass)}.`,
+    profileSection(s.profile),
   ].join('\n');
 }

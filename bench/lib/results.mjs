@@ -110,7 +110,14 @@ export async function writeResultsMarkdown(benchmarks) {
       parts.push('_Not run yet._', '');
       continue;
     }
-    parts.push(machineLine(result.machine), '', benchmark.markdown(result).trim(), '');
+    let text;
+    try {
+      text = benchmark.markdown(result).trim();
+    } catch {
+      // A results file recorded by an older version of the benchmark, in another shape.
+      text = `_The recorded result (${result.machine?.date ?? 'undated'}) is in an older shape than this benchmark writes: run \`node bench/run.mjs ${benchmark.name}\` again._`;
+    }
+    parts.push(machineLine(result.machine), '', text, '');
   }
   await writeFile(new URL('RESULTS.md', `file://${BENCH_DIR}`), parts.join('\n'));
 }

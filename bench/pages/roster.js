@@ -6,7 +6,7 @@
 import { connectInfinity } from '/dist/pex-plugin-host.js';
 
 const host = document.querySelector('pex-plugin-host');
-const toolbar = document.querySelector('pex-toolbar');
+const menu = document.querySelector('pex-participant-menu');
 const log = window.benchRoster;
 
 function participant(i, overrides = {}) {
@@ -63,6 +63,7 @@ async function timedFetch(input, init) {
       }
       chunks.count += 1;
       chunks.lastAt = performance.now();
+      stream.callbacksThisChunk = 0;
       controller.enqueue(value);
     },
     cancel(reason) {
@@ -70,6 +71,47 @@ async function timedFetch(input, init) {
     },
   });
   return new window.Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * The update stream: per events-stream chunk that reached every plugin, the main-thread time
+ * from the chunk coming off the network to the last plugin callback, and to the open
+ * participant menu rendered; frames (requestAnimationFrame deltas) and long tasks meanwhile.
+ */
+const stream = {
+  on: false,
+  plugins: 0,
+  callbacksThisChunk: 0,
+  toCallbacks: [],
+  toMenu: [],
+  frames: [],
+  longTasks: [],
+  chunks: 0,
+  callbacks: 0,
+};
+log.onCallback = () => {
+  if (!stream.on) return;
+  stream.callbacks += 1;
+  stream.callbacksThisChunk += 1;
+  if (stream.callbacksThisChunk !== stream.plugins) return;
+  const chunkAt = chunks.lastAt;
+  stream.toCallbacks.push(performance.now() - chunkAt);
+  // The menu's update was requested in this task (the page sets its participant on each roster
+  // emission, as an app does); it renders in a microtask of the same task.
+  queueMicrotask(() => {
+    menu.updateComplete.then(() => stream.toMenu.push(performance.now() - chunkAt));
+  });
+};
+new window.PerformanceObserver((list) => {
+  if (stream.on) for (const e of list.getEntries()) stream.longTasks.push({ start: e.startTime, ms: e.duration });
+}).observe({ type: 'longtask' });
+function frameLoop(last) {
+  if (!stream.on) return;
+  window.requestAnimationFrame((now) => {
+    if (!stream.on) return;
+    stream.frames.push(now - last);
+    frameLoop(now);
+  });
 }
 
 let connection;
@@ -100,42 +142,6 @@ window.benchApi = {
     return { emissions: deltas(before), lengths: { ...log.lengths }, setMs: t1 - t0 };
   },
 
-  /**
-   * The speaking-indicator update, app-driven: a new array with one participant's vad changed,
-   * assigned to host.participants; the time of that assignment (the store, every guarded
-   * subscriber, every plugin callback: all synchronous). With `relabel`, each plugin's
-   * callback also pushes a new label into its state$ (as the guide's toolbar example does) and
-   * the time runs until the toolbar has re-rendered.
-   */
-  async appDrivenVad(n, { iterations, warmup, relabel = false }) {
-    let current = Array.from({ length: n }, (_, i) => participant(i));
-    host.participants = current;
-    log.relabel = relabel;
-    await toolbar.updateComplete;
-    await tick();
-    const samples = [];
-    const before = snapshot();
-    for (let i = 0; i < warmup + iterations; i++) {
-      const k = (i * 7919) % n;
-      const next = current.slice();
-      next[k] = { ...next[k], vad: next[k].vad ? 0 : 100 };
-      const t0 = performance.now();
-      host.participants = next;
-      if (relabel) {
-        await new Promise((resolve) => queueMicrotask(resolve));
-        await toolbar.updateComplete;
-      }
-      const t1 = performance.now();
-      if (i >= warmup) samples.push(t1 - t0);
-      current = next;
-      // Let the page breathe now and then (rendering, GC), as between real stage events.
-      if (i % 50 === 49) await tick();
-    }
-    log.relabel = false;
-    const emissions = deltas(before);
-    return { samples, emissionsPerPlugin: [...new Set(Object.values(emissions))], rounds: warmup + iterations };
-  },
-
   /** (b) connected: joins `meet` through the drop-in's connectInfinity (the sync comes before it resolves). */
   async connect() {
     host.participants = [];
@@ -143,8 +149,12 @@ window.benchApi = {
     const t0 = performance.now();
     connection = await connectInfinity({ node: '', alias: 'meet', displayName: 'Bench', fetch: timedFetch, syncTimeout: 30000 });
     const tJoined = performance.now();
+    let menuFor;
     connection.participants$.subscribe((list) => {
       if (list.length > 0) connectionEmissions += 1;
+      // The open participant menu follows its participant (one on stage), as an app re-renders it from the roster.
+      if (!menuFor && list[1]) menuFor = list[1].uuid;
+      menu.participant = list.find((p) => p.uuid === menuFor);
     });
     const before = snapshot();
     host.connection = connection;
@@ -210,6 +220,43 @@ window.benchApi = {
     const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no emission within 10 s')), 10000));
     const r = await Promise.race([round, timeout]);
     return { ms: r.lastCallbackAt - r.chunkAt, emissionsPerPlugin: [...new Set(Object.values(r.emissions))] };
+  },
+
+  /** Starts recording the update stream (per chunk, frames, long tasks). */
+  startStream() {
+    Object.assign(stream, { plugins: Object.keys(log.counts).length, toCallbacks: [], toMenu: [], frames: [], longTasks: [], callbacks: 0 });
+    stream.chunksBefore = chunks.count;
+    stream.countsBefore = snapshot();
+    stream.on = true;
+    stream.startedAt = performance.now();
+    frameLoop(performance.now());
+    return { plugins: stream.plugins, menuItems: menu.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0 };
+  },
+
+  /** Stops recording, after the last updates had time to arrive; what was recorded. */
+  async stopStream(settleMs = 300) {
+    await sleep(settleMs);
+    stream.on = false;
+    return {
+      seconds: (performance.now() - stream.startedAt) / 1000,
+      chunks: chunks.count - stream.chunksBefore,
+      emissionsPerPlugin: [...new Set(Object.values(deltas(stream.countsBefore)))],
+      toCallbacks: stream.toCallbacks,
+      toMenu: stream.toMenu,
+      frames: stream.frames,
+      longTasks: stream.longTasks,
+      menuItems: menu.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0,
+    };
+  },
+
+  /** performance.memory after forced collections (when the browser exposes gc). */
+  async heap() {
+    if (typeof window.gc !== 'function') return null;
+    for (let i = 0; i < 3; i++) {
+      window.gc();
+      await tick();
+    }
+    return window.performance.memory.usedJSHeapSize;
   },
 
   async leave() {
