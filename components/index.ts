@@ -30,7 +30,7 @@ export type {
   PinRequest,
   RequestPin,
 } from '../src/conference/infinity/index.js';
-export type { ConferenceConnection } from '../src/conference/connection.js';
+export type { ConferenceConnection, ConnectionState, ConnectionStateDetail } from '../src/conference/connection.js';
 export { CommandError } from '../src/conference/commands.js';
 export type { CommandAnswers, CommandArgs, CommandName, CommandResults, DialOutUuids, RestReply } from '../src/conference/commands.js';
 export type { PexCommandDetail, PexEventDetails, PexEventName, PexEvent, PexPluginsSettledDetail } from './events.js';

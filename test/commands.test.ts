@@ -167,9 +167,12 @@ class FakeConnection implements ConferenceConnection {
   readonly executed: PluginCommand[] = [];
   readonly dispatched: PexAction[] = [];
   failWith: CommandError | undefined;
+  /** Takes the commands and never answers them. */
+  silent = false;
 
   execute(command: PluginCommand): Promise<never> {
     this.executed.push(command);
+    if (this.silent) return new Promise<never>(() => {});
     if (this.failWith) return Promise.reject(this.failWith);
     return Promise.resolve((command.name === 'dialOut' ? ['dialled'] : true) as never);
   }
@@ -230,5 +233,19 @@ describe('conference commands, connected mode (an app\'s own connection)', () =>
 
     commands().dispatch({ type: '[Conference] Mute Camera' });
     expect(connection.dispatched).to.deep.equal([{ type: '[Conference] Mute Camera' }]);
+  });
+
+  it('fails a command the connection never answers after command-timeout', async () => {
+    const { host } = await mountHost('commands');
+    const connection = new FakeConnection();
+    connection.silent = true;
+    host.connection = connection;
+    host.commandTimeout = 100;
+    await host.updateComplete;
+    const started = Date.now();
+    await commands().disconnectParticipant('p1').catch(() => {});
+    expect(Date.now() - started).to.be.within(90, 1000);
+    expect(connection.executed.map((c) => c.name)).to.deep.equal(['disconnectParticipant']);
+    expect(logOf('disconnectParticipant:rejected')[0]!.message).to.equal('disconnectParticipant: the connection did not answer within 100 ms.');
   });
 });

@@ -26,8 +26,8 @@ export const commandOutcomes$: Observable<CommandOutcome> = outcomes.asObservabl
 /**
  * Where a plugin's command goes: first to the app as a `pex-command` event (a listener
  * answers with resolve/reject, or takes it with preventDefault and answers later); a command
- * nobody took goes to the connection; with neither, it fails after `timeout` ms, saying what
- * to do.
+ * nobody took goes to the connection; whoever has it, it fails after `timeout` ms without an
+ * answer, saying what to do.
  */
 export function routeCommand(
   target: EventTarget,
@@ -73,6 +73,9 @@ export function routeCommand(
     target.dispatchEvent(event);
     if (settled) return;
     if (!event.defaultPrevented && connection) {
+      // The host's own deadline too: an app's connection, or a host command-timeout shorter
+      // than the connection's, must not leave the plugin waiting for ever.
+      deadline.timer = setTimeout(() => refuse(new CommandError(`${command.name}: the connection did not answer within ${timeout} ms.`)), timeout);
       connection.execute(command).then(
         (value) => answer(value, 'connection'),
         (error: unknown) => refuse(error),
