@@ -3,10 +3,13 @@ import '../components/index.js';
 import type { PexPluginHost } from '../components/plugin-host/plugin-host.js';
 import type { PexParticipantMenu } from '../components/participant-menu/participant-menu.js';
 import type { PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
+import { TEXT_LIMITS } from '../src/config/branding.js';
 import { formatDiagnostic, type Diagnostic } from '../src/config/diagnostics.js';
 import type { Participant } from '../src/conference/types.js';
+import { connectInfinity } from '../src/conference/infinity/index.js';
 import { participant } from '../testing/participants.js';
 import { until } from './support/menu-helpers.js';
+import { control, resetSimulator } from './support/simulator-client.js';
 
 /**
  * Hostile text in every place the host renders text: the payloads of the common XSS cheat
@@ -252,7 +255,9 @@ describe('hostile input: XSS payloads in every text the host renders', () => {
       check('package name (settings)', p, text(part('name')), p.text, part('name'), shape(controlRow?.querySelector('[part="name"]')));
       check('package name (settings switch)', p, part('switch')?.getAttribute('aria-label') ?? null, p.text);
       check('package description (settings)', p, text(part('description')), p.text, part('description'), shape(controlRow?.querySelector('[part="description"]')));
-      check('package version (settings)', p, text(part('version')), `Version ${p.text}`, part('version'), shape(controlRow?.querySelector('[part="version"]')));
+      // A version is a few characters: a longer one is cut (with a warning), and the rest shows.
+      const version = p.text.length > TEXT_LIMITS.version ? `${p.text.slice(0, TEXT_LIMITS.version - 1)}…` : p.text;
+      check('package version (settings)', p, text(part('version')), `Version ${version}`, part('version'), shape(controlRow?.querySelector('[part="version"]')));
       check('settings row', p, row?.dataset.status ?? null, 'loaded', row, shape(controlRow));
       checkToolbar('package name', p, `${id}/toolbar/0`, p.text, 'plain/toolbar/0');
       checkToolbar('package label', p, `${id}/toolbar/1`, p.text, 'plain/toolbar/1');
@@ -404,6 +409,41 @@ describe('hostile input: XSS payloads in every text the host renders', () => {
       await flush();
     }
     expect(document.querySelectorAll('pex-template-dialog').length).to.equal(0);
+  });
+
+  it('participant names and chat messages from a real conference (the Infinity simulator, through the host’s connection)', async () => {
+    await resetSimulator();
+    const { host, participantMenu } = await mountEcho();
+    const connection = await connectInfinity({ node: location.origin, alias: 'meet', displayName: 'Plugin user' });
+    try {
+      host.connection = connection;
+      for (const p of [{ id: 0, source: 'plain', text: 'Plain text' }, ...payloads]) await control('conferences/meet/participants', { body: { display_name: p.text } });
+      await until(() => payloads.every((p) => host.participants.some((x) => x.name === p.text)), 'every hostile participant in the roster');
+      const byName = (name: string) => host.participants.find((x) => x.name === name)!;
+      participantMenu.participant = byName('Plain text');
+      await until(() => text(menuItem('pex-participant-menu', 'echo/participants/0')?.querySelector('[part="label"]')) === 'Plain text', 'the plain name');
+      const control_ = shape(menuItem('pex-participant-menu', 'echo/participants/0'));
+      for (const p of payloads) {
+        participantMenu.participant = byName(p.text);
+        await flush();
+        const item = menuItem('pex-participant-menu', 'echo/participants/0');
+        check('participant name from the conference (participant menu)', p, text(item?.querySelector('[part="label"]')), p.text, item, control_);
+      }
+
+      const toolbarLabel = () => text(toolbarButton('echo/toolbar/0')?.querySelector('[part="label"]'));
+      await control('conferences/meet/messages', { body: { origin: 'Ann', payload: 'Plain text' } });
+      await until(() => toolbarLabel() === 'Plain text', 'the plain message');
+      const controlButton = shape(toolbarButton('echo/toolbar/0'));
+      for (const p of payloads) {
+        await control('conferences/meet/messages', { body: { origin: p.text, payload: p.text } });
+        await until(() => toolbarLabel() === p.text, `the message of payload ${p.id}`);
+        const button = toolbarButton('echo/toolbar/0');
+        check('chat message from the conference (toolbar label)', p, toolbarLabel(), p.text, button, controlButton);
+      }
+    } finally {
+      await connection.leave();
+      await resetSimulator();
+    }
   });
 
   it('error messages on the settings page: a failed load, a failed action, a package that cannot be used', async () => {
