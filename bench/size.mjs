@@ -113,7 +113,7 @@ async function inChromium(log) {
     const steps = [];
     for (const [step, label] of [
       ['templateDialog', 'a plugin opens a template dialog'],
-      ['settings', 'the settings page (<pex-plugin-settings>) appears'],
+      ['settings', 'the settings page (`<pex-plugin-settings>`) appears'],
       ['brokenBranding', 'a branding file that is not JSON (diagnostics, their long texts, the JSON explainer)'],
       ['connect', 'connectInfinity'],
     ]) {

@@ -324,6 +324,22 @@ export function markdown(r) {
       `registered ${s.baselineTimeline.registered}, done ${s.baselineTimeline.done}`,
     ],
   ]);
+  const d = (x, y) => (typeof x === 'number' && typeof y === 'number' ? `${x - y >= 0 ? '+' : ''}${round(x - y, 1)}` : '—');
+  const lateRows = r.settings.map((s) => {
+    const h = s.hostTimeline;
+    const b = s.baselineTimeline;
+    return [
+      `${s.plugins} / ${s.latencyMs} ms`,
+      d(h.brandingStart, b.brandingStart),
+      d(h.packagesStart, b.packagesStart),
+      d(h.packagesEnd, b.packagesEnd),
+      d(h.scriptsStart, b.scriptsStart),
+      d(h.scriptsEnd, b.scriptsEnd),
+      d(h.iconsStart, b.iconsStart),
+      d(h.iconsEnd, b.iconsEnd),
+      d(h.done, b.done),
+    ];
+  });
   return [
     `Plugins with a package file, a source (a toolbar item and a state$) and an SVG icon (\`icon.svg#icon\`) each. ${r.pairsPerSetting} interleaved pairs per setting after ${r.warmupPairs} warm-up pair, the order alternating; ` +
       'fresh browser context per load, HTTP cache off. A: from appending `<pex-plugin-host>` + `<pex-toolbar>` (the drop-in already loaded) to the last toolbar item rendered and every icon in. ' +
@@ -336,6 +352,10 @@ export function markdown(r) {
     'Medians of the resource timeline (ms from t0; first request started → last answer in, per group):',
     '',
     table(['plugins / latency', 'page', 'manifest + settings', 'package files', 'scripts', 'icons', 'done'], timelineRows),
+    '',
+    'Where the host is later than the baseline (A − B of the medians above, ms; positive = the host later): the phase where the gap opens is where to look.',
+    '',
+    table(['plugins / latency', 'first branding request', 'first package request', 'last package in', 'first script request', 'last script in', 'first icon request', 'last icon in', 'done'], lateRows),
     profileSection(r.profile),
   ].join('\n');
 }
