@@ -3,6 +3,7 @@ import '../components/index.js';
 import type { PexPluginHost } from '../components/plugin-host/plugin-host.js';
 import { loadPluginPackage, type BrandingResult } from '../src/config/branding.js';
 import type { Diagnostic } from '../src/config/diagnostics.js';
+import type { StateProblem } from '../src/config/problem-texts.js';
 import { MAX_LABEL_LENGTH, readPluginState } from '../src/runtime/menu-items.js';
 import type { PluginErrorDetail } from '../src/runtime/plugin-error.js';
 import { pluginScripts, until } from './support/menu-helpers.js';
@@ -208,9 +209,10 @@ describe('hostile package values', () => {
 describe('malformed state values', () => {
   const resolve = (icon: string) => `https://branding.test/${icon}`;
 
-  it('complains of a state that is not an object, a label or an icon of the wrong type, and a label too long to show', () => {
+  it('complains of a state that is not an object, a label or an icon of the wrong type, and a label too long to show', async () => {
+    const { pluginProblems } = await import('../src/config/problem-texts.js');
     const complaints: string[] = [];
-    const complain = (kind: string, message: string) => complaints.push(`${kind}: ${message}`);
+    const complain = (problem: StateProblem) => complaints.push(`${problem.kind}: ${pluginProblems.state('p', problem)}`);
     expect(readPluginState(42, resolve, complain)).to.deep.equal({ item: {}, participants: {} });
     expect(readPluginState(['a'], resolve, complain)).to.deep.equal({ item: {}, participants: {} });
     expect(readPluginState({ label: { text: 'x' }, icon: 7 }, resolve, complain)).to.deep.equal({ item: {}, participants: {} });
@@ -218,17 +220,17 @@ describe('malformed state values', () => {
     expect(long.participants.p1!.label).to.have.length(MAX_LABEL_LENGTH);
     expect(long.participants.p1!.label!.endsWith('…')).to.equal(true);
     expect(complaints).to.deep.equal([
-      'shape: emitted a number, not a state. Fix: emit {icon, label} or {[uuid]: {icon, label}}.',
-      'shape: emitted an array, not a state. Fix: emit {icon, label} or {[uuid]: {icon, label}}.',
-      'icon type: gave an icon that is a number. Fix: give a file name such as "icon.svg#icon", or null.',
-      'label type: gave a label that is an object. Fix: give text, or null.',
-      'label length: gave a label of 201 characters, cut to 200. Fix: keep labels to a few words.',
+      'shape: Plugin "p": its state$ emitted a number, not a state. Fix: emit {icon, label} or {[uuid]: {icon, label}}.',
+      'shape: Plugin "p": its state$ emitted an array, not a state. Fix: emit {icon, label} or {[uuid]: {icon, label}}.',
+      'icon type: Plugin "p": its state$ gave an icon that is a number. Fix: give a file name such as "icon.svg#icon", or null.',
+      'label type: Plugin "p": its state$ gave a label that is an object. Fix: give text, or null.',
+      'label length: Plugin "p": its state$ gave a label of 201 characters, cut to 200. Fix: keep labels to a few words.',
     ]);
   });
 
   it('takes null, undefined, {} and a label of exactly the limit without a word', () => {
     const complaints: string[] = [];
-    const complain = (kind: string) => complaints.push(kind);
+    const complain = (problem: StateProblem) => complaints.push(problem.kind);
     readPluginState(null, resolve, complain);
     readPluginState(undefined, resolve, complain);
     readPluginState({}, resolve, complain);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { choicesKey } from '../src/runtime/plugin-choices.js';
-import { nextEvent } from './support/menu-helpers.js';
+import { nextEvent, until } from './support/menu-helpers.js';
 import { flushSettings, mountSettings, partText, switchOf, type MountedSettings } from './support/settings-fixture.js';
 import type { PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
 
@@ -82,6 +82,7 @@ describe('plugin choices when storage fails', () => {
     await toggle(m, 'toolbar-plugin', 'not-loaded');
     expect(partText(m.settings, 'disabled-plugin', 'status')).to.equal('Loaded');
     expect(partText(m.settings, 'toolbar-plugin', 'status')).to.equal('Not loaded');
+    await until(() => warnings.length > 0, 'the warning');
     expect(warnings).to.deep.equal([
       "[pex-plugin-host] The choices made in Settings > Plugins cannot be kept: the browser's storage refused them, " +
         'it is turned off for this page (SecurityError). They apply until the page closes.',
@@ -101,6 +102,7 @@ describe('plugin choices when storage fails', () => {
       const m = await mountSettings('good', { keepChoices: true });
       await toggle(m, 'disabled-plugin', 'loaded');
       expect(notice(m.settings)).to.equal(NOTICE);
+      await until(() => warnings.length > 0, 'the warning');
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.include('it is turned off for this page (SecurityError)');
       expect(escaped).to.deep.equal([]);
@@ -118,6 +120,7 @@ describe('plugin choices when storage fails', () => {
     expect(notice(m.settings)).to.equal(NOTICE);
     await toggle(m, 'disabled-plugin', 'not-loaded');
     await toggle(m, 'toolbar-plugin', 'not-loaded');
+    await until(() => warnings.length > 0, 'the warning');
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.include('it is full (QuotaExceededError)');
     expect(localStorage.getItem(KEY), 'nothing was stored').to.equal(null);
@@ -135,6 +138,7 @@ describe('plugin choices when storage fails', () => {
     const m = await mountSettings('good', { keepChoices: true });
     expect(statusOf(m, 'toolbar-plugin')).to.equal('loaded');
     expect(statusOf(m, 'disabled-plugin')).to.equal('not-loaded');
+    await until(() => warnings.length > 0, 'the warning');
     expect(warnings).to.deep.equal([
       `[pex-plugin-host] The stored plugin choices (localStorage "${KEY}") were not choices ({"toolbar-plugin": fals); ` +
         "what was not a plugin's on or off is dropped, and those plugins start from the branding's defaults.",
@@ -153,6 +157,7 @@ describe('plugin choices when storage fails', () => {
     expect(statusOf(m, 'toolbar-plugin'), 'the choice that was one').to.equal('not-loaded');
     expect(statusOf(m, 'disabled-plugin'), "'yes' is no choice: the default").to.equal('not-loaded');
     expect(statusOf(m, 'chair-plugin')).to.equal('loaded');
+    await until(() => warnings.length > 0, 'the warning');
     expect(warnings).to.have.length(1);
     expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.equal({ 'toolbar-plugin': false });
   });
@@ -166,6 +171,7 @@ describe('plugin choices when storage fails', () => {
       localStorage.setItem(KEY, stored);
       const m = await mountSettings('good', { keepChoices: true });
       expect(statusOf(m, 'toolbar-plugin')).to.equal('loaded');
+      await until(() => warnings.length > 0, 'the warning');
       expect(warnings).to.have.length(1);
       expect(localStorage.getItem(KEY)).to.equal(null);
       expect(escaped).to.deep.equal([]);

@@ -99,14 +99,7 @@ export class PexTemplateDialog extends LitElement {
       if (this.isConnected || !this.open) return;
       const owner = this.dataset.pexPluginId;
       if (remover && remover.pluginId !== owner) {
-        remover.reportOnce(
-          'removed dialog',
-          new Error(
-            `Plugin "${remover.pluginId}" removed the dialog of plugin "${owner ?? ''}" from the page, so it closed. ` +
-              'Fix: close only your own dialogs, with ref.close().',
-          ),
-          phase,
-        );
+        remover.reportOnce('removed dialog', (texts) => new Error(texts.pluginProblems.removedDialog(remover.pluginId, owner ?? '')), phase);
       }
       this.close();
     });

@@ -1,5 +1,6 @@
 import { findCallingSandbox, lastStartedRuntime, startedRuntimes, type PluginRuntime } from '../runtime/plugin-runtime.js';
-import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
+import { problemTexts } from '../config/diagnostics.js';
+import type { PluginSandbox, ProblemTexts } from '../runtime/plugin-sandbox.js';
 
 /**
  * The plugin a pluginAPI call comes from, and the runtime (host) it belongs to. Code the
@@ -23,21 +24,15 @@ function sandboxOfCurrentEvent(): PluginSandbox | undefined {
   return undefined;
 }
 
-/** How a value is named in a message: "a number", "an object", "null", "nothing". */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 /**
- * A pluginAPI call with an argument of the wrong kind: the error to fail the call with,
- * reported for the calling plugin once per load (`expected` says what the argument must be).
+ * A pluginAPI call with an argument of the wrong kind (`argument` names it, problem-texts.ts
+ * says what it must be): reported for the calling plugin once per load; resolves to the error
+ * the call fails with.
  */
-export function misuse(sandbox: PluginSandbox | undefined, call: string, expected: string, value: unknown): TypeError {
-  const error = new TypeError(`PEX.pluginAPI.${call}: ${expected}; plugin "${sandbox?.pluginId ?? '(unknown)'}" passed ${kindOf(value)}.`);
-  if (sandbox) sandbox.reportOnce('misuse', error);
-  else console.warn('[pex-plugin-host]', error.message);
+export function misuse(sandbox: PluginSandbox | undefined, call: string, argument: string, value: unknown): Promise<TypeError> {
+  const make = (texts: ProblemTexts) => new TypeError(texts.pluginProblems.misuse(sandbox?.pluginId ?? '(unknown)', call, argument, value));
+  const error = problemTexts().then(make);
+  if (sandbox) sandbox.reportOnce('misuse', make);
+  else void error.then((made) => console.warn('[pex-plugin-host]', made.message));
   return error;
 }

@@ -1,7 +1,8 @@
 import { CommandError, type CommandResults, type PluginCommand } from '../conference/commands.js';
 import { conferenceRequestPath } from '../conference/request-path.js';
 import type { PluginRuntime } from '../runtime/plugin-runtime.js';
-import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
+import { problemTexts } from '../config/diagnostics.js';
+import type { PluginSandbox, ProblemTexts } from '../runtime/plugin-sandbox.js';
 import { callingPlugin, misuse } from './calling-plugin.js';
 
 /** Where a runtime's commands go: its host, which asks the app or the connection. */
@@ -33,12 +34,9 @@ function run<C extends PluginCommand>(command: C): Promise<CommandResults[C['nam
   const pluginId = sandbox?.pluginId ?? '';
   const waiting = sandbox ? (pending.get(sandbox) ?? 0) : 0;
   if (sandbox && waiting >= MAX_PENDING_COMMANDS) {
-    const error = new CommandError(
-      `${command.name}: plugin "${pluginId}" has ${MAX_PENDING_COMMANDS} commands waiting for an answer, so this one is not sent. ` +
-        'Fix: wait for answers (the promise or the callback) before sending more.',
-    );
-    sandbox.reportOnce('commands', error);
-    return Promise.reject(error);
+    const make = (texts: ProblemTexts) => new CommandError(texts.pluginProblems.commands(pluginId, command.name, MAX_PENDING_COMMANDS));
+    sandbox.reportOnce('commands', make);
+    return problemTexts().then((texts) => Promise.reject(make(texts)));
   }
   const result = sink
     ? (sink(command, pluginId) as Promise<CommandResults[C['name']]>)
@@ -54,17 +52,20 @@ function run<C extends PluginCommand>(command: C): Promise<CommandResults[C['nam
   return result;
 }
 
-/** A command refused before it ran: the plugin's callback hears it, and the promise rejects quietly. */
-function refused<T>(sandbox: PluginSandbox | undefined, callback: unknown, failure: unknown, error: Error): Promise<T> {
-  answer(sandbox, callback, failure);
-  return quiet(Promise.reject(error));
+/** A call refused before it ran: the plugin's callback (if any) hears `failure`, and the promise rejects quietly. */
+function refused<T>(sandbox: PluginSandbox | undefined, callback: unknown, failure: (error: Error) => unknown, error: Promise<Error>): Promise<T> {
+  return quiet(
+    error.then((made) => {
+      answer(sandbox, callback, failure(made));
+      throw made;
+    }),
+  );
 }
 
 /** A uuid, else the call is refused (a uuid of "undefined" would reach the node). */
 function participantCommand(name: 'disconnectParticipant' | 'spotlightOnParticipant' | 'spotlightOffParticipant', uuid: unknown): Promise<unknown> {
-  if (typeof uuid !== 'string') {
-    return quiet(Promise.reject(misuse(callingPlugin().sandbox, name, "the uuid must be a participant's uuid (a string)", uuid)));
-  }
+  const { sandbox } = callingPlugin();
+  if (typeof uuid !== 'string') return refused(sandbox, undefined, () => undefined, misuse(sandbox, name, 'uuid', uuid));
   return quiet(run({ name, args: { uuid } }));
 }
 
@@ -100,11 +101,11 @@ export function createCommandFunctions() {
       const { sandbox } = callingPlugin();
       const wrong =
         typeof path !== 'string'
-          ? misuse(sandbox, 'sendRequest', 'the path must be a string such as "participants/<uuid>/mute"', path)
+          ? misuse(sandbox, 'sendRequest', 'path', path)
           : payload !== undefined && payload !== null && typeof payload !== 'object'
-            ? misuse(sandbox, 'sendRequest', 'the payload must be an object such as {digits: "1234"}, or left out', payload)
+            ? misuse(sandbox, 'sendRequest', 'payload', payload)
             : undefined;
-      if (wrong) return refused(sandbox, callback, { status: 'failed', result: wrong.message }, wrong);
+      if (wrong) return refused(sandbox, callback, (error) => ({ status: 'failed', result: error.message }), wrong);
       let checked: string;
       try {
         checked = conferenceRequestPath(path);
@@ -137,7 +138,7 @@ export function createCommandFunctions() {
     dialOut(alias: unknown, protocol?: unknown, role?: unknown, callback?: unknown, options?: unknown): Promise<{ result: string[] }> {
       const { sandbox } = callingPlugin();
       if (typeof alias !== 'string') {
-        return refused(sandbox, callback, { result: [] }, misuse(sandbox, 'dialOut', 'the alias must be a string such as "sip:rec@example.com"', alias));
+        return refused(sandbox, callback, () => ({ result: [] }), misuse(sandbox, 'dialOut', 'alias', alias));
       }
       const args = {
         alias,
@@ -178,7 +179,8 @@ export function createCommandFunctions() {
     transformConferenceLayout(layout: unknown): Promise<unknown> {
       // Anything but an object would reset the layout, which is not what was asked.
       if (typeof layout !== 'object' || layout === null) {
-        return quiet(Promise.reject(misuse(callingPlugin().sandbox, 'transformConferenceLayout', 'the layout must be an object such as {layout: "4:0"}', layout)));
+        const { sandbox } = callingPlugin();
+        return refused(sandbox, undefined, () => undefined, misuse(sandbox, 'transformConferenceLayout', 'layout', layout));
       }
       return quiet(run({ name: 'transformConferenceLayout', args: { layout: layout as Record<string, unknown> } }));
     },

@@ -2,7 +2,8 @@ import { ReplaySubject, type Observable } from 'rxjs';
 import { GuardedObservable } from '../runtime/guarded-observable.js';
 import { countedStream } from '../runtime/live-subscriptions.js';
 import type { PluginRuntime } from '../runtime/plugin-runtime.js';
-import type { PluginSandbox } from '../runtime/plugin-sandbox.js';
+import { problemTexts } from '../config/diagnostics.js';
+import type { PluginSandbox, ProblemTexts } from '../runtime/plugin-sandbox.js';
 import { callingPlugin, misuse } from './calling-plugin.js';
 
 /** What `openTemplateDialog` takes (as real plugins pass it). */
@@ -82,22 +83,20 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
   const { title, body } = options ?? {};
   const wrong =
     options !== undefined && options !== null && typeof options !== 'object'
-      ? misuse(sandbox, 'openTemplateDialog', 'the options must be an object {title, body}', options)
+      ? misuse(sandbox, 'openTemplateDialog', 'options', options)
       : (title ?? '') !== '' && typeof title !== 'string'
-        ? misuse(sandbox, 'openTemplateDialog', 'the title must be a string', title)
+        ? misuse(sandbox, 'openTemplateDialog', 'title', title)
         : (body ?? '') !== '' && typeof body !== 'string'
-          ? misuse(sandbox, 'openTemplateDialog', 'the body must be a string of HTML', body)
+          ? misuse(sandbox, 'openTemplateDialog', 'body', body)
           : undefined;
   if (wrong) {
-    fail(wrong, false);
+    void wrong.then((error) => fail(error, false));
     return opening;
   }
   if (sandbox && open >= MAX_OPEN_DIALOGS) {
-    const error = new Error(
-      `openTemplateDialog: plugin "${pluginId}" has ${MAX_OPEN_DIALOGS} dialogs open, so this one does not open. Fix: close one (ref.close()) before opening the next.`,
-    );
-    sandbox.reportOnce('dialogs', error);
-    fail(error, false);
+    const make = (texts: ProblemTexts) => new Error(texts.pluginProblems.dialogs(pluginId, MAX_OPEN_DIALOGS));
+    sandbox.reportOnce('dialogs', make);
+    void problemTexts().then((texts) => fail(make(texts), false));
     return opening;
   }
   if (!presenter) {
@@ -110,15 +109,7 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
     isCloseDisabled: options?.isCloseDisabled === true,
     pluginId,
   };
-  if (/<script[\s>/]/i.test(request.body)) {
-    sandbox?.reportOnce(
-      'dialog script',
-      new Error(
-        `openTemplateDialog: the body of plugin "${pluginId}" has a <script>, which does not run (the body is inserted as HTML). ` +
-          'Fix: run that code from the plugin source, in openTemplateDialog(...).then(ref => ...).',
-      ),
-    );
-  }
+  if (/<script[\s>/]/i.test(request.body)) sandbox?.reportOnce('dialog script', (texts) => new Error(texts.pluginProblems.dialogScript(pluginId)));
 
   const presented = presenter(request);
   if (sandbox) openCounts.set(sandbox, open + 1);

@@ -50,8 +50,7 @@ export function createPluginAPI(): PluginAPI {
     openTemplateDialog,
     getPluginMenuItem(pluginId: string, menuItemId: string): PluginMenuItemHandle {
       if (typeof pluginId !== 'string' || typeof menuItemId !== 'string') {
-        const wrong = typeof pluginId !== 'string' ? pluginId : menuItemId;
-        misuse(callingPlugin().sandbox, 'getPluginMenuItem', 'the plugin id and the menu item id must be strings', wrong);
+        void misuse(callingPlugin().sandbox, 'getPluginMenuItem', 'ids', typeof pluginId !== 'string' ? pluginId : menuItemId);
         return { hide() {}, show() {} };
       }
       // Looked up on each call: the plugin may be loaded by a host started later.

@@ -3,7 +3,7 @@
  * they point at, with every problem reported as a diagnostic instead of thrown, so that one bad
  * file or entry never stops the plugins that are fine.
  */
-import { MAX_BRANDING_FILE_BYTES, tooLargeDiagnostic, urlRefusal, type Diagnostic } from './diagnostics.js';
+import { MAX_BRANDING_FILE_BYTES, problemTexts, refusedUrl, type Diagnostic } from './diagnostics.js';
 import { parseJson } from './json-location.js';
 import { checkSchema } from './schema-diagnostics.js';
 import {
@@ -242,20 +242,11 @@ export async function loadPluginPackage(
     new URL(branding.brandingUrl).origin,
     ...(pageUrl() ? [new URL(pageUrl() as string).origin] : []),
   ];
-  const refusedPackage = urlRefusal(packageUrl, origins);
+  const refusedPackage = refusedUrl(packageUrl, origins);
   if (refusedPackage) {
-    return {
-      pkg: null,
-      diagnostics: [
-        {
-          severity: 'error',
-          file: settingsUrl,
-          pluginId: entry.id,
-          message: `the package file ${packageUrl} of plugin "${entry.id}" is not read: ${refusedPackage.why}`,
-          fix: refusedPackage.fix,
-        },
-      ],
-    };
+    const { why, fix } = (await problemTexts()).refusalText(packageUrl, refusedPackage);
+    const message = `the package file ${packageUrl} of plugin "${entry.id}" is not read: ${why}`;
+    return { pkg: null, diagnostics: [{ severity: 'error', file: settingsUrl, pluginId: entry.id, message, fix }] };
   }
   const file = await fetchJson(resolveBrandingRef(entry.srcURL, branding.brandingUrl, branding.brandingID), options, {
     file: packageUrl,
@@ -287,9 +278,10 @@ export async function loadPluginPackage(
   const pkgFile = raw as PluginPackageFile;
   diagnostics.push(...checkOneMenuLocation(pkgFile, context));
   const scriptUrl = resolveBrandingRef(pkgFile.srcURL, packageUrl, brandingID);
-  const refusedSource = urlRefusal(scriptUrl, origins);
+  const refusedSource = refusedUrl(scriptUrl, origins);
   if (refusedSource) {
-    diagnostics.push({ severity: 'error', ...context, pointer: '/srcURL', message: `the plugin source ${scriptUrl} is not loaded: ${refusedSource.why}`, fix: refusedSource.fix });
+    const { why, fix } = (await problemTexts()).refusalText(scriptUrl, refusedSource);
+    diagnostics.push({ severity: 'error', ...context, pointer: '/srcURL', message: `the plugin source ${scriptUrl} is not loaded: ${why}`, fix });
     return { pkg: null, diagnostics };
   }
   const menuItems = resolveMenuItems(pkgFile.menuItems, packageUrl, brandingID);
@@ -300,19 +292,21 @@ export async function loadPluginPackage(
     });
   }
   for (const location of MENU_LOCATIONS) {
-    menuItems[location].forEach((item, index) => {
-      const refused = item.icon === null ? undefined : urlRefusal(item.icon, origins);
-      if (!refused) return;
+    for (const [index, item] of menuItems[location].entries()) {
+      const icon = item.icon;
+      const refused = icon === null ? undefined : refusedUrl(icon, origins);
+      if (!icon || !refused) continue;
+      item.icon = null;
+      const { why, fix } = (await problemTexts()).refusalText(icon, refused);
       diagnostics.push({
         // A script URL is no icon by any reading: an error, while an icon elsewhere may just be misplaced.
-        severity: /^javascript:/i.test(item.icon as string) ? 'error' : 'warning',
+        severity: /^javascript:/i.test(icon) ? 'error' : 'warning',
         ...context,
         pointer: `/menuItems/${location}/${index}/icon`,
-        message: `the icon ${(item.icon as string).slice(0, 100)} is not used: ${refused.why}`,
-        fix: refused.fix,
+        message: `the icon ${icon.slice(0, 100)} is not used: ${why}`,
+        fix,
       });
-      item.icon = null;
-    });
+    }
   }
   const version = pkgFile.version;
   const pkg: ResolvedPluginPackage = {
@@ -451,7 +445,7 @@ async function fetchJson(url: string, options: LoadOptions, how: FetchJsonOption
       return { diagnostic: { severity: 'error', file, message: `${how.what} could not be loaded: ${status} from ${url}`, fix: how.fix } };
     }
     const read = await readLimited(response);
-    if (typeof read !== 'string') return { diagnostic: tooLargeDiagnostic(file, how.what, read.bytes, read.exact) };
+    if (typeof read !== 'string') return { diagnostic: { severity: 'error', file, ...(await problemTexts()).tooLargeText(how.what, read) } };
     text = read;
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
@@ -469,14 +463,14 @@ async function fetchJson(url: string, options: LoadOptions, how: FetchJsonOption
 }
 
 /**
- * The body as text, or its size when it is over MAX_BRANDING_FILE_BYTES: judged by its
- * Content-Length before anything is read (exact), else read no further than the limit.
+ * The body as text, or when it is over MAX_BRANDING_FILE_BYTES its size: judged by its
+ * Content-Length before anything is read, else read no further than the limit (size 0: not known).
  */
-async function readLimited(response: Response): Promise<string | { bytes: number; exact: boolean }> {
+async function readLimited(response: Response): Promise<string | number> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_BRANDING_FILE_BYTES) {
     void response.body?.cancel();
-    return { bytes: declared, exact: true };
+    return declared;
   }
   if (!response.body) return response.text();
   const reader = response.body.getReader();
@@ -488,7 +482,7 @@ async function readLimited(response: Response): Promise<string | { bytes: number
     size += value.byteLength;
     if (size > MAX_BRANDING_FILE_BYTES) {
       void reader.cancel();
-      return { bytes: size, exact: false };
+      return 0;
     }
     chunks.push(value);
   }

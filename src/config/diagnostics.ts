@@ -35,36 +35,24 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** The most a branding JSON file (manifest.json, settings.json, a package file) may weigh. */
 export const MAX_BRANDING_FILE_BYTES = 512 * 1024;
 
-/** A branding file over MAX_BRANDING_FILE_BYTES: what is wrong, how big (when its Content-Length said: `complete`), and what to do. */
-export function tooLargeDiagnostic(file: string, what: string, bytes: number, complete: boolean): Diagnostic {
-  const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
-  return {
-    severity: 'error',
-    file,
-    message: `${what} is ${complete ? `${kb(bytes)}, over` : 'more than'} the ${kb(MAX_BRANDING_FILE_BYTES)} a branding file may be, so it is not used`,
-    fix: 'keep it to its settings (a package file is a few KB): put large data in a file of its own that the plugin fetches',
-  };
-}
+/** The words for rare problems (problem-texts.ts), loaded when one first happens. */
+export const problemTexts = () => import('./problem-texts.js');
+
+/** Why the host refuses a URL: not a URL, a scheme it never loads (`javascript:`, `data:`), an origin it was not told to trust. */
+export type UrlRefusal = 'invalid' | 'scheme' | 'origin';
 
 /**
- * Why the host will not load `url` as a plugin's source or icon, or undefined when it may:
- * only http(s) URLs on `origins` (the page's, the branding folder's, and those the host's
- * `allowed-origins` names; any origin when `origins` is not given) are loaded; a `javascript:`
- * or `data:` URL never is.
+ * Whether the host refuses `url` as a plugin's package file, source or icon: only http(s) URLs
+ * on `origins` (the page's, the branding folder's, and those the host's `allowed-origins`
+ * names; any origin when `origins` is not given) are loaded.
  */
-export function urlRefusal(url: string, origins?: readonly string[]): { why: string; fix: string } | undefined {
+export function refusedUrl(url: string, origins?: readonly string[]): UrlRefusal | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { why: `"${url}" is not a URL`, fix: 'give a path inside the branding folder' };
+    return 'invalid';
   }
-  if (!/^https?:$/.test(parsed.protocol)) {
-    return { why: `it is a ${parsed.protocol} URL, which the host never loads`, fix: 'use a file of the plugin, e.g. "icon.svg#icon"' };
-  }
-  if (!origins || origins.includes(parsed.origin)) return undefined;
-  return {
-    why: `it is on ${parsed.origin}, which is neither this page's origin nor the branding folder's`,
-    fix: `put the file in the branding folder, or name the origin on the host if it is trusted: <pex-plugin-host allowed-origins="${parsed.origin}">`,
-  };
+  if (!/^https?:$/.test(parsed.protocol)) return 'scheme';
+  return !origins || origins.includes(parsed.origin) ? undefined : 'origin';
 }

@@ -12,7 +12,7 @@ export type HandedOutStream =
   | 'plugins$'
   | 'loading$';
 
-const live = new Map<HandedOutStream, number>();
+const live: Partial<Record<HandedOutStream, number>> = {};
 
 /**
  * Subscriptions open on the host's streams right now, counted at the stream itself (not in a
@@ -21,18 +21,17 @@ const live = new Map<HandedOutStream, number>();
  */
 export function liveSubscriptionCount(...streams: HandedOutStream[]): number {
   let total = 0;
-  for (const [stream, count] of live) if (streams.length === 0 || streams.includes(stream)) total += count;
+  for (const [stream, count] of Object.entries(live)) if (streams.length === 0 || streams.includes(stream as HandedOutStream)) total += count;
   return total;
 }
 
-/** Notes one subscription to `stream` opening; the returned function notes it ending. */
+/** Notes one subscription to `stream` opening; the returned function notes it ending (once). */
 export function openSubscription(stream: HandedOutStream): () => void {
-  live.set(stream, (live.get(stream) ?? 0) + 1);
+  live[stream] = (live[stream] ?? 0) + 1;
   let open = true;
   return () => {
-    if (!open) return;
+    if (open) live[stream]! -= 1;
     open = false;
-    live.set(stream, (live.get(stream) ?? 1) - 1);
   };
 }
 

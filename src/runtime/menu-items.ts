@@ -1,3 +1,4 @@
+import type { StateProblem } from '../config/problem-texts.js';
 import { MENU_LOCATIONS, type MenuLocation, type ResolvedPluginPackage } from '../config/types.js';
 
 /** What a plugin's state$ may say about its menu items (per the guide and real plugins). */
@@ -21,8 +22,8 @@ export const EMPTY_MENU_STATE: PluginMenuState = Object.freeze({ item: {}, parti
 /** Labels longer than this are cut: a menu item or a tooltip shows a few words. */
 export const MAX_LABEL_LENGTH = 200;
 
-/** Says what is wrong with a state value: `kind` groups alike problems, `message` ends the sentence "its state$ …". */
-export type StateComplaint = (kind: string, message: string) => void;
+/** Says what is wrong with a state value (problem-texts.ts words it). */
+export type StateComplaint = (problem: StateProblem) => void;
 
 /**
  * Reads a value emitted on a plugin's state$. `null` or `undefined` is no state; anything
@@ -38,7 +39,7 @@ export function readPluginState(
 ): PluginMenuState {
   if (value === null || value === undefined) return EMPTY_MENU_STATE;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    complain('shape', `emitted ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not a state. Fix: emit {icon, label} or {[uuid]: {icon, label}}.`);
+    complain({ kind: 'shape', value });
     return EMPTY_MENU_STATE;
   }
   const record = value as Record<string, unknown>;
@@ -58,17 +59,17 @@ function readLook(record: Record<string, unknown>, resolveIcon: (icon: string) =
     const url = resolveIcon(icon);
     if (url !== undefined) look.icon = url;
   } else if (icon !== undefined && icon !== null && icon !== '') {
-    complain('icon type', `gave an icon that is a ${typeof icon}. Fix: give a file name such as "icon.svg#icon", or null.`);
+    complain({ kind: 'icon type', value: icon });
   }
   if (typeof label === 'string') {
     look.label = label;
     if (label.length > MAX_LABEL_LENGTH) {
       look.label = `${label.slice(0, MAX_LABEL_LENGTH - 1)}…`;
-      complain('label length', `gave a label of ${label.length.toLocaleString('en')} characters, cut to ${MAX_LABEL_LENGTH}. Fix: keep labels to a few words.`);
+      complain({ kind: 'label length', length: label.length, max: MAX_LABEL_LENGTH });
     }
   } else if (typeof label === 'number') look.label = String(label);
   else if (label !== undefined && label !== null) {
-    complain('label type', `gave a label that is a${typeof label === 'object' ? 'n object' : ` ${typeof label}`}. Fix: give text, or null.`);
+    complain({ kind: 'label type', value: label });
   }
   return look;
 }

@@ -1,3 +1,6 @@
+import { problemTexts } from '../config/diagnostics.js';
+import type { ProblemTexts } from './plugin-sandbox.js';
+
 /**
  * The user's load/unload choices from Settings > Plugins, kept in localStorage per branding:
  * the key holds the brandingID, so a new branding starts from its own `enabled` defaults.
@@ -19,14 +22,6 @@ export function choicesKey(brandingID: string | null): string {
   return `${CHOICES_KEY_PREFIX}${brandingID ?? '(no brandingID)'}`;
 }
 
-/** Why a storage call threw, in words: the two reasons browsers give, else the error's own name. */
-function refusalReason(error: unknown): string {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : String(error);
-  if (name === 'QuotaExceededError') return 'it is full (QuotaExceededError)';
-  if (name === 'SecurityError') return 'it is turned off for this page (SecurityError)';
-  return name;
-}
-
 /**
  * Choices in a Storage (localStorage by default), read once per branding and then kept in
  * memory: the plugin list is rebuilt on every status change, and reading and parsing storage
@@ -38,10 +33,10 @@ export function storageChoices(storage: () => Storage | undefined = () => global
   const cache = new Map<string, Record<string, boolean>>();
   const warned = new Set<string>();
   let kept = true;
-  const warnOnce = (kind: string, message: string) => {
+  const warnOnce = (kind: string, words: (problems: ProblemTexts['storageProblems']) => string) => {
     if (warned.has(kind)) return;
     warned.add(kind);
-    console.warn(`[pex-plugin-host] ${message}`);
+    void problemTexts().then(({ storageProblems }) => console.warn(`[pex-plugin-host] ${words(storageProblems)}`));
   };
   /** Runs a storage call; false (and the choices are not kept) when the storage refuses. */
   const attempt = (call: (store: Storage) => void): boolean => {
@@ -52,11 +47,7 @@ export function storageChoices(storage: () => Storage | undefined = () => global
       return true;
     } catch (error) {
       kept = false;
-      warnOnce(
-        'refused',
-        `The choices made in Settings > Plugins cannot be kept: the browser's storage refused them, ${refusalReason(error)}. ` +
-          'They apply until the page closes.',
-      );
+      warnOnce('refused', (problems) => problems.refused(error));
       return false;
     }
   };
@@ -78,11 +69,8 @@ export function storageChoices(storage: () => Storage | undefined = () => global
     const entries = isRecord ? Object.entries(parsed as object) : [];
     for (const [id, enabled] of entries) if (typeof enabled === 'boolean') choices[id] = enabled;
     if (!isRecord || Object.keys(choices).length !== entries.length) {
-      warnOnce(
-        'garbage',
-        `The stored plugin choices (localStorage "${key}") were not choices (${(raw as string).slice(0, 60)}); ` +
-          "what was not a plugin's on or off is dropped, and those plugins start from the branding's defaults.",
-      );
+      const stored = raw as string;
+      warnOnce('garbage', (problems) => problems.garbage(key, stored));
       const valid = choices;
       attempt((store) => (Object.keys(valid).length ? store.setItem(key, JSON.stringify(valid)) : store.removeItem(key)));
     }

@@ -1,13 +1,13 @@
 import { BehaviorSubject, Subject, filter, firstValueFrom, type Observable } from 'rxjs';
 import { loadBranding, loadPluginPackage, resolveStateIcon, type BrandingResult } from '../config/branding.js';
-import { formatDiagnostic, urlRefusal, type Diagnostic } from '../config/diagnostics.js';
+import { formatDiagnostic, problemTexts, refusedUrl, type Diagnostic } from '../config/diagnostics.js';
 import type { ParticipantRole, Platform, PluginSettingsEntry, ResolvedPluginPackage } from '../config/types.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
 import type { ConferenceDetails, Participant } from '../conference/types.js';
 import { GuardedObservable } from './guarded-observable.js';
 import { countedStream } from './live-subscriptions.js';
 import { handlerEventPluginId } from './handler-events.js';
-import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type PluginMenuState } from './menu-items.js';
+import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type PluginMenuState, type StateComplaint } from './menu-items.js';
 import { describeError, type PluginErrorDetail, type PluginPhase } from './plugin-error.js';
 import { currentContextSandbox, isThenable, PluginSandbox, type TrackedSubscription } from './plugin-sandbox.js';
 import { storageChoices, type PluginChoices } from './plugin-choices.js';
@@ -171,7 +171,7 @@ export class PluginRuntime {
     this.#registerTimeout = options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT;
     this.#loadTimeout = options.loadTimeout ?? DEFAULT_LOAD_TIMEOUT;
     this.#allowedOrigins = [];
-    if (options.allowedOrigins) this.allowedOrigins = options.allowedOrigins;
+    this.allowedOrigins = options.allowedOrigins ?? [];
     this.#participants$ = countedStream(conference.participants$, 'participants$');
     this.#conference$ = countedStream(conference.conference$, 'conferenceDetails$');
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -214,14 +214,8 @@ export class PluginRuntime {
 
   /** Origins (`https://cdn.example`) besides the page's and the branding folder's that plugin files and icons may come from. */
   set allowedOrigins(origins: readonly string[]) {
-    this.#allowedOrigins = origins.flatMap((origin) => {
-      try {
-        return [new URL(origin).origin];
-      } catch {
-        console.warn(`[pex-plugin-host] allowed-origins: "${origin}" is not an origin such as https://cdn.example; it is ignored.`);
-        return [];
-      }
-    });
+    // "https://cdn.example/" names the origin https://cdn.example; what is no URL matches nothing.
+    this.#allowedOrigins = origins.map((origin) => new URL(origin, 'x:/').origin);
   }
 
   /**
@@ -554,10 +548,7 @@ export class PluginRuntime {
           await Promise.race([
             outcome.value,
             new Promise((_, reject) => {
-              timer = setTimeout(
-                () => reject(new Error(`The promise its load returned did not settle within ${ms} ms. Fix: resolve it once the plugin is ready (or return nothing).`)),
-                ms,
-              );
+              timer = setTimeout(() => void problemTexts().then((texts) => reject(new Error(texts.pluginProblems.loadTimeout(ms)))), ms);
             }),
           ]);
         } catch (rejection) {
@@ -598,13 +589,13 @@ export class PluginRuntime {
     const brandingUrl = branding?.brandingUrl ?? pkg.packageUrl;
     const origins = [...this.#allowedOrigins, new URL(brandingUrl).origin, location.origin];
     // A value the menus cannot use is reported once per kind and load: state$ emits on every roster update.
-    const complain = (kind: string, message: string) =>
-      sandbox.reportOnce(`state ${kind}`, new TypeError(`Plugin "${record.id}": its state$ ${message}`), 'state');
+    const complain: StateComplaint = (problem) =>
+      sandbox.reportOnce(`state ${problem.kind}`, (texts) => new TypeError(texts.pluginProblems.state(record.id, problem)), 'state');
     const resolveIcon = (icon: string) => {
       const url = resolveStateIcon(icon, pkg.packageUrl, brandingUrl, branding?.brandingID ?? null);
-      const refused = urlRefusal(url, origins);
-      if (!refused) return url;
-      complain('icon', `gave the icon ${url.slice(0, 100)}, which is not shown: ${refused.why}. Fix: ${refused.fix}`);
+      const refusal = refusedUrl(url, origins);
+      if (!refusal) return url;
+      complain({ kind: 'icon', url, refusal });
       return undefined;
     };
     const observer = {
@@ -791,7 +782,7 @@ export class PluginRuntime {
    */
   #reportRegistration(record: PluginRecord, diagnostic: Diagnostic): void {
     this.#addDiagnostic(diagnostic);
-    record.sandbox?.reportOnce('register', new Error(`${diagnostic.message} Fix: ${diagnostic.fix}`), 'register');
+    record.sandbox?.reportOnce('register', () => new Error(`${diagnostic.message} Fix: ${diagnostic.fix}`), 'register');
   }
 
   /** The plugin whose code is calling: host-made call, running script, or call stack. */

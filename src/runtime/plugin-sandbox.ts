@@ -1,3 +1,4 @@
+import { problemTexts } from '../config/diagnostics.js';
 import type { PluginPhase } from './plugin-error.js';
 import type { PluginRuntime } from './plugin-runtime.js';
 
@@ -8,6 +9,9 @@ export interface TrackedSubscription {
 }
 
 export type ErrorReporter = (phase: PluginPhase, error: unknown) => void;
+
+/** The words for rare problems, when they are first needed (src/config/problem-texts.ts). */
+export type ProblemTexts = Awaited<ReturnType<typeof problemTexts>>;
 
 /**
  * The fence around one loaded plugin: every call into its code goes through `call`, so an
@@ -70,12 +74,12 @@ export class PluginSandbox {
    * A misuse the plugin goes on after (wrong argument types, too many dialogs): reported the
    * first time in this load, in the phase of the plugin code that is running; later ones of
    * the same `kind` are not (each call still fails on its own), so a plugin that repeats it
-   * in a loop is one report, not a flood.
+   * in a loop is one report, not a flood. `error` is made with the problem texts, once loaded.
    */
-  reportOnce(kind: string, error: Error, phase: PluginPhase = currentPhase()): void {
+  reportOnce(kind: string, error: (texts: ProblemTexts) => Error, phase: PluginPhase = currentPhase()): void {
     if (this.#reported.has(kind)) return;
     this.#reported.add(kind);
-    this.report(phase, error);
+    void problemTexts().then((texts) => this.report(phase, error(texts)));
   }
 
   track(subscription: TrackedSubscription): void {

@@ -1,0 +1,114 @@
+/**
+ * The words for the problems the host reports on rare paths: a file or an icon it refuses, a
+ * branding file too big, a plugin that misuses the API, floods it, or gives its state$ values
+ * the menus cannot use, storage that refuses the user's choices. They are loaded on first use
+ * (like the explanation of broken JSON), so a page whose plugins behave never fetches them;
+ * the checks that find the problems are where the problems happen.
+ */
+import { MAX_BRANDING_FILE_BYTES, type Diagnostic, type UrlRefusal } from './diagnostics.js';
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+
+/** A branding file over the limit: how big (0: not known, it was read only up to the limit), and what to do. */
+export function tooLargeText(what: string, bytes: number): Pick<Diagnostic, 'message' | 'fix'> {
+  return {
+    message: `${what} is ${bytes ? `${kb(bytes)}, over` : 'more than'} the ${kb(MAX_BRANDING_FILE_BYTES)} a branding file may be, so it is not used`,
+    fix: 'keep it to its settings (a package file is a few KB): put large data in a file of its own that the plugin fetches',
+  };
+}
+
+/** Why a URL is refused, and what to do, in words. */
+export function refusalText(url: string, refusal: UrlRefusal): { why: string; fix: string } {
+  if (refusal === 'invalid') return { why: `"${url}" is not a URL`, fix: 'give a path inside the branding folder' };
+  const { protocol, origin } = new URL(url);
+  if (refusal === 'scheme') {
+    return { why: `it is a ${protocol} URL, which the host never loads`, fix: 'use a file of the plugin, e.g. "icon.svg#icon"' };
+  }
+  return {
+    why: `it is on ${origin}, which is neither this page's origin nor the branding folder's`,
+    fix: `put the file in the branding folder, or name the origin on the host if it is trusted: <pex-plugin-host allowed-origins="${origin}">`,
+  };
+}
+
+/** How a value is named in a message: "a number", "an object", "null", "nothing". */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** What each checked argument of the pluginAPI must be, by `<function> <argument>`. */
+const EXPECTED: Record<string, string> = {
+  'sendRequest path': 'the path must be a string such as "participants/<uuid>/mute"',
+  'sendRequest payload': 'the payload must be an object such as {digits: "1234"}, or left out',
+  'dialOut alias': 'the alias must be a string such as "sip:rec@example.com"',
+  'disconnectParticipant uuid': "the uuid must be a participant's uuid (a string)",
+  'spotlightOnParticipant uuid': "the uuid must be a participant's uuid (a string)",
+  'spotlightOffParticipant uuid': "the uuid must be a participant's uuid (a string)",
+  'transformConferenceLayout layout': 'the layout must be an object such as {layout: "4:0"}',
+  'openTemplateDialog options': 'the options must be an object {title, body}',
+  'openTemplateDialog title': 'the title must be a string',
+  'openTemplateDialog body': 'the body must be a string of HTML',
+  'getPluginMenuItem ids': 'the plugin id and the menu item id must be strings',
+};
+
+/** The problems a plugin is reported for, by kind; each names the plugin and the fix. */
+export const pluginProblems = {
+  misuse: (pluginId: string, call: string, argument: string, value: unknown) =>
+    `PEX.pluginAPI.${call}: ${EXPECTED[`${call} ${argument}`] ?? `${argument} is of the wrong kind`}; plugin "${pluginId}" passed ${kindOf(value)}.`,
+  dialogs: (pluginId: string, max: number) =>
+    `openTemplateDialog: plugin "${pluginId}" has ${max} dialogs open, so this one does not open. Fix: close one (ref.close()) before opening the next.`,
+  dialogScript: (pluginId: string) =>
+    `openTemplateDialog: the body of plugin "${pluginId}" has a <script>, which does not run (the body is inserted as HTML). ` +
+    'Fix: run that code from the plugin source, in openTemplateDialog(...).then(ref => ...).',
+  commands: (pluginId: string, command: string, max: number) =>
+    `${command}: plugin "${pluginId}" has ${max} commands waiting for an answer, so this one is not sent. ` +
+    'Fix: wait for answers (the promise or the callback) before sending more.',
+  removedDialog: (pluginId: string, owner: string) =>
+    `Plugin "${pluginId}" removed the dialog of plugin "${owner}" from the page, so it closed. Fix: close only your own dialogs, with ref.close().`,
+  loadTimeout: (ms: number) =>
+    `The promise its load returned did not settle within ${ms} ms. Fix: resolve it once the plugin is ready (or return nothing).`,
+  state: (pluginId: string, problem: StateProblem) => `Plugin "${pluginId}": its state$ ${stateText(problem)}`,
+};
+
+/** What is wrong with a value a plugin's state$ emitted (see readPluginState). */
+export type StateProblem =
+  | { kind: 'shape' | 'icon type' | 'label type'; value: unknown }
+  | { kind: 'label length'; length: number; max: number }
+  | { kind: 'icon'; url: string; refusal: UrlRefusal };
+
+function stateText(problem: StateProblem): string {
+  switch (problem.kind) {
+    case 'shape':
+      return `emitted ${kindOf(problem.value)}, not a state. Fix: emit {icon, label} or {[uuid]: {icon, label}}.`;
+    case 'icon type':
+      return `gave an icon that is ${kindOf(problem.value)}. Fix: give a file name such as "icon.svg#icon", or null.`;
+    case 'label type':
+      return `gave a label that is ${kindOf(problem.value)}. Fix: give text, or null.`;
+    case 'label length':
+      return `gave a label of ${problem.length.toLocaleString('en')} characters, cut to ${problem.max}. Fix: keep labels to a few words.`;
+    case 'icon': {
+      const { why, fix } = refusalText(problem.url, problem.refusal);
+      return `gave the icon ${problem.url.slice(0, 100)}, which is not shown: ${why}. Fix: ${fix}`;
+    }
+  }
+}
+
+/** Why a storage call threw, in words: the two reasons browsers give, else the error's own name. */
+function storageReason(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : String(error);
+  if (name === 'QuotaExceededError') return 'it is full (QuotaExceededError)';
+  if (name === 'SecurityError') return 'it is turned off for this page (SecurityError)';
+  return name;
+}
+
+/** The console's words when the user's plugin choices cannot be kept, or were not choices. */
+export const storageProblems = {
+  refused: (error: unknown) =>
+    `The choices made in Settings > Plugins cannot be kept: the browser's storage refused them, ${storageReason(error)}. ` +
+    'They apply until the page closes.',
+  garbage: (key: string, raw: string) =>
+    `The stored plugin choices (localStorage "${key}") were not choices (${raw.slice(0, 60)}); ` +
+    "what was not a plugin's on or off is dropped, and those plugins start from the branding's defaults.",
+};
