@@ -69,6 +69,15 @@ describe('<pex-plugin-host> isolating broken plugins', () => {
     expect(window.pexTest.calls.some((c) => c.plugin === 'mismatch' && c.fn === 'load')).to.equal(true);
   });
 
+  it('pairs a registration with the code that makes it, not the id it claims: a plugin cannot take the place of one that registers late', async () => {
+    const { host, errors } = await mountHost('id-thief', { registerTimeout: 1000 });
+    expect(Object.fromEntries(host.plugins.map((p) => [p.id, p.status]))).to.deep.equal({ victim: 'loaded', thief: 'loaded' });
+    expect(errors.map((e) => [e.id, e.phase])).to.deep.equal([['thief', 'register']]);
+    expect((errors[0]!.error as Error).message).to.match(/^The plugin source registered the id "victim", but .*id-thief\/settings\.json names the plugin "thief"/);
+    host.runtime.invokeMenuItem('victim/toolbar/0', []);
+    expect(window.pexTest.calls.filter((c) => c.fn === 'act')).to.deep.equal([{ plugin: 'victim', fn: 'act', by: 'victim' }]);
+  });
+
   it('catches a throwing subscriber, action and unload, and the plugin goes on', async () => {
     const { host, errors } = await mountHost('broken');
     const before = errors.length;
