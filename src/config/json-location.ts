@@ -15,21 +15,16 @@ export async function parseJson(text: string, file: string): Promise<{ value: un
   } catch (error) {
     reason = error instanceof Error ? error.message : String(error);
   }
-  const { explainJsonError } = await import('./json-explain.js');
-  let problem: ReturnType<typeof explainJsonError>;
-  try {
-    problem = explainJsonError(source);
-  } catch (error) {
-    // The explaining parser reads nested values by recursion: a file nested some thousands of
-    // levels deep overflows the stack. JSON.parse has said what is wrong; say why no more is known.
-    if (!(error instanceof RangeError)) throw error;
+  const depth = maxNesting(source);
+  const problem = depth > MAX_EXPLAINED_NESTING ? TOO_DEEP : await explain(source);
+  if (problem === TOO_DEEP) {
     const at = /\(line (\d+) column (\d+)\)/.exec(reason);
     return {
       diagnostic: {
         severity: 'error',
         file,
         ...(at ? { line: Number(at[1]), column: Number(at[2]) } : {}),
-        message: `the file is not valid JSON: ${reason}; it is nested ${maxNesting(source).toLocaleString('en')} levels deep, too deep to say more`,
+        message: `the file is not valid JSON: ${reason}; it is nested ${depth.toLocaleString('en')} levels deep, too deep to say more`,
         fix: 'check for a missing comma, quote or bracket; a branding file needs a few levels of nesting, not thousands',
       },
     };
@@ -39,6 +34,24 @@ export async function parseJson(text: string, file: string): Promise<{ value: un
     return { diagnostic: { severity: 'error', file, message: `the file is not valid JSON: ${reason}`, fix: 'check for a missing comma, quote or bracket' } };
   }
   return { diagnostic: { severity: 'error', file, ...problem } };
+}
+
+/**
+ * The explaining parser reads nested values by recursion: a file nested some thousands of
+ * levels deep overflows the stack, at a depth that varies from run to run. So it is not asked
+ * about a file nested deeper than any branding file needs, nor trusted to get through one.
+ */
+const MAX_EXPLAINED_NESTING = 1000;
+const TOO_DEEP = 'too deep';
+
+async function explain(source: string) {
+  const { explainJsonError } = await import('./json-explain.js');
+  try {
+    return explainJsonError(source);
+  } catch (error) {
+    if (error instanceof RangeError) return TOO_DEEP;
+    throw error;
+  }
 }
 
 /** How deep objects and arrays nest in `source` at most, brackets inside strings not counted. */
