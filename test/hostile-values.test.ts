@@ -3,7 +3,9 @@ import '../components/index.js';
 import type { PexPluginHost } from '../components/plugin-host/plugin-host.js';
 import type { PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
 import type { Diagnostic } from '../src/config/diagnostics.js';
+import { parseJson } from '../src/config/json-location.js';
 import type { PluginErrorDetail } from '../src/runtime/plugin-error.js';
+import { until } from './support/menu-helpers.js';
 
 /**
  * Hostile values in a branding: files nested thousands of levels deep, every field of
@@ -175,6 +177,14 @@ describe('hostile values: deep nesting', () => {
     ]);
     expect(host.plugins.find((p) => p.id === 'broken')?.status).to.equal('failed');
     await expectHealthyWorks(host);
+  });
+
+  it('broken JSON is explained in words up to 1,000 levels deep, past that by the engine’s reason (never by a stack overflow, whose depth varies)', async () => {
+    const broken = (depth: number) => `{"a": ${nestedArrays(depth - 1).slice(0, -1)}}`;
+    const explained = await parseJson(broken(1000), 'f.json');
+    expect('diagnostic' in explained && explained.diagnostic.message).to.equal('the file is not valid JSON: missing closing `]`: the `[` at line 1, column 7 is followed by `}`');
+    const tooDeep = await parseJson(broken(1001), 'f.json');
+    expect('diagnostic' in tooDeep && tooDeep.diagnostic.message).to.match(/^the file is not valid JSON: Expected ',' or ']' after array element in JSON at position \d+ \(line 1 column \d+\); it is nested 1,001 levels deep, too deep to say more$/);
   });
 
   it('a valid package file 200,000 levels deep loads (its configuration is the plugin’s own)', async () => {
@@ -378,3 +388,47 @@ function valueWords(value: unknown): string {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('hostile values: references that are no URL', () => {
+  it('"http://[" as a package file, a plugin source, an icon and a state$ icon: refused with a diagnostic each, the others load', async () => {
+    await brandingWithSettings({
+      plugins: [
+        healthyEntry,
+        { id: 'entry', srcURL: 'http://[', enabled: true },
+        ...['src', 'icon', 'state'].map((id) => ({ id, srcURL: `plugins/${id}/${id}.plugin.package.json`, enabled: true })),
+      ],
+    });
+    await put('plugins/src/src.plugin.package.json', { id: 'src', name: 'Src', srcURL: 'http://[' });
+    await put('plugins/icon/icon.plugin.package.json', { id: 'icon', name: 'Icon', srcURL: 'icon.plugin.js', menuItems: { toolbar: [{ icon: 'http://[', label: 'Icon', action: 'act' }] } });
+    await put('plugins/icon/icon.plugin.js', source('icon'));
+    await put('plugins/state/state.plugin.package.json', { id: 'state', name: 'State', srcURL: 'state.plugin.js', menuItems: { toolbar: [{ icon: null, label: 'State', action: 'act' }] } });
+    await put(
+      'plugins/state/state.plugin.js',
+      `var state$ = PEX.pluginAPI.createNewState({});
+PEX.pluginAPI.registerPlugin({ id: 'state', load: function () { state$.next({ icon: 'http://[', label: 'From state' }); }, unload: function () {}, act: function () {}, state$: state$ });\n`,
+    );
+    const { host, diagnostics, errors } = await mount();
+    expect(Object.fromEntries(host.plugins.map((p) => [p.id, p.status]))).to.deep.equal({ healthy: 'loaded', entry: 'failed', src: 'failed', icon: 'loaded', state: 'loaded' });
+    // The plugins' files are read at once: their diagnostics come in any order.
+    const byFile = (a: Brief, b: Brief) => a[1].localeCompare(b[1]);
+    const expected: Brief[] = [
+      ['error', 'settings.json', undefined, 'the package file http://[ of plugin "entry" is not read: "http://[" is not a URL', 'give a path inside the branding folder'],
+      ['error', 'plugins/src/src.plugin.package.json', '/srcURL', 'the plugin source http://[ is not loaded: "http://[" is not a URL', 'give a path inside the branding folder'],
+      ['warning', 'plugins/icon/icon.plugin.package.json', '/menuItems/toolbar/0/icon', 'the icon http://[ is not used: "http://[" is not a URL', 'give a path inside the branding folder'],
+    ];
+    expect(diagnostics.map(brief).sort(byFile)).to.deep.equal(expected.sort(byFile));
+    // Its words are loaded on first use: the report comes once they are.
+    await until(() => errors.some((e) => e.id === 'state'), "the state plugin's report");
+    const stateError = errors.find((e) => e.id === 'state');
+    expect(stateError?.phase).to.equal('state');
+    expect(String((stateError?.error as Error | undefined)?.message)).to.include('"http://[" is not a URL');
+    const toolbar = host.querySelector('pex-toolbar')!.shadowRoot!;
+    await until(() => toolbar.querySelector('[data-key="state/toolbar/0"]')?.getAttribute('aria-label') === 'From state', 'the state label');
+    expect([...toolbar.querySelectorAll('[part="button"]')].map((b) => [b.getAttribute('aria-label'), b.querySelector('use, img')?.outerHTML ?? null])).to.deep.equal([
+      ['Healthy', null],
+      ['Icon', null],
+      ['From state', null],
+    ]);
+    await expectHealthyWorks(host);
+  });
+});

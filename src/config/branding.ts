@@ -91,8 +91,20 @@ function isRelativeRef(ref: string): boolean {
  * branding's own files, while an absolute URL (a CDN, a data: URL) is not ours to change.
  */
 function resolveBrandingRef(ref: string, base: string, brandingID: string | null): string {
-  const url = new URL(ref, base).href;
-  return isRelativeRef(ref) ? withCacheKey(url, brandingID) : url;
+  const url = resolveUrl(ref, base);
+  return isRelativeRef(ref) && url !== ref ? withCacheKey(url, brandingID) : url;
+}
+
+/**
+ * `ref` made absolute against `base`; a reference that is no URL at all (`http://[`) comes back
+ * as it is, for refusedUrl to refuse with a diagnostic: a branding's typo must not throw.
+ */
+function resolveUrl(ref: string, base: string | undefined): string {
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return ref;
+  }
 }
 
 /**
@@ -235,7 +247,7 @@ export async function loadPluginPackage(
   branding: BrandingResult,
   options: LoadOptions = {},
 ): Promise<{ pkg: ResolvedPluginPackage | null; diagnostics: Diagnostic[] }> {
-  const packageUrl = new URL(entry.srcURL, branding.brandingUrl).href;
+  const packageUrl = resolveUrl(entry.srcURL, branding.brandingUrl);
   const settingsUrl = new URL('settings.json', branding.brandingUrl).href;
   const origins = options.allowedOrigins && [
     ...options.allowedOrigins,
@@ -411,7 +423,7 @@ export function resolveStateIcon(
   brandingUrl: string,
   brandingID: string | null,
 ): string {
-  if (!isRelativeRef(icon)) return new URL(icon, pageUrl()).href;
+  if (!isRelativeRef(icon)) return resolveUrl(icon, pageUrl());
   const inBranding = /^(?:\.\/)?(?:custom_)?configuration\/([\s\S]*)$/.exec(icon);
   if (inBranding) return resolveBrandingRef(inBranding[1], brandingUrl, brandingID);
   return resolveBrandingRef(icon, packageUrl, brandingID);
