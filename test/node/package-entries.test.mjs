@@ -97,19 +97,25 @@ describe('the installed package', () => {
 
   it('gives the drop-in and its chunks no bare imports, and each a source map', () => {
     const dist = join(installedRoot(), 'dist');
-    const dropIn = readdirSync(dist).filter((f) => /^(pex-plugin-host|infinity-[\w-]+|json-explain-[\w-]+)\.js$/.test(f));
-    assert.equal(dropIn.length, 3, dropIn.join(', '));
+    const dropIn = readdirSync(dist).filter((f) => /^(pex-plugin-host|infinity-[\w-]+|json-explain-[\w-]+|problem-texts-[\w-]+)\.js$/.test(f));
+    assert.equal(dropIn.length, 4, dropIn.join(', '));
     for (const file of dropIn) {
       assert.deepEqual(importsOf(join(dist, file)).filter(isBare), [], `${file} imports by bare specifier`);
+      // Every chunk it may load (the lazy ones too) is in the package.
+      const missing = importsOf(join(dist, file)).filter((specifier) => !isBare(specifier) && !existsSync(join(dist, specifier)));
+      assert.deepEqual(missing, [], `${file} imports files the package lacks`);
       assert.ok(existsSync(join(dist, `${file}.map`)), `${file}.map`);
       assert.match(readFileSync(join(dist, file), 'utf8'), new RegExp(`//# sourceMappingURL=${file.replace('.', '\\.')}\\.map\\s*$`));
     }
   });
 
-  it('lets the npm entry import only its dependencies', () => {
+  it('lets the npm entry import only its own files and its dependencies', () => {
     const esm = join(installedRoot(), 'dist/esm');
     const dependencies = Object.keys(manifest().dependencies);
-    const imported = new Set(filesUnder(esm).filter((f) => f.endsWith('.js')).flatMap((f) => importsOf(join(esm, f)).filter(isBare).map(packageOf)));
+    const modules = filesUnder(esm).filter((f) => f.endsWith('.js'));
+    const unresolved = modules.flatMap((f) => importsOf(join(esm, f)).filter((s) => !isBare(s) && !existsSync(join(esm, f, '..', s))).map((s) => `${f} → ${s}`));
+    assert.deepEqual(unresolved, [], 'relative imports of files the package lacks');
+    const imported = new Set(modules.flatMap((f) => importsOf(join(esm, f)).filter(isBare).map(packageOf)));
     assert.deepEqual([...imported].filter((name) => !dependencies.includes(name)), []);
     assert.deepEqual([...imported].sort(), ['@lit/context', 'jsonc-parser', 'lit', 'rxjs']);
   });
