@@ -92,7 +92,7 @@ async function rosterGrowth(sizes, { rate, seconds }, log) {
   }
 }
 
-export async function run({ pluginCounts = [10, 30, 100], pairsPerCount = 5, sizes = [100, 1000, 10_000], rate = 200, seconds = 3, log = console.log } = {}) {
+export async function run({ pluginCounts = [10, 30, 100], pairsPerCount = 4, sizes = [100, 1000, 10_000], rate = 200, seconds = 3, log = console.log } = {}) {
   const startup = await startupGrowth(pluginCounts, pairsPerCount, log);
   const roster = await rosterGrowth(sizes, { rate, seconds }, log);
   return { linearExponent: LINEAR, startup, roster, pass: startup.pass && roster.update.pass && (roster.heap?.pass ?? true) };

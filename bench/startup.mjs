@@ -174,7 +174,7 @@ async function profileHost(browser, url, plugins, runs) {
   };
 }
 
-export async function run({ pairsPerSetting = 12, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], profileRuns = 2, log = console.log } = {}) {
+export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], profileRuns = 1, log = console.log } = {}) {
   const fixtures = await tempFolder();
   for (const n of pluginCounts) await writeStartupBranding(fixtures.dir, n);
   const server = await startServer({
