@@ -95,6 +95,17 @@ async function inChromium(log) {
   await writeBrandingFolder(path.join(fixtures.dir, 'size'), [
     { id: 'size-plugin', name: 'Size plugin', source: SIZE_PLUGIN, menuItems: { toolbar: [{ label: 'Size', icon: null, action: 'openDialog' }] } },
   ]);
+  await writeBrandingFolder(path.join(fixtures.dir, 'size-throws'), [
+    {
+      id: 'size-throws',
+      name: 'Size plugin that throws',
+      source:
+        "PEX.pluginAPI.registerPlugin({ id: 'size-throws', load: function () {" +
+        " window.PEX.pluginAPI.openTemplateDialog({ title: 'Misuse', body: '<p>x</p><script>void 0</' + 'script>' });" +
+        " throw new Error('size: thrown on purpose'); }, unload: function () {} });\n",
+      menuItems: {},
+    },
+  ]);
   await writeBrandingFolder(path.join(fixtures.dir, 'size-broken'), []);
   await import('node:fs/promises').then((fs) => fs.writeFile(path.join(fixtures.dir, 'size-broken', 'settings.json'), '{ "plugins": [ { "id": "x", "srcURL": "x.json", } ]\n'));
   const simulator = createSimulator();
@@ -114,6 +125,7 @@ async function inChromium(log) {
     for (const [step, label] of [
       ['templateDialog', 'a plugin opens a template dialog'],
       ['settings', 'the settings page (`<pex-plugin-settings>`) appears'],
+      ['pluginThrows', 'a plugin misuses the API (a `<script>` in a dialog body) and throws in load: the texts of plugin problems'],
       ['brokenBranding', 'a branding file that is not JSON (diagnostics, their long texts, the JSON explainer)'],
       ['connect', 'connectInfinity'],
     ]) {
@@ -138,7 +150,7 @@ async function inChromium(log) {
       settledMs: Number(start.settled.toFixed(1)),
       fetched,
       pluginFiles: plugins.map((s) => new URL(s.url).pathname),
-      pageErrors: errors.filter((e) => !/not valid JSON|JSON/.test(e)).slice(0, 10),
+      pageErrors: errors.filter((e) => !/JSON|thrown on purpose|size-throws/.test(e)).slice(0, 10),
     };
   } finally {
     await close();
@@ -337,7 +349,7 @@ export function markdown(r) {
       .map(([s, n]) => `\`${n.join(', ')}\` from \`${s}\``)
       .join('; ')}.`;
   return [
-    `Gzip is \`gzip -9 -c <file> | wc -c\`; ${r.budget.note}. ${r.build.skipped ? 'Build skipped (`--skip-build`).' : `Built first with \`${r.build.command}\` (${r.build.seconds.toFixed(1)} s).`}`,
+    `${r.budget.note}. ${r.build.skipped ? 'Build skipped (`--skip-build`).' : `Built first with \`${r.build.command}\` (${r.build.seconds.toFixed(1)} s).`}`,
     '',
     `### What a page with the drop-in loads at start (budget ${kb(r.budget.startBytes)})`,
     '',

@@ -46,6 +46,16 @@ window.benchApi = {
     return { t };
   },
 
+  /** A branding whose one plugin throws in load: the host reports it in words. */
+  async pluginThrows() {
+    const t = performance.now();
+    host.setAttribute('branding-url', '/branding/size-throws/');
+    await sleep(50);
+    await host.settled.catch(() => {});
+    await sleep(800);
+    return { t, status: host.plugins.map((p) => p.status) };
+  },
+
   /** A branding folder whose settings.json is not JSON: diagnostics with the explainer, shown by the settings page. */
   async brokenBranding() {
     const t = performance.now();
