@@ -2,9 +2,9 @@
  * Size. (1) In Chromium, a page with the drop-in and a one-plugin branding: the gzip -9 bytes
  * of every drop-in file (dist/) the page fetched by the time its first toolbar item rendered
  * and the host settled (a chunk every page loads at start counts), against 20 KB; then the
- * scenarios that load the rest, one by one (a template dialog, the settings page, a broken
- * branding file with its diagnostics, connectInfinity), each lazy chunk with its size and the
- * scenario that fetched it; the Infinity chunk against 7 KB. (2) The real cost of each part:
+ * scenarios that load the rest, one by one (a template dialog, the settings page, a plugin that
+ * misuses the API and throws, a broken branding file with its diagnostics, connectInfinity),
+ * each lazy chunk with its size and the scenario that fetched it; the Infinity chunk against 7 KB. (2) The real cost of each part:
  * esbuild builds of components/index.ts with that part's modules replaced by empty modules,
  * the gzip of the start-up code with and without it; beside lit alone and rxjs alone (bundles
  * of just what the elements and the host import from them).

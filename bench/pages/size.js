@@ -1,4 +1,4 @@
-/* global window, document, performance */
+/* global window, document */
 /**
  * In-page side of bench/size.mjs: the scenarios that may load the drop-in's lazy chunks, one at
  * a time, each returning the time it started (resource timing then says what it fetched).

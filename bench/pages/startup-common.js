@@ -1,4 +1,4 @@
-/* global window, document, performance, PerformanceObserver */
+/* global window, location, requestAnimationFrame */
 /**
  * Shared by the start-up pages (bench/startup.mjs): the plugin count from `?n=`, a quiet
  * moment to start from, and a watch on the plugins' icons (resource timing of `*.svg`).
