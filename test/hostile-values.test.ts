@@ -432,3 +432,37 @@ PEX.pluginAPI.registerPlugin({ id: 'state', load: function () { state$.next({ ic
     await expectHealthyWorks(host);
   });
 });
+
+describe('hostile values: prototype keys', () => {
+  it('"__proto__" and "constructor" in every file pollute nothing: unknown fields, warned of, and the plugin loads', async () => {
+    const proto = (where: string) => `"__proto__": {"polluted": "${where}"}`;
+    await brandingWithSettings(
+      `{${proto('settings')}, "plugins": [${JSON.stringify(healthyEntry)}, {"id": "proto", "srcURL": "plugins/proto/proto.plugin.package.json", "enabled": true, ${proto('entry')}}]}`,
+    );
+    await put('manifest.json', `{"brandingID": "1", "isSettingsBranded": true, ${proto('manifest')}}`);
+    await put(
+      'plugins/proto/proto.plugin.package.json',
+      `{"id": "proto", "name": "Proto", "srcURL": "proto.plugin.js", ${proto('package')}, "constructor": {"prototype": {"polluted": "constructor"}},
+        "menuItems": {${proto('menuItems')}, "toolbar": [{"action": "act", "label": "Proto", ${proto('item')}}]}, "configuration": {${proto('configuration')}}}`,
+    );
+    await put('plugins/proto/proto.plugin.js', source('proto'));
+    const { host, diagnostics } = await mount();
+    expect(({} as { polluted?: unknown }).polluted, 'Object.prototype').to.equal(undefined);
+    const unknown = (field: string) => `unknown field "${field}" is ignored`;
+    const fix = 'remove it, or check its spelling against the plugin guide';
+    const pkg = 'plugins/proto/proto.plugin.package.json';
+    expect(diagnostics.map(brief)).to.deep.equal([
+      ['warning', 'manifest.json', '/__proto__', unknown('__proto__'), fix],
+      ['warning', 'settings.json', '/plugins/1/__proto__', unknown('__proto__'), fix],
+      ['warning', pkg, '/__proto__', unknown('__proto__'), fix],
+      ['warning', pkg, '/constructor', unknown('constructor'), fix],
+      ['warning', pkg, '/menuItems/__proto__', unknown('__proto__'), fix],
+      ['warning', pkg, '/menuItems/toolbar/0/__proto__', unknown('__proto__'), fix],
+    ]);
+    expect(host.plugins.map((p) => [p.id, p.status])).to.deep.equal([
+      ['healthy', 'loaded'],
+      ['proto', 'loaded'],
+    ]);
+    await expectHealthyWorks(host);
+  });
+});
