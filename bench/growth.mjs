@@ -53,6 +53,24 @@ async function startupGrowth(counts, pairsPerCount, log) {
   return { rows, exponent: k, baselineExponent: kBaseline, growth: growthOf(k), pass: k <= LINEAR };
 }
 
+/** Heap bytes per participant added since the previous roster size (the fixed cost of a connection drops out). */
+function addHeapMarginals(rows) {
+  for (let i = 1; i < rows.length; i++) {
+    if (typeof rows[i].heapBytes !== 'number' || typeof rows[i - 1].heapBytes !== 'number') continue;
+    rows[i].heapPerAddedParticipant = round((rows[i].heapBytes - rows[i - 1].heapBytes) / (rows[i].participants - rows[i - 1].participants), 1);
+  }
+}
+
+/**
+ * The heap grows linearly when each added participant costs the same: the last step's bytes per
+ * added participant over the first step's (1 = linear, below = better, above = worse).
+ */
+function heapGrowthRatio(rows) {
+  const steps = rows.filter((r) => typeof r.heapPerAddedParticipant === 'number');
+  if (steps.length < 2) return null;
+  return round(steps.at(-1).heapPerAddedParticipant / steps[0].heapPerAddedParticipant, 2);
+}
+
 async function rosterGrowth(sizes, { rate, seconds }, log) {
   const ctx = await openRosterPage({ gc: true });
   const rows = [];
@@ -75,17 +93,18 @@ async function rosterGrowth(sizes, { rate, seconds }, log) {
       await ctx.page.evaluate(() => globalThis.benchApi.leave());
     }
     for (const row of rows) row.heapPerParticipant = heapEmpty === null ? null : round((row.heapBytes - heapEmpty) / row.participants, 1);
+    addHeapMarginals(rows);
     const first = rows[0];
     const last = rows.at(-1);
     const k = exponent(first.participants, first.medianMs, last.participants, last.medianMs);
-    const heapK = heapEmpty === null ? null : exponent(first.participants, first.heapBytes - heapEmpty, last.participants, last.heapBytes - heapEmpty);
+    const heapK = heapEmpty === null ? null : heapGrowthRatio(rows);
     return {
       rate,
       seconds,
       heapEmptyBytes: heapEmpty,
       rows,
       update: { exponent: k, growth: growthOf(k), pass: k <= LINEAR },
-      heap: heapK === null ? null : { exponent: heapK, growth: growthOf(heapK), pass: heapK <= LINEAR },
+      heap: heapK === null ? null : { marginalRatio: heapK, growth: growthOf(heapK), pass: heapK <= LINEAR },
     };
   } finally {
     await ctx.close();
@@ -101,6 +120,8 @@ export async function run({ pluginCounts = [10, 30, 100], pairsPerCount = 4, siz
 export function markdown(r) {
   const s = r.startup;
   const ro = r.roster;
+  addHeapMarginals(ro.rows);
+  const heapRatio = heapGrowthRatio(ro.rows);
   const verdictOf = (g) => `k = ${g.exponent}: **${g.growth}**`;
   return [
     `Growth is read from the exponent k of cost ∝ size^k between the smallest and the largest size: k ≤ ${r.linearExponent} is linear or better (k ≤ 0.9 better than linear). ` +
@@ -118,11 +139,22 @@ export function markdown(r) {
     `### Update cost and heap by participants (${ro.rate} updates a second for ${ro.seconds} s through the Infinity connection, 20 plugins, a participant menu open)`,
     '',
     table(
-      ['participants', 'updates timed', 'median ms (to the menu rendered)', 'p99 ms', 'median ms to the last plugin callback', 'JS heap bytes after GC', 'heap bytes per participant'],
-      ro.rows.map((x) => [x.participants.toLocaleString('en'), x.updates, x.medianMs, x.p99Ms, x.toCallbacksMedianMs, x.heapBytes?.toLocaleString('en') ?? '—', x.heapPerParticipant ?? '—']),
+      ['participants', 'updates timed', 'median ms (to the menu rendered)', 'p99 ms', 'median ms to the last plugin callback', 'JS heap bytes after GC', 'heap bytes per participant (over the empty page)', 'heap bytes per added participant'],
+      ro.rows.map((x) => [
+        x.participants.toLocaleString('en'),
+        x.updates,
+        x.medianMs,
+        x.p99Ms,
+        x.toCallbacksMedianMs,
+        x.heapBytes?.toLocaleString('en') ?? '—',
+        x.heapPerParticipant ?? '—',
+        x.heapPerAddedParticipant ?? '—',
+      ]),
     ),
     '',
     `Per update: ${verdictOf(ro.update)} in the participant count (k = 1 would be a cost proportional to the roster: a full copy or walk per update).` +
-      (ro.heap ? ` Heap: ${verdictOf(ro.heap)} (heap per participant is the growth over the page with no conference, ${ro.heapEmptyBytes.toLocaleString('en')} bytes, divided by the participants).` : ''),
+      (heapRatio !== null
+        ? ` Heap: the last step's bytes per added participant over the first step's = ${heapRatio}: **${growthOf(heapRatio)}** (1 is linear; the bytes per participant over the empty page, ${ro.heapEmptyBytes.toLocaleString('en')} bytes, fall with size because a connection has a fixed cost).`
+        : ''),
   ].join('\n');
 }
