@@ -154,7 +154,7 @@ export function markdown(r) {
     '',
     `Per update: ${verdictOf(ro.update)} in the participant count (k = 1 would be a cost proportional to the roster: a full copy or walk per update).` +
       (heapRatio !== null
-        ? ` Heap: the last step's bytes per added participant over the first step's = ${heapRatio}: **${growthOf(heapRatio)}** (1 is linear; the bytes per participant over the empty page, ${ro.heapEmptyBytes.toLocaleString('en')} bytes, fall with size because a connection has a fixed cost).`
+        ? ` Heap: the last step's bytes per added participant over the first step's = ${heapRatio}: **${growthOf(heapRatio)}** (1 is linear). The bytes per participant over the page with no conference (${ro.heapEmptyBytes.toLocaleString('en')} bytes) fall with size only because a connection has a fixed cost.`
         : ''),
   ].join('\n');
 }
