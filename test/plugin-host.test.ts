@@ -169,3 +169,20 @@ describe('<pex-plugin-host> removed while it reads its branding folder', () => {
     }
   });
 });
+
+describe('<pex-plugin-host> settled, read at once', () => {
+  it('waits for the start the first update begins: every plugin has loaded or failed when it resolves', async () => {
+    const host = document.createElement('pex-plugin-host');
+    host.brandingUrl = '/test/fixtures/runtime/good/';
+    document.body.append(host);
+    try {
+      await host.settled;
+      const statuses = host.plugins.map((p) => p.status);
+      expect(statuses.length).to.equal(9);
+      expect(statuses.filter((status) => status === 'fetching' || status === 'loading')).to.deep.equal([]);
+      expect(statuses.filter((status) => status === 'loaded').length).to.equal(7);
+    } finally {
+      host.remove();
+    }
+  });
+});

@@ -211,9 +211,13 @@ export class PexPluginHost extends LitElement {
     return this.#runtime;
   }
 
-  /** Resolves once the branding folder is read and every enabled plugin has loaded or failed. */
+  /**
+   * Resolves once the branding folder is read and every enabled plugin has loaded or failed.
+   * Read at once after appending the host (or setting `branding-url`), it waits for the start
+   * the coming update begins, not the one before it.
+   */
   get settled(): Promise<void> {
-    return this.#started;
+    return this.updateComplete.then(() => this.#started);
   }
 
   /**
