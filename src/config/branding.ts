@@ -485,6 +485,13 @@ async function readLimited(response: Response): Promise<string | number> {
     return declared;
   }
   if (!response.body) return response.text();
+  if (declared > 0) {
+    // The usual case, a size the server states within the limit: read it whole (reading chunk
+    // by chunk costs a task per chunk, for every file of every plugin). A compressed body can
+    // decode to more than it declared: still judged by what it decoded to.
+    const text = await response.text();
+    return text.length > MAX_BRANDING_FILE_BYTES ? text.length : text;
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
