@@ -23,6 +23,9 @@ const outcomes = new Subject<CommandOutcome>();
  */
 export const commandOutcomes$: Observable<CommandOutcome> = outcomes.asObservable();
 
+/** How much longer than the timeout the host waits for a connection that keeps its own deadline. */
+const CONNECTION_GRACE_MS = 250;
+
 /**
  * Where a plugin's command goes: first to the app as a `pex-command` event (a listener
  * answers with resolve/reject, or takes it with preventDefault and answers later); a command
@@ -73,9 +76,13 @@ export function routeCommand(
     target.dispatchEvent(event);
     if (settled) return;
     if (!event.defaultPrevented && connection) {
-      // The host's own deadline too: an app's connection, or a host command-timeout shorter
-      // than the connection's, must not leave the plugin waiting for ever.
-      deadline.timer = setTimeout(() => refuse(new CommandError(`${command.name}: the connection did not answer within ${timeout} ms.`)), timeout);
+      // The host's own deadline too, so an app's connection that never answers cannot leave the
+      // plugin waiting for ever. A little later than the timeout: a connection that bounds its
+      // commands itself (the Infinity connection abandons the request and says so) goes first.
+      deadline.timer = setTimeout(
+        () => refuse(new CommandError(`${command.name}: the connection did not answer within ${timeout} ms.`)),
+        timeout + CONNECTION_GRACE_MS,
+      );
       connection.execute(command).then(
         (value) => answer(value, 'connection'),
         (error: unknown) => refuse(error),
