@@ -61,7 +61,8 @@ export function cssPropertiesPlugin({ prefix = '--pex-', tokenPrefix = '--pex-co
 }
 
 function tokenDescription(readers = [], feeds = []) {
-  const tags = readers.map((tag) => `\`<${tag}>\``).join(', ');
+  // Sorted: the readers are found in the order the analyzer happens to visit modules.
+  const tags = [...readers].sort().map((tag) => `\`<${tag}>\``).join(', ');
   const feeding = feeds.length > 0 ? ` Here it is the fallback of ${feeds.map((feed) => `\`${feed}\``).join(', ')}.` : '';
   return `Theme token shared by the pex-* elements (read by ${tags}): set it once, on \`:root\` or any ancestor.${feeding}`;
 }
