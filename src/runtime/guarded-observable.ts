@@ -6,6 +6,17 @@ type NextFn<T> = (value: T) => void;
 type PartialObserver<T> = Partial<Observer<T>>;
 
 /**
+ * What `pipe` makes of a guarded stream: guarded too, so a plugin's subscriber behind its own
+ * operators is still caught.
+ */
+function liftGuarded<T, R>(source: Observable<T>, operator: Operator<T, R> | undefined, sandboxOf: () => PluginSandbox | undefined): Observable<R> {
+  const lifted = new GuardedObservable<R>(undefined, sandboxOf);
+  lifted.source = source;
+  lifted.operator = operator;
+  return lifted;
+}
+
+/**
  * An Observable for plugin code. Each subscription is attributed to a plugin (fixed for
  * the streams handed to `load`, found at subscribe time for the global `actions$`): its
  * callbacks run through the plugin's sandbox, so a throwing callback is reported and the
@@ -25,10 +36,7 @@ export class GuardedObservable<T> extends Observable<T> {
   }
 
   override lift<R>(operator?: Operator<T, R>): Observable<R> {
-    const lifted = new GuardedObservable<R>(undefined, this.sandboxOf);
-    lifted.source = this;
-    lifted.operator = operator;
-    return lifted;
+    return liftGuarded(this, operator, this.sandboxOf);
   }
 
   override subscribe(
@@ -78,10 +86,7 @@ export class PluginState<T> extends BehaviorSubject<T> {
   }
 
   override lift<R>(operator?: Operator<T, R>): Observable<R> {
-    const lifted = new GuardedObservable<R>(undefined, this.sandboxOf);
-    lifted.source = this;
-    lifted.operator = operator;
-    return lifted;
+    return liftGuarded(this, operator, this.sandboxOf);
   }
 
   override subscribe(

@@ -9,8 +9,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 import { installedBin, projectRoot } from './support/installed-package.mjs';
+import { launchChromium } from './support/chromium.mjs';
 
 const FIXTURE = join(projectRoot, 'test', 'fixtures', 'dev-branding');
 const WAIT = { timeout: 15_000 };
@@ -88,11 +88,7 @@ describe('pex-plugins dev', () => {
     dev = startDev(folder, port);
     await dev.ready;
     url = `http://127.0.0.1:${port}/`;
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    });
+    browser = await launchChromium(['--disable-background-networking']);
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 import { packedTarball, projectRoot } from './support/installed-package.mjs';
 import { closeServer, serveClient } from './support/static-server.mjs';
+import { launchChromium } from './support/chromium.mjs';
 
 const exec = promisify(execFile);
 const WAIT = { timeout: 15_000 };
@@ -36,11 +36,7 @@ describe('the Angular example built from the installed package', () => {
     const tools = ['esbuild', 'typescript', 'tslib'].map((name) => `${name}@${versionOf(name)}`);
     await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', packedTarball(), ...angular, ...tools], { cwd: project });
     built = await exec(process.execPath, ['demo/angular/build.mjs'], { cwd: project }).catch((error) => ({ failed: `${error.stdout}${error.stderr}` }));
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

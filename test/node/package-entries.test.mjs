@@ -13,10 +13,10 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'acorn';
 import { simple } from 'acorn-walk';
-import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { installedPackage, packedTarball, projectRoot } from './support/installed-package.mjs';
 import { closeServer, serveClient } from './support/static-server.mjs';
+import { launchChromium } from './support/chromium.mjs';
 
 const exec = promisify(execFile);
 const WAIT = { timeout: 10_000 };
@@ -140,11 +140,7 @@ describe('a Vite app that imports two element modules', () => {
       build: { outDir: 'dist', minify: false },
       plugins: [{ name: 'record-modules', generateBundle: (_options, bundle) => Object.values(bundle).forEach((chunk) => chunk.type === 'chunk' && modules.push(...chunk.moduleIds)) }],
     });
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -174,7 +170,11 @@ describe('a Vite app that imports two element modules', () => {
     try {
       await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
       await page.waitForFunction(() => document.querySelector('pex-plugin-host')?.plugins?.length === 5, WAIT);
-      await page.evaluate(() => document.querySelector('pex-plugin-host').settled);
+      // Each wait bounded and named: a hang says where it hung.
+      await page.waitForFunction(() => document.querySelector('pex-plugin-host').pluginsSettled, WAIT).catch(async () => {
+        const statuses = await page.evaluate(() => document.querySelector('pex-plugin-host').plugins.map((p) => `${p.id}:${p.status}`));
+        assert.fail(`the host did not settle: ${statuses.join(', ')}; page errors: ${pageErrors.join('; ') || 'none'}`);
+      });
       const defined = await page.evaluate(() =>
         ['pex-plugin-host', 'pex-toolbar', 'pex-template-dialog', 'pex-conference-menu', 'pex-participant-menu', 'pex-plugin-settings'].map(
           (tag) => `${tag}:${customElements.get(tag) ? 'defined' : 'undefined'}`,

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
 import { packedTarball, projectRoot } from './support/installed-package.mjs';
 import { closeServer, serveClient } from './support/static-server.mjs';
+import { launchChromium } from './support/chromium.mjs';
 
 const CLIENT = join(projectRoot, 'test', 'fixtures', 'react-client');
 const TSC = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -45,11 +45,7 @@ describe('pex-plugin-host/react in React 18 and 19, installed', () => {
     // Both installs at once: they share npm's cache and mostly wait on it.
     const [react18, react19] = await Promise.all([projectWithReact(work, 18), projectWithReact(work, 19)]);
     Object.assign(projects, { 18: react18, 19: react19 });
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -26,5 +26,9 @@ export function serveClient(folder) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Closes a server from serveClient(). */
-export const closeServer = (server) => new Promise((resolve) => server.close(resolve));
+/** Closes a server from serveClient(), and the connections a browser may still hold open. */
+export const closeServer = (server) =>
+  new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections();
+  });
