@@ -403,6 +403,8 @@ describe('Infinity connection: roster and events', () => {
     // A resync after a drop: again exactly one emission, nobody twice.
     await sim.faults({ dropEvents: true });
     await waitFor(() => emissions.length > 1, 'the resync');
+    // Watching that nothing more comes (a second emission of the same resync): no event to
+    // wait for, so a bounded look.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(emissions).to.have.length(2);
     const roster = latest(emissions);
@@ -568,6 +570,7 @@ describe('Infinity connection: token', () => {
     expect(refresh.sentAt - granted.sentAt).to.be.within(980, 1400);
     expect(refresh.headers.token).to.equal(first);
     // Past the first token's lifetime: only the refreshed one works, for calls and for the stream.
+    // The simulator expires tokens by its clock, so this is real time, not a condition to await.
     await new Promise((resolve) => setTimeout(resolve, 3200));
     expect(connection.state).to.equal('connected');
     await connection.execute({ name: 'sendRequest', args: { path: 'lock', payload: undefined } });
