@@ -3,7 +3,8 @@ import type { Observable, Subscription } from 'rxjs';
 
 /**
  * Holds the latest value of an observable while the element is connected, and re-renders
- * the element on each one. The subscription lives exactly as long as the connection.
+ * the element on each one (after `onValue`, for a controller that acts on it first). The
+ * subscription lives exactly as long as the connection.
  */
 export class ObserveController<T> implements ReactiveController {
   value: T;
@@ -14,6 +15,7 @@ export class ObserveController<T> implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     initial: T,
+    private readonly onValue?: (value: T) => void,
   ) {
     this.value = initial;
     host.addController(this);
@@ -26,6 +28,7 @@ export class ObserveController<T> implements ReactiveController {
     this.#subscription = undefined;
     this.#source = source;
     this.value = initial;
+    this.onValue?.(initial);
     if (this.#connected) this.#subscribe();
     this.host.requestUpdate();
   }
@@ -45,6 +48,7 @@ export class ObserveController<T> implements ReactiveController {
     if (!this.#source || this.#subscription) return;
     this.#subscription = this.#source.subscribe((value) => {
       this.value = value;
+      this.onValue?.(value);
       this.host.requestUpdate();
     });
   }

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Observable, Subscription } from 'rxjs';
 import { pluginHostContext } from '../context.js';
+import { ObserveController } from './observe-controller.js';
 
 /** The custom state (`:state(loading)`) a menu has while its host's plugins load. */
 export const LOADING_STATE = 'loading';
@@ -19,9 +19,8 @@ export const LOADING_STATE = 'loading';
 export class PluginsLoadingController implements ReactiveController {
   readonly #element: ReactiveControllerHost & HTMLElement;
   readonly #states: CustomStateSet | undefined;
-  #source: Observable<boolean> | undefined;
-  #subscription: Subscription | undefined;
-  #connected = false;
+  /** The host's `runtime.loading$`, followed while the element is connected. */
+  readonly #hostLoading: ObserveController<boolean>;
   #loading = false;
   #busySetHere = false;
 
@@ -29,11 +28,12 @@ export class PluginsLoadingController implements ReactiveController {
     this.#element = element;
     // A browser without CustomStateSet still gets aria-busy and the placeholder.
     this.#states = internals.states as CustomStateSet | undefined;
+    this.#hostLoading = new ObserveController<boolean>(element, false, (loading) => this.#apply(loading));
     element.addController(this);
     new ContextConsumer(element, {
       context: pluginHostContext,
       subscribe: true,
-      callback: (host) => this.#observe(host?.runtime.loading$),
+      callback: (host) => this.#hostLoading.observe(host?.runtime.loading$, false),
     });
   }
 
@@ -42,31 +42,9 @@ export class PluginsLoadingController implements ReactiveController {
     return this.#loading;
   }
 
-  hostConnected(): void {
-    this.#connected = true;
-    this.#subscribe();
-  }
-
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#subscription?.unsubscribe();
-    this.#subscription = undefined;
     // Put back elsewhere (or nowhere), the element says what its new host says.
     this.#apply(false);
-  }
-
-  #observe(source: Observable<boolean> | undefined): void {
-    if (source === this.#source) return;
-    this.#subscription?.unsubscribe();
-    this.#subscription = undefined;
-    this.#source = source;
-    if (!source) this.#apply(false);
-    else if (this.#connected) this.#subscribe();
-  }
-
-  #subscribe(): void {
-    if (!this.#source || this.#subscription) return;
-    this.#subscription = this.#source.subscribe((loading) => this.#apply(loading));
   }
 
   #apply(loading: boolean): void {
