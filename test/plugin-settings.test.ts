@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { failureReason, problemReason, type PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
+import type { PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
+import { failureReason, problemReason } from '../components/plugin-settings/plugin-settings-view.js';
 import { choicesKey } from '../src/runtime/plugin-choices.js';
 import { callsOf, nextEvent, settleRemovedHosts, toolbarNames } from './support/menu-helpers.js';
 import {

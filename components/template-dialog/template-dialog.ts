@@ -1,23 +1,13 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { noteHandlerEvent } from '../../src/runtime/handler-events.js';
 import { findCallingSandbox } from '../../src/runtime/plugin-runtime.js';
 import { currentPhase } from '../../src/runtime/plugin-sandbox.js';
 import { createPexEvent } from '../events.js';
-import { installPluginContentStyles } from './plugin-content.styles.js';
-import { templateDialogStyles } from './template-dialog.styles.js';
+import { deepActiveElement } from '../shared/deep-active-element.js';
+import { LazyView } from '../shared/lazy-view.js';
+import type { TemplateDialogView } from './template-dialog-view.js';
 
-const FOCUSABLE = [
-  'a[href]',
-  'area[href]',
-  'button:not([disabled])',
-  'input:not([disabled]):not([type="hidden"])',
-  'select:not([disabled])',
-  'textarea:not([disabled])',
-  'iframe',
-  '[contenteditable=""]',
-  '[contenteditable="true"]',
-  '[tabindex]',
-].join(',');
+const view = new LazyView(() => import('./template-dialog-view.js'));
 
 /**
  * A plugin's dialog (`PEX.pluginAPI.openTemplateDialog`). The body is the element's light
@@ -57,8 +47,6 @@ const FOCUSABLE = [
  * @cssprop --pex-input-border - Border colour of the body's `pex-text-input`s.
  */
 export class PexTemplateDialog extends LitElement {
-  static override styles = templateDialogStyles;
-
   static override properties = {
     heading: { type: String },
     closeDisabled: { type: Boolean, attribute: 'close-disabled' },
@@ -76,17 +64,13 @@ export class PexTemplateDialog extends LitElement {
   returnValue: unknown;
   #opener: HTMLElement | null = null;
   #closing = false;
+  #view: TemplateDialogView | undefined;
 
   constructor() {
     super();
     this.heading = null;
     this.closeDisabled = false;
     this.open = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    installPluginContentStyles(this.ownerDocument);
   }
 
   override disconnectedCallback(): void {
@@ -146,102 +130,17 @@ export class PexTemplateDialog extends LitElement {
     return this.renderRoot.querySelector('dialog');
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    const dialog = this.#dialog;
-    if (changed.has('open') && this.open && dialog && !dialog.open) {
-      dialog.showModal();
-      this.#focusFirst();
-    }
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return view.schedule(this, () => super.scheduleUpdate());
   }
 
   protected override render() {
-    const titled = !!this.heading;
-    return html`<dialog
-      part="dialog"
-      aria-labelledby=${titled ? 'title' : nothing}
-      aria-label=${titled ? nothing : 'Plugin dialog'}
-      @cancel=${this.#onCancel}
-      @close=${this.#onNativeClose}
-      @keydown=${this.#onKeyDown}
-      @click=${this.#onClick}
-    >
-      <div class="panel" tabindex="-1">
-        <header part="header">
-          ${titled ? html`<h2 id="title" part="title">${this.heading}</h2>` : nothing}
-          ${this.closeDisabled
-            ? nothing
-            : html`<button part="close-button" class="close" type="button" aria-label="Close" @click=${() => this.close()}>
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
-              </button>`}
-        </header>
-        <div part="body" class="body"><slot></slot></div>
-      </div>
-    </dialog>`;
+    const loaded = view.current;
+    this.#view ??= loaded && new loaded.TemplateDialogView(this);
+    return this.#view?.render();
   }
 
-  /** The controls Tab moves among: the close button, then the body's, in order. */
-  #focusables(): HTMLElement[] {
-    const close = this.renderRoot.querySelector<HTMLElement>('.close');
-    const body = [...this.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.tabIndex >= 0 && !el.closest('[inert]') && el.getClientRects().length > 0,
-    );
-    return close ? [close, ...body] : body;
+  protected override updated(changed: PropertyValues<this>): void {
+    this.#view?.updated(changed.has('open'));
   }
-
-  #focusFirst(): void {
-    const autofocus = this.querySelector<HTMLElement>('[autofocus]');
-    const target = autofocus ?? this.#focusables().find((el) => !el.classList.contains('close')) ?? this.#focusables()[0];
-    if (target) target.focus();
-    else this.renderRoot.querySelector<HTMLElement>('.panel')?.focus();
-  }
-
-  readonly #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') {
-      // Handled here, not by the native dialog, so `close-disabled` holds and one Escape closes one dialog.
-      event.preventDefault();
-      event.stopPropagation();
-      if (!this.closeDisabled) this.close();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusables = this.#focusables();
-    if (focusables.length === 0) {
-      event.preventDefault();
-      return;
-    }
-    const active = deepActiveElement(this.ownerDocument);
-    const index = active ? focusables.indexOf(active) : -1;
-    const next = event.shiftKey
-      ? index <= 0
-        ? focusables.length - 1
-        : index - 1
-      : index === -1 || index === focusables.length - 1
-        ? 0
-        : index + 1;
-    event.preventDefault();
-    focusables[next]?.focus();
-  };
-
-  readonly #onCancel = (event: Event): void => {
-    event.preventDefault();
-  };
-
-  /** The browser closed the dialog by itself (it may, after repeated Escape): keep state in step. */
-  readonly #onNativeClose = (): void => {
-    if (!this.open || this.#closing) return;
-    if (this.closeDisabled) this.#dialog?.showModal();
-    else this.close();
-  };
-
-  /** A click on the backdrop lands on the <dialog> itself: the panel fills its box. */
-  readonly #onClick = (event: MouseEvent): void => {
-    if (event.target === this.#dialog && !this.closeDisabled) this.close();
-  };
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(doc: Document): HTMLElement | null {
-  let active = doc.activeElement as HTMLElement | null;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
-  return active && active !== doc.body ? active : null;
 }
