@@ -359,4 +359,34 @@ describe('Roster', () => {
     await tick();
     expect(emissions.length, 'an unchanged stage emits nothing').to.equal(count);
   });
+
+  it('keeps the stage across joins and syncs: before a create, during a sync, off it during a sync', async () => {
+    const { roster: r, emissions } = roster();
+    r.syncBegin();
+    for (const uuid of ['a', 'b']) r.upsert(raw({ uuid }));
+    r.syncEnd();
+    // On the stage before the node said who they are.
+    r.setStage([{ participant_uuid: 'c', stage_index: 0, vad: 100 }]);
+    r.upsert(raw({ uuid: 'c' }));
+    await tick();
+    expect(emissions.at(-1)!.find((p) => p.uuid === 'c')).to.include({ vad: 100, stageIndex: 0 });
+    const untouched = emissions.at(-1)!.find((p) => p.uuid === 'a');
+    r.setStage([{ participant_uuid: 'b', stage_index: 0, vad: 100 }]);
+    await tick();
+    expect(emissions.at(-1)!.find((p) => p.uuid === 'a'), 'off the stage before and after: the same object').to.equal(untouched);
+    expect(emissions.at(-1)!.find((p) => p.uuid === 'c')).to.include({ vad: 0, stageIndex: -1 });
+    const count = emissions.length;
+    r.syncBegin();
+    for (const uuid of ['a', 'b', 'c']) r.upsert(raw({ uuid }));
+    // Stage events while the sync is in: b leaves the stage, a takes it.
+    r.setStage([{ participant_uuid: 'a', stage_index: 0, vad: 100 }]);
+    await tick();
+    expect(emissions.length, 'nothing before the sync ends').to.equal(count);
+    r.syncEnd();
+    await tick();
+    const synced = emissions.at(-1)!;
+    expect(synced.find((p) => p.uuid === 'a')).to.include({ vad: 100, stageIndex: 0 });
+    expect(synced.find((p) => p.uuid === 'b')).to.include({ vad: 0, stageIndex: -1 });
+    expect(synced.find((p) => p.uuid === 'c')).to.include({ vad: 0, stageIndex: -1 });
+  });
 });

@@ -105,23 +105,29 @@ export class Roster {
     return { kind: 'delete', participant };
   }
 
-  /** A `stage` event: the full speaking order. Only participants whose vad or stageIndex changed are remapped. */
+  /**
+   * A `stage` event: the full speaking order. Every participant already carries its position
+   * from the stage before, so only those on the old or the new stage can change: the rest of
+   * the roster is not looked at.
+   */
   setStage(entries: readonly RawStageEntry[]): void {
     const stage = mapStage(Array.isArray(entries) ? entries : []);
+    const before = this.#stage;
     this.#stage = stage;
-    const apply = (map: Map<string, Participant>): boolean => {
-      let changed = false;
-      for (const [uuid, participant] of map) {
-        const position = stage.get(uuid) ?? OFF_STAGE;
-        if (participant.vad !== position.vad || participant.stageIndex !== position.stageIndex) {
-          map.set(uuid, { ...participant, vad: position.vad, stageIndex: position.stageIndex });
-          changed = true;
-        }
-      }
-      return changed;
+    let changed = false;
+    const place = (map: Map<string, Participant>, uuid: string, position: StagePosition): boolean => {
+      const participant = map.get(uuid);
+      if (!participant || (participant.vad === position.vad && participant.stageIndex === position.stageIndex)) return false;
+      map.set(uuid, { ...participant, vad: position.vad, stageIndex: position.stageIndex });
+      return true;
     };
-    if (this.#pending) apply(this.#pending);
-    if (apply(this.#participants) && !this.#pending) this.#markDirty();
+    const move = (uuid: string, position: StagePosition): void => {
+      if (this.#pending) place(this.#pending, uuid, position);
+      if (place(this.#participants, uuid, position)) changed = true;
+    };
+    for (const [uuid, position] of stage) move(uuid, position);
+    for (const uuid of before.keys()) if (!stage.has(uuid)) move(uuid, OFF_STAGE);
+    if (changed && !this.#pending) this.#markDirty();
   }
 
   #markDirty(): void {
