@@ -85,7 +85,10 @@ const SIZE_PLUGIN = `(function () {
   function openDialog() {
     window.PEX.pluginAPI.openTemplateDialog({ title: 'Size', body: '<p class="pex-dialog-content-message">Size</p>' });
   }
-  PEX.pluginAPI.registerPlugin({ id: 'size-plugin', load: function () {}, unload: function () {}, openDialog: openDialog, state$: state$ });
+  function lock() {
+    window.PEX.pluginAPI.sendRequest('lock');
+  }
+  PEX.pluginAPI.registerPlugin({ id: 'size-plugin', load: function () {}, unload: function () {}, openDialog: openDialog, lock: lock, state$: state$ });
 })();
 `;
 
@@ -93,7 +96,12 @@ const SIZE_PLUGIN = `(function () {
 async function inChromium(log) {
   const fixtures = await tempFolder();
   await writeBrandingFolder(path.join(fixtures.dir, 'size'), [
-    { id: 'size-plugin', name: 'Size plugin', source: SIZE_PLUGIN, menuItems: { toolbar: [{ label: 'Size', icon: null, action: 'openDialog' }] } },
+    {
+      id: 'size-plugin',
+      name: 'Size plugin',
+      source: SIZE_PLUGIN,
+      menuItems: { toolbar: [{ label: 'Size', icon: null, action: 'openDialog' }, { label: 'Lock', icon: null, action: 'lock' }] },
+    },
   ]);
   await writeBrandingFolder(path.join(fixtures.dir, 'size-throws'), [
     {
@@ -124,6 +132,7 @@ async function inChromium(log) {
     const steps = [];
     for (const [step, label] of [
       ['templateDialog', 'a plugin opens a template dialog'],
+      ['command', 'a plugin sends a conference command (`sendRequest`)'],
       ['settings', 'the settings page (`<pex-plugin-settings>`) appears'],
       ['pluginThrows', 'a plugin misuses the API (a `<script>` in a dialog body) and throws in load: the texts of plugin problems'],
       ['brokenBranding', 'a branding file that is not JSON (diagnostics, their long texts, the JSON explainer)'],

@@ -36,6 +36,20 @@ window.benchApi = {
     return { t };
   },
 
+  /** The plugin's second toolbar item calls sendRequest; the page answers the command. */
+  async command() {
+    const t = performance.now();
+    const answer = (event) => event.detail.resolve({ status: 'success', result: true });
+    host.addEventListener('pex-command', answer);
+    let answered = false;
+    host.addEventListener('pex-command', () => (answered = true), { once: true });
+    toolbar.shadowRoot.querySelectorAll('[part="button"]')[1].click();
+    await until(() => answered, 'the command');
+    host.removeEventListener('pex-command', answer);
+    await sleep(500);
+    return { t };
+  },
+
   /** The settings page appears. */
   async settings() {
     const t = performance.now();

@@ -2,12 +2,35 @@ import { findCallingSandbox, lastStartedRuntime, startedRuntimes, type PluginRun
 import { problemTexts } from '../config/diagnostics.js';
 import type { PluginSandbox, ProblemTexts } from '../runtime/plugin-sandbox.js';
 
+/** Who made a pluginAPI call: its plugin (when known) and the host it belongs to. */
+export interface Caller {
+  sandbox: PluginSandbox | undefined;
+  runtime: PluginRuntime | undefined;
+}
+
+let replayed: Caller | undefined;
+
+/**
+ * Runs `call` as if `caller` were making it now: for a call whose code was fetched after the
+ * plugin made it, when its stack and current script no longer name the plugin.
+ */
+export function asCaller<T>(caller: Caller, call: () => T): T {
+  const outer = replayed;
+  replayed = caller;
+  try {
+    return call();
+  } finally {
+    replayed = outer;
+  }
+}
+
 /**
  * The plugin a pluginAPI call comes from, and the runtime (host) it belongs to. Code the
  * host can see is found by its context, script or stack; a call from an inline handler in a
  * plugin's dialog belongs to that dialog's plugin; anything else goes to the host started last.
  */
-export function callingPlugin(): { sandbox: PluginSandbox | undefined; runtime: PluginRuntime | undefined } {
+export function callingPlugin(): Caller {
+  if (replayed) return replayed;
   const sandbox = findCallingSandbox() ?? sandboxOfCurrentEvent();
   return { sandbox, runtime: sandbox?.runtime ?? lastStartedRuntime() };
 }

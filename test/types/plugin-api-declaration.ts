@@ -9,7 +9,7 @@ import type { actions } from '../../src/api/actions.js';
 import type { PexGlobal } from '../../src/api/pex-global.js';
 import type { PexRTC as HostPexRTC } from '../../src/api/pexrtc/index.js';
 import type { PluginAPI as HostPluginAPI, PluginMenuItemHandle } from '../../src/api/plugin-api.js';
-import type { createCommandFunctions } from '../../src/api/commands.js';
+import type { createCommandFunctions } from '../../src/api/command-functions.js';
 import type { TemplateDialogOptions, TemplateDialogRef } from '../../src/api/dialog-bridge.js';
 import type { CommandArgs } from '../../src/conference/commands.js';
 import type { ConferenceDetails, Participant, PexAction } from '../../src/conference/types.js';
