@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Diagnostic } from '../src/config/diagnostics.js';
+import { problemTexts, type Diagnostic } from '../src/config/diagnostics.js';
 import type { PexCommandDetail } from '../components/events.js';
 import { PexRTCCallbacks } from '../src/conference/infinity/pexrtc-callbacks.js';
 import type { PexAction } from '../src/conference/types.js';
@@ -20,6 +20,11 @@ type Controls = {
 };
 const controls = () => window.pexTest.controls as Controls;
 const pexrtcDiagnostics = (mounted: MountedHost) => mounted.diagnostics.filter((d) => /window\.PEX\.pexrtc/.test(d.message));
+/** A report waits for its words (a lazy chunk): once they are in and a task has passed, every report made so far is out. */
+const reportsOut = async () => {
+  await problemTexts();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /** Every pex-command from now on, answered at once (dialOut with one new uuid). */
 function answerCommands(host: HTMLElement): Array<Pick<PexCommandDetail, 'name' | 'args' | 'pluginId'>> {
@@ -64,6 +69,7 @@ describe('window.PEX.pexrtc in app-driven mode', () => {
       ['other.example.com', '5678'],
     ]);
     // The walk and the reads reported nothing.
+    await reportsOut();
     expect(pexrtcDiagnostics(m).filter((d) => d.pluginId === 'invite-walker')).to.deep.equal([]);
   });
 
@@ -96,6 +102,7 @@ describe('window.PEX.pexrtc in app-driven mode', () => {
     expect(JSON.parse(JSON.stringify(window.PEX.pexrtc))).to.deep.include({ node: 'node.example.com', pin: '1234', role: 'HOST', uuid: 'self-1' });
     expect(await Promise.resolve(window.PEX.pexrtc)).to.equal(window.PEX.pexrtc);
     expect([typeof window.PEX.pexrtc, String(window.PEX.pexrtc), 'getMediaStatistics' in window.PEX.pexrtc]).to.deep.equal(['object', '[object PexRTC]', false]);
+    await reportsOut();
     expect(pexrtcDiagnostics(m).filter((d) => !d.pluginId?.startsWith('media-stats'))).to.deep.equal([]);
   });
 
@@ -156,6 +163,8 @@ describe('window.PEX.pexrtc in app-driven mode', () => {
     let m: MountedHost;
     try {
       m = await mounted();
+      // A report's words are a chunk fetched when the first one is needed.
+      await until(() => pexrtcDiagnostics(m).length === 3, 'three reports');
     } finally {
       console.warn = warn;
     }
@@ -200,8 +209,10 @@ describe('window.PEX.pexrtc in app-driven mode', () => {
     expect(warnings.filter((w) => w.includes('window.PEX.pexrtc.onParticipantUpdate'))).to.have.length(1);
     // Read again later: no new report.
     expect(controls().field('getMediaStatistics')).to.equal(undefined);
+    await until(() => pexrtcDiagnostics(m).length === 4, 'the fourth report');
     expect(pexrtcDiagnostics(m).filter((d) => d.pluginId === 'pexrtc-controls')).to.have.length(1);
     expect(controls().field('getMediaStatistics')).to.equal(undefined);
+    await reportsOut();
     expect(pexrtcDiagnostics(m)).to.have.length(4);
   });
 

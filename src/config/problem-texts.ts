@@ -1,9 +1,10 @@
 /**
  * The words for the problems the host reports on rare paths: a file or an icon it refuses, a
  * branding file too big, a plugin that misuses the API, floods it, or gives its state$ values
- * the menus cannot use, storage that refuses the user's choices. They are loaded on first use
- * (like the explanation of broken JSON), so a page whose plugins behave never fetches them;
- * the checks that find the problems are where the problems happen.
+ * the menus cannot use, storage that refuses the user's choices, a PexRTC member the facade
+ * does not offer. They are loaded on first use (like the explanation of broken JSON), so a
+ * page whose plugins behave never fetches them; the checks that find the problems are where
+ * the problems happen.
  */
 import { MAX_BRANDING_FILE_BYTES, type Diagnostic, type UrlRefusal } from './diagnostics.js';
 
@@ -112,3 +113,52 @@ export const storageProblems = {
     `The stored plugin choices (localStorage "${key}") were not choices (${raw.slice(0, 60)}); ` +
     "what was not a plugin's on or off is dropped, and those plugins start from the branding's defaults.",
 };
+
+// window.PEX.pexrtc: what is reported of a member the facade does not offer.
+
+/** The callbacks connected mode dispatches as actions, by PexRTC's name for them. */
+const CALLBACK_ACTIONS: Readonly<Record<string, string>> = {
+  onParticipantCreate: 'PexRTC: participant_create',
+  onParticipantUpdate: 'PexRTC: participant_update',
+  onParticipantDelete: 'PexRTC: participant_delete',
+  onConferenceUpdate: 'PexRTC: conference_update',
+  onChatMessage: 'PexRTC: chat_message',
+};
+
+const WHY = 'this host has no media call of its own (webapp2\'s PexRTC call object is a view of the conference here)';
+
+/** What is reported of a member the facade does not offer: read, or set. */
+export function describeUnsupported(pluginId: string, member: string, how: 'read' | 'set', known: boolean): { message: string; fix: string } {
+  const who = pluginId ? `Plugin "${pluginId}"` : 'Code outside any plugin';
+  const name = `${who} ${how === 'read' ? 'read' : 'set'} window.PEX.pexrtc.${member}`;
+  if (/^on[A-Z]/.test(member)) {
+    const action = CALLBACK_ACTIONS[member];
+    return {
+      message: `${name}, a PexRTC callback: ${WHY}, so its callbacks are never called; setting one is accepted and ignored, and reading one gives undefined.`,
+      fix: action
+        ? `Listen for the action instead: PEX.actions$.ofType('${action}').subscribe(action => ...), with the raw object as action.payload.`
+        : 'Use PEX.actions$ and the participants$ and conferenceDetails$ that load() receives.',
+    };
+  }
+  if (member === 'token' && how === 'read') {
+    return {
+      message: `${name}, PexRTC's conference token: the host keeps the token from plugins (SECURITY.md), so it reads as undefined.`,
+      fix: 'Send the request with PEX.pluginAPI.sendRequest(path, payload): the host adds the token, and sends it to the conference only.',
+    };
+  }
+  if (how === 'set') {
+    return {
+      message: known
+        ? `${name}, which follows the conference and cannot be changed here: the assignment is ignored.`
+        : `${name}: ${WHY}, so the assignment is ignored.`,
+      fix: 'Leave PexRTC\'s settings to the client; for a media call of the plugin\'s own, load the Conferencing Node\'s pexrtc.js and use new PexRTC().',
+    };
+  }
+  return {
+    message: `${name}, which is not offered: ${WHY}, so it reads as undefined.`,
+    fix:
+      'Use what window.PEX.pexrtc offers (node, conference, conference_name, display_name, uuid, role, pin, chat_enabled, ' +
+      'current_service_type, version and the conference commands) or PEX.pluginAPI; for a media call of the plugin\'s own, ' +
+      'load the Conferencing Node\'s pexrtc.js and use new PexRTC().',
+  };
+}
