@@ -20,6 +20,7 @@ import { createPexEvent, type PexPluginsSettledDetail } from '../events.js';
 import { presentTemplateDialog } from '../template-dialog/present-template-dialog.js';
 import { DEFAULT_COMMAND_TIMEOUT, routeCommand } from './command-router.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
+import { forgetPrefetchedIcons, prefetchMenuIcon } from '../shared/menu-icon.js';
 
 /**
  * Where the host reads its branding folder when `branding-url` is not set: `custom_configuration/`
@@ -292,6 +293,8 @@ export class PexPluginHost extends LitElement {
   }
 
   #start(): void {
+    forgetPrefetchedIcons(this.#prefetchedIcons);
+    this.#prefetchedIcons.clear();
     this.#running = true;
     this.#pluginsSettled = false;
     this.#runtime.registerTimeout = this.registerTimeout;
@@ -307,7 +310,12 @@ export class PexPluginHost extends LitElement {
   #stop(): void {
     this.#running = false;
     this.#runtime.stop();
+    forgetPrefetchedIcons(this.#prefetchedIcons);
+    this.#prefetchedIcons.clear();
   }
+
+  /** The icons fetched ahead for this host's plugins (see the runtime's `icons` event). */
+  readonly #prefetchedIcons = new Set<string>();
 
   /** `branding-url=""`: no plugins, so nothing to wait for; an app waiting for the event hears it with zeros. */
   #settleWithoutFolder(): void {
@@ -369,6 +377,13 @@ export class PexPluginHost extends LitElement {
         break;
       case 'error':
         this.dispatchEvent(createPexEvent('pex-plugin-error', event.detail));
+        break;
+      case 'icons':
+        // Fetched while the plugin's source is: a menu draws them only once the plugin loaded.
+        for (const icon of event.icons) {
+          prefetchMenuIcon(icon);
+          this.#prefetchedIcons.add(icon);
+        }
         break;
       case 'diagnostic':
         this.dispatchEvent(createPexEvent('pex-diagnostic', { diagnostic: event.diagnostic }));

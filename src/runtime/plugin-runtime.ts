@@ -61,7 +61,13 @@ export type RuntimeEvent =
   | { type: 'error'; detail: PluginErrorDetail }
   | { type: 'diagnostic'; diagnostic: Diagnostic }
   | { type: 'branding'; branding: BrandingResult }
-  | { type: 'settled'; settled: PluginsSettled };
+  | { type: 'settled'; settled: PluginsSettled }
+  /**
+   * A plugin is about to load: the icons its package file gives its menu items (absolute URLs,
+   * each once), so that they can be fetched now, alongside its source, instead of when a menu
+   * first draws its items after it loaded.
+   */
+  | { type: 'icons'; id: string; icons: readonly string[] };
 
 /**
  * How a start's plugins ended once none is pending: the ids (settings.json order) of those that
@@ -502,6 +508,8 @@ export class PluginRuntime {
     const sandbox = (record.sandbox = new PluginSandbox(record.id, (phase, error) => this.#report(record, phase, error), this));
     this.#setStatus(record, 'loading');
 
+    const icons = packageIcons(pkg);
+    if (icons.length) this.#events.next({ type: 'icons', id: record.id, icons });
     const registered = new Promise<void>((resolve) => (record.onRegister = resolve));
     const { element, ran } = insertClassicScript(pkg.scriptUrl);
     record.script = element;
@@ -858,6 +866,13 @@ function withReloadKey(url: string, reload: number): string {
   const head = hashAt >= 0 ? url.slice(0, hashAt) : url;
   const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
   return `${head}${head.includes('?') ? '&' : '?'}${RELOAD_PARAM}=${reload}${fragment}`;
+}
+
+/** The icons a package's menu items name, each once. */
+function packageIcons(pkg: ResolvedPluginPackage): string[] {
+  const icons = new Set<string>();
+  for (const items of Object.values(pkg.menuItems)) for (const item of items) if (item.icon) icons.add(item.icon);
+  return [...icons];
 }
 
 /** On its way to loading (or to failing): a start is not settled while a plugin is. */
