@@ -5,7 +5,7 @@
  */
 import { MAX_BRANDING_FILE_BYTES, problemTexts, refusedUrl, type Diagnostic } from './diagnostics.js';
 import { parseJson } from './json-location.js';
-import { checkSchema } from './schema-diagnostics.js';
+import { checkSchema } from './schema-check.js';
 import {
   MENU_LOCATIONS,
   PARTICIPANT_ROLES,
@@ -139,20 +139,20 @@ export async function loadBranding(brandingUrl: string, options: LoadOptions = {
     entries: [],
     diagnostics: [],
   };
-  readManifest(manifestFile, manifestUrl, result);
+  await readManifest(manifestFile, manifestUrl, result);
   // The app ignores settings.json unless the manifest says it is branded; so does the host, and
   // its problems would only distract from the warning that says why no plugin is used.
-  if (result.settingsBranded) readSettings(settingsFile, settingsUrl, result);
+  if (result.settingsBranded) await readSettings(settingsFile, settingsUrl, result);
   return result;
 }
 
-function readManifest(file: JsonFile, url: string, result: BrandingResult): void {
+async function readManifest(file: JsonFile, url: string, result: BrandingResult): Promise<void> {
   if ('diagnostic' in file) {
     result.diagnostics.push(file.diagnostic);
     return;
   }
   const manifest = file.value;
-  result.diagnostics.push(...checkSchema(validateManifest, manifest, { file: url }));
+  result.diagnostics.push(...(await checkSchema(validateManifest, manifest, { file: url })));
   if (!isRecord(manifest)) return; // the schema said the file must be an object
 
   result.manifest = manifest as Manifest;
@@ -182,7 +182,7 @@ function readManifest(file: JsonFile, url: string, result: BrandingResult): void
 /** `/plugins/3/...` → 3: the settings entry a diagnostic is about. */
 const ENTRY_POINTER = /^\/plugins\/(\d+)(?:\/|$)/;
 
-function readSettings(file: JsonFile, url: string, result: BrandingResult): void {
+async function readSettings(file: JsonFile, url: string, result: BrandingResult): Promise<void> {
   if ('diagnostic' in file) {
     result.diagnostics.push(file.diagnostic);
     return;
@@ -190,7 +190,7 @@ function readSettings(file: JsonFile, url: string, result: BrandingResult): void
   const settings = file.value;
   // An entry with a missing or non-boolean `enabled` is still usable (not loaded by default), so
   // that is a warning; every other error in an entry makes the entry unusable.
-  const problems = checkSchema(validateSettings, settings, { file: url }).map((d): Diagnostic =>
+  const problems = (await checkSchema(validateSettings, settings, { file: url })).map((d): Diagnostic =>
     d.severity === 'error' && /^\/plugins\/\d+\/enabled$/.test(d.pointer ?? '')
       ? { ...d, severity: 'warning', message: `${d.message}; the plugin is treated as not enabled` }
       : d,
@@ -269,7 +269,7 @@ export async function loadPluginPackage(
   if ('diagnostic' in file) return { pkg: null, diagnostics: [{ ...file.diagnostic, ...context }] };
 
   const raw = file.value;
-  const diagnostics = checkSchema(validatePackage, raw, context);
+  const diagnostics = await checkSchema(validatePackage, raw, context);
   const usable = !diagnostics.some((d) => d.severity === 'error' && FATAL_PACKAGE_POINTER.test(d.pointer ?? ''));
   // The schema has checked these fields; the typeof tests are for the compiler.
   if (!usable || !isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.srcURL !== 'string') {

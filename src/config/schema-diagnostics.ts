@@ -1,16 +1,7 @@
 import type { Diagnostic } from './diagnostics.js';
-import type { ValidationError, Validator } from './validators.generated.js';
+import type { ValidationError } from './validators.generated.js';
 
-/** Where the validated document came from, stamped on every diagnostic. */
-export interface SchemaDiagnosticContext {
-  file: string;
-  pluginId?: string;
-}
-
-/** Validates `data` and says what is wrong with it; [] when it is valid. */
-export function checkSchema(validate: Validator, data: unknown, context: SchemaDiagnosticContext): Diagnostic[] {
-  return validate(data) ? [] : schemaDiagnostics(validate.errors, data, context);
-}
+import type { SchemaDiagnosticContext } from './schema-check.js';
 
 /**
  * Turns Ajv's errors into diagnostics a person can act on: the JSON pointer of the offending value
