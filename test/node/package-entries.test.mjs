@@ -107,6 +107,7 @@ describe('the installed package', () => {
       'plugin-settings-view',
       'problem-texts',
       'request-path',
+      'schema-diagnostics',
       'template-dialog-view',
     ]);
     for (const file of dropIn) {
