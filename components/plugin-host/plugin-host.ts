@@ -257,8 +257,12 @@ export class PexPluginHost extends LitElement {
         this.connection?.dispatch?.(action);
       }),
     ];
-    // A host put back after removal loads again; the first start happens in willUpdate.
-    if (this.hasUpdated && !this.#running && this.#brandingFolder()) this.#start();
+    // A host put back after removal loads again. The first start happens here too when the
+    // folder is set already (the attribute, or the property before connecting): the first update
+    // comes a microtask later, after every element inside has connected and rendered, and the
+    // branding's first request waited for all of that. Otherwise it happens in willUpdate.
+    const folderSet = this.hasAttribute('branding-url') || this.brandingUrl !== DEFAULT_BRANDING_URL;
+    if ((this.hasUpdated || folderSet) && !this.#running && this.#brandingFolder()) this.#start();
   }
 
   override disconnectedCallback(): void {
@@ -283,6 +287,8 @@ export class PexPluginHost extends LitElement {
       this.#runtime.setAudience(this.#validPlatform(), this.#validRole());
     }
     if (changed.has('brandingUrl') && this.isConnected) {
+      // A start for this very folder is under way already (begun on connecting).
+      if (this.#running && this.#startedFolder === this.#brandingFolder()) return;
       if (this.#brandingFolder()) this.#start();
       else this.#settleWithoutFolder();
     }
@@ -292,10 +298,14 @@ export class PexPluginHost extends LitElement {
     return html`<slot></slot>`;
   }
 
+  /** The folder the running start reads. */
+  #startedFolder: string | undefined;
+
   #start(): void {
     forgetPrefetchedIcons(this.#prefetchedIcons);
     this.#prefetchedIcons.clear();
     this.#running = true;
+    this.#startedFolder = this.#brandingFolder();
     this.#pluginsSettled = false;
     this.#runtime.registerTimeout = this.registerTimeout;
     this.#runtime.setAudience(this.#validPlatform(), this.#validRole());

@@ -263,11 +263,15 @@ export class PluginRuntime {
     if (branding.settingsBranded) {
       for (const entry of branding.entries) this.#records.set(entry.id, new PluginRecord(entry));
     }
+    this.#starting = true;
+    // The package files are requested first, before the list is published (which reads the
+    // user's choices: the page's first localStorage access, milliseconds in a fresh page) and
+    // before the app hears of the branding: the requests need neither.
+    const prepared = [...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal));
     this.#publishPlugins();
     this.#events.next({ type: 'branding', branding });
-    this.#starting = true;
     try {
-      await Promise.all([...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal)));
+      await Promise.all(prepared);
       // A load begun meanwhile (a role that arrived, the user's choice) is waited for too.
       await firstValueFrom(this.#plugins.pipe(filter((plugins) => session !== this.#session || !plugins.some(isPending))));
     } finally {
@@ -462,7 +466,9 @@ export class PluginRuntime {
   async #fetchPackage(record: PluginRecord, session: number, signal: AbortSignal | undefined, reload?: number): Promise<boolean> {
     const branding = this.#branding;
     if (!branding) return false;
-    this.#setStatus(record, 'fetching');
+    // A new record is already `fetching`: publishing the list again for each of them made the
+    // start's first pass over the plugins cost the square of their number.
+    if (record.status !== 'fetching') this.#setStatus(record, 'fetching');
     const fetchFn: typeof fetch = reload === undefined ? this.#fetch : (input, init) => this.#fetch(input, { ...init, cache: 'no-store' });
     const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, {
       fetch: fetchFn,
