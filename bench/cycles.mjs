@@ -12,7 +12,6 @@ import { tempFolder, writeBrandingFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { heapGrowth, heapSummary } from './lib/heap.mjs';
-import { buildCountedDropIn, dropInExportsCounter } from './lib/counted-build.mjs';
 
 export const name = 'cycles';
 export const title = '1,000 load/unload cycles (budget: subscriptions, listeners, scripts and dialogs back where they started; heap growth < 1 MB)';
@@ -51,18 +50,11 @@ export async function run({ cycles = 1000, log = console.log } = {}) {
   await writeBrandingFolder(path.join(fixtures.dir, 'cycles'), [
     { id: 'cycle-plugin', name: 'Cycle plugin', source: SOURCE, menuItems: { toolbar: [{ label: 'Cycle', icon: null, action: 'openDialog' }] } },
   ]);
-  // The subscription counter: the drop-in's own export when it has one, else the same sources
-  // bundled with it exported (see lib/counted-build.mjs).
-  const fromDist = await dropInExportsCounter();
-  const counted = fromDist ? null : await buildCountedDropIn(fixtures.dir);
-  const dropIn = fromDist
-    ? { source: 'dist/pex-plugin-host.js (exports liveSubscriptionCount)' }
-    : { source: 'the same sources bundled by the benchmark, dist/pex-plugin-host.js does not export liveSubscriptionCount', command: counted.command };
-  log(`cycles: drop-in: ${dropIn.source}`);
+  // The subscription counter is the drop-in's own export: the build every other benchmark measures.
+  const dropIn = { source: 'dist/pex-plugin-host.js (its export liveSubscriptionCount)' };
   const server = await startServer({
     mounts: {
       '/dist/': path.join(REPO_DIR, 'dist'),
-      '/dropin/': fromDist ? path.join(REPO_DIR, 'dist') : fixtures.dir,
       '/branding/': fixtures.dir,
       '/pages/': path.join(BENCH_DIR, 'pages'),
     },

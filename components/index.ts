@@ -32,6 +32,12 @@ export type {
 } from '../src/conference/infinity/index.js';
 export type { ConferenceConnection, ConnectionState, ConnectionStateDetail } from '../src/conference/connection.js';
 export { CommandError } from '../src/conference/commands.js';
+/**
+ * How many subscriptions are open right now on the streams the host hands out (participants$,
+ * conferenceDetails$, actions$, state$, …), counted at the streams themselves: for leak checks,
+ * e.g. that unloading a plugin left none of its subscriptions behind.
+ */
+export { liveSubscriptionCount, type HandedOutStream } from '../src/runtime/live-subscriptions.js';
 export type { CommandAnswers, CommandArgs, CommandName, CommandResults, DialOutUuids, RestReply } from '../src/conference/commands.js';
 export type { PexCommandDetail, PexEventDetails, PexEventName, PexEvent, PexPluginsSettledDetail } from './events.js';
 export type { ConferenceDetails, Participant, PexAction } from '../src/conference/types.js';

@@ -2,7 +2,7 @@
 /**
  * In-page side of bench/cycles.mjs: window.benchApi, driven through puppeteer.
  */
-import { liveSubscriptionCount } from '/dropin/pex-plugin-host.js';
+import { liveSubscriptionCount } from '/dist/pex-plugin-host.js';
 
 const host = document.querySelector('pex-plugin-host');
 /** The streams the host hands out (src/runtime/live-subscriptions.ts), each counted where it is handed out. */

@@ -130,6 +130,9 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
   };
   presented.opened.then(
     () => {
+      // Unloaded while its dialog was on the way (its look is a chunk fetched on first use): the
+      // plugin's code is not called again, so its ref goes nowhere.
+      if (sandbox?.disposed) return;
       viewInit$.next();
       viewInit$.complete();
       refs.next(ref);
