@@ -155,8 +155,8 @@ const FAULTS: Fault[] = [
     announced: 'at most once',
     rejoin: true,
     check: async (outcomes, stage) => {
-      expect(outcomes[0].message).to.match(/^sendRequest: (the node refused the token and it could not be renewed|not connected)/);
-      expect(outcomes[1].message).to.match(/^dialOut: (the node refused the token and it could not be renewed|not connected)/);
+      expect(outcomes[0].message).to.match(/^sendRequest: (the node refused the token and it could not be renewed|the conference was left)/);
+      expect(outcomes[1].message).to.match(/^dialOut: (the node refused the token and it could not be renewed|the conference was left)/);
       expect(stage.states.find((s) => s.state === 'disconnected')?.reason).to.equal('Timer expired awaiting token refresh');
     },
   },

@@ -343,9 +343,9 @@ describe('Infinity connection: joining', () => {
       expect(judge.violations, alias).to.deep.equal([]);
     }
     expect(failures.sso).to.include({ code: 'idp-required', status: 403 });
-    expect((failures.sso as Error).message).to.equal('Could not join "sso": the conference signs users in with an identity provider (SSO), which this connection does not support.');
+    expect((failures.sso as Error).message).to.equal('Could not join "sso": it signs users in with SSO (an identity provider), which this connection does not support.');
     expect(failures.teams).to.include({ code: 'extension-required', status: 403 });
-    expect((failures.teams as Error).message).to.contain('Could not join "teams": the conference needs a conference extension');
+    expect((failures.teams as Error).message).to.contain('Could not join "teams": it needs a conference extension (a meeting id)');
     expect(failures.odd).to.include({ code: 'failed', status: 403, message: 'Could not join "odd": 403 {"something":"new"}' });
     expect(failures.tokenless).to.include({ code: 'failed', status: 200, message: 'Could not join "tokenless": request_token answered without a token.' });
     expect(failures.offline).to.be.instanceOf(InfinityJoinError).and.include({ code: 'failed', status: undefined, message: 'Could not join "offline": Failed to fetch' });

@@ -2,13 +2,13 @@
  * The Infinity connection: one conference over the client REST API v2 and its events stream,
  * as a ConferenceConnection the host can be given. Join with `connectInfinity` (index.ts).
  */
-import { BehaviorSubject, Observable, Subject, distinctUntilChanged } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { actions } from '../actions.js';
 import type { CallInfo } from '../call-info.js';
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
 import type { ConferenceConnection, ConnectionStateDetail } from '../connection.js';
 import { DEFAULT_CONFERENCE_DETAILS, type ConferenceDetails, type Participant, type PexAction } from '../types.js';
-import { InfinityJoinError } from './errors.js';
+import { couldNot, InfinityJoinError, messageOf } from './errors.js';
 import { EventStream } from './event-stream.js';
 import { executeCommand } from './execute.js';
 import { applyConferenceStatus, conferenceFromToken, roleFromJoinRole } from './mapping.js';
@@ -62,6 +62,9 @@ export interface ConnectSuccessPayload {
   serviceType: string;
 }
 
+/** Why a command cannot be carried out once the connection has ended. */
+const LEFT = 'the conference was left';
+
 /** The refresh is tried this often in a row before the session is given up. */
 const REFRESH_ATTEMPTS = 3;
 /** A failed refresh waits a random time below 1 s, then below 2 s (full jitter, retry.ts). */
@@ -79,7 +82,7 @@ export class InfinityConnection implements ConferenceConnection {
   readonly #connectionState = new BehaviorSubject<ConnectionStateDetail>({ state: 'connecting' });
   readonly #commandTimeout: number;
   /** Who has had `Participant Connect Success`: a create that comes after an update, or twice, announces once. */
-  readonly #announced = new Set<string>();
+  #announced = new Set<string>();
   /** A token refresh a refused command waits for (one at a time). */
   #renewing: Promise<string | undefined> | undefined;
   readonly #target: TokenTarget;
@@ -129,9 +132,7 @@ export class InfinityConnection implements ConferenceConnection {
    * stream is retried, `{state: 'offline'}` while the browser says there is no network,
    * `{state: 'disconnected', reason}` once the call has ended. Replays; only changes are emitted.
    */
-  readonly connectionState$: Observable<ConnectionStateDetail> = this.#connectionState.pipe(
-    distinctUntilChanged((a, b) => a.state === b.state && a.attempt === b.attempt && a.reason === b.reason),
-  );
+  readonly connectionState$: Observable<ConnectionStateDetail> = this.#connectionState.asObservable();
 
   /** Joins the conference. Use `connectInfinity`. */
   static async join(options: ConnectInfinityOptions): Promise<InfinityConnection> {
@@ -142,19 +143,13 @@ export class InfinityConnection implements ConferenceConnection {
     }
     const target: TokenTarget = { node: options.node.replace(/\/+$/, ''), alias: options.alias, fetcher };
     const { session, pin } = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
-    const connection = new InfinityConnection(target, session, options.displayName, pin, options.random ?? Math.random, options.commandTimeout);
+    const connection = new InfinityConnection(target, session, options, pin);
     await connection.#start(options.syncTimeout ?? 5000);
     return connection;
   }
 
-  private constructor(
-    target: TokenTarget,
-    session: RawTokenResult,
-    displayName: string,
-    pin: string | undefined,
-    random: RandomSource,
-    commandTimeout: number | undefined,
-  ) {
+  private constructor(target: TokenTarget, session: RawTokenResult, options: ConnectInfinityOptions, pin: string | undefined) {
+    const { commandTimeout, random = Math.random } = options;
     this.#target = target;
     this.#commandTimeout = Number.isFinite(commandTimeout) && commandTimeout! > 0 ? commandTimeout! : DEFAULT_COMMAND_TIMEOUT;
     this.#token = session.token;
@@ -169,7 +164,7 @@ export class InfinityConnection implements ConferenceConnection {
     this.selfUUID$ = this.#selfUUID.asObservable();
     const connectSuccess: ConnectSuccessPayload = {
       alias: target.alias,
-      displayName: session.display_name || displayName,
+      displayName: session.display_name || options.displayName,
       joinRole: session.role === 'HOST' ? 'HOST' : 'GUEST',
       serviceType: session.current_service_type ?? session.service_type ?? 'conference',
     };
@@ -191,7 +186,7 @@ export class InfinityConnection implements ConferenceConnection {
       onEvent: (event) => this.#onEvent(event),
       onOpen: (open, retry) => {
         if (this.#ended) return;
-        this.#stateDetail = open ? {} : { ...retry };
+        this.#stateDetail = retry ?? {};
         this.#state.next(open ? 'connected' : 'reconnecting');
         this.#publishState();
       },
@@ -211,15 +206,13 @@ export class InfinityConnection implements ConferenceConnection {
     return { ...this.#connectionState.value };
   }
 
+  /** connectionState$ from the state and its particulars (none while connecting or connected; the reason once ended), when it changed. */
   #publishState(): void {
     const state = this.#state.value;
-    const { attempt, reason } = this.#stateDetail;
-    let detail: ConnectionStateDetail;
-    if ((state === 'connected' || state === 'reconnecting') && browserOffline()) detail = { state: 'offline' };
-    else if (state === 'reconnecting') detail = { state, ...(attempt !== undefined ? { attempt } : {}), ...(reason !== undefined ? { reason } : {}) };
-    else if (state === 'disconnected') detail = { state, reason: reason ?? 'Disconnected' };
-    else detail = { state };
-    this.#connectionState.next(detail);
+    const detail: ConnectionStateDetail =
+      (state === 'connected' || state === 'reconnecting') && browserOffline() ? { state: 'offline' } : { state, ...this.#stateDetail };
+    const last = this.#connectionState.value;
+    if (detail.state !== last.state || detail.attempt !== last.attempt || detail.reason !== last.reason) this.#connectionState.next(detail);
   }
 
   /**
@@ -230,18 +223,21 @@ export class InfinityConnection implements ConferenceConnection {
     const session = this.#session;
     const uuid = this.#selfUUID.value;
     const role = this.#role.value;
-    return {
+    const info: CallInfo = {
       node: this.#target.node || globalThis.location?.origin || '',
       conference: this.#target.alias,
-      ...(session.conference_name !== undefined ? { conferenceName: session.conference_name } : {}),
+      conferenceName: session.conference_name,
       displayName: session.display_name,
-      ...(this.#pin !== undefined ? { pin: this.#pin } : {}),
-      ...(uuid !== undefined ? { uuid } : {}),
-      ...(role !== undefined ? { role: role === 'chair' ? 'HOST' : 'GUEST' } : {}),
-      ...(session.chat_enabled !== undefined ? { chatEnabled: session.chat_enabled } : {}),
-      serviceType: (uuid !== undefined ? this.#roster.get(uuid)?.serviceType : undefined) || (session.current_service_type ?? session.service_type ?? 'conference'),
-      ...(session.version !== undefined ? { version: session.version } : {}),
+      pin: this.#pin,
+      uuid,
+      role: role && (role === 'chair' ? 'HOST' : 'GUEST'),
+      chatEnabled: session.chat_enabled,
+      serviceType: (uuid !== undefined && this.#roster.get(uuid)?.serviceType) || (session.current_service_type ?? session.service_type ?? 'conference'),
+      version: session.version,
     };
+    // What is not known is left out, not given as undefined.
+    for (const key of Object.keys(info) as (keyof CallInfo)[]) if (info[key] === undefined) delete info[key];
+    return info;
   }
 
   async #start(syncTimeout: number): Promise<void> {
@@ -254,15 +250,24 @@ export class InfinityConnection implements ConferenceConnection {
       await Promise.all([this.#seedConference(), this.#events.start()]);
     } catch (error) {
       await this.#end({ release: 'await', silent: true });
-      throw new InfinityJoinError(`Could not join "${this.#target.alias}": ${error instanceof Error ? error.message : String(error)}`, 'failed');
+      throw couldNot('join', this.#target.alias, messageOf(error));
     }
     await synced;
     clearTimeout(timer);
-    if (this.#ended) throw new InfinityJoinError(`Could not join "${this.#target.alias}": the conference ended while joining.`, 'failed');
-    globalThis.addEventListener?.('pagehide', this.#onPageHide);
-    globalThis.addEventListener?.('online', this.#onNetworkChange);
-    globalThis.addEventListener?.('offline', this.#onNetworkChange);
+    if (this.#ended) throw couldNot('join', this.#target.alias, 'the conference ended while joining.');
+    this.#listen('addEventListener');
     this.#publishState();
+  }
+
+  /** The page's events the connection follows while it is up: leaving the page, the network coming and going. */
+  #listen(how: 'addEventListener' | 'removeEventListener'): void {
+    for (const [type, listener] of [
+      ['pagehide', this.#onPageHide],
+      ['online', this.#onNetworkChange],
+      ['offline', this.#onNetworkChange],
+    ] as const) {
+      globalThis[how]?.(type, listener);
+    }
   }
 
   /** `GET conference_status` seeds locked, guestsMuted and started; a failure keeps the defaults. */
@@ -271,8 +276,14 @@ export class InfinityConnection implements ConferenceConnection {
       const status = (await this.#rest.call('conference_status', undefined, 'GET')) as RawConferenceStatus;
       if (status && typeof status === 'object') this.#conference.next(applyConferenceStatus(this.#conference.value, status));
     } catch (error) {
-      console.warn('[pex] conference_status failed; the conference details start from defaults:', error);
+      console.warn('[pex] conference_status failed; the details stay at their defaults:', error);
     }
+  }
+
+  /** The first sync is in (or the join is over): connectInfinity may resolve. */
+  #synced(): void {
+    this.#firstSync?.();
+    this.#firstSync = undefined;
   }
 
   #emit(type: string, payload?: unknown): void {
@@ -285,22 +296,20 @@ export class InfinityConnection implements ConferenceConnection {
     try {
       data = event.data ? JSON.parse(event.data) : undefined;
     } catch {
-      console.warn(`[pex] the Infinity event "${event.type}" carried data that is not JSON; ignored.`);
+      console.warn(`[pex] the Infinity event "${event.type}" is not JSON; ignored.`);
       return;
     }
     switch (event.type) {
       case 'participant_sync_begin':
-        this.#pexrtcCallbacks.syncBegin(this.#roster.participants.map((participant) => participant.uuid));
+        this.#pexrtcCallbacks.syncBegin(this.#roster.uuids());
         this.#roster.syncBegin();
         break;
       case 'participant_sync_end':
         this.#roster.syncEnd();
         // Who is there now has been announced (the sync is not replayed as joins); who is not, may be again.
-        this.#announced.clear();
-        for (const participant of this.#roster.participants) this.#announced.add(participant.uuid);
+        this.#announced = new Set(this.#roster.uuids());
         this.#pexrtcCallbacks.syncEnd();
-        this.#firstSync?.();
-        this.#firstSync = undefined;
+        this.#synced();
         break;
       case 'participant_create':
       case 'participant_update':
@@ -348,26 +357,23 @@ export class InfinityConnection implements ConferenceConnection {
 
   #onRosterChange(change: RosterChange | undefined, created: boolean): void {
     if (!change) return;
-    const { uuid } = change.participant;
+    const { participant } = change;
+    const { uuid } = participant;
+    if (change.kind === 'delete') {
+      this.#announced.delete(uuid);
+      this.#emit(actions.PARTICIPANT_DISCONNECT_SUCCESS, uuid);
+      return;
+    }
     // An update for someone unknown (outside a sync) adds them silently; their create, before or
     // after it, announces them once.
-    if (created && change.kind !== 'delete' && !this.#announced.has(uuid)) {
+    if (created && !this.#announced.has(uuid)) {
       this.#announced.add(uuid);
       this.#emit(actions.PARTICIPANT_CONNECT_SUCCESS, uuid);
     }
-    if (change.kind === 'create') {
-      // Announced above when it was a create.
-    } else if (change.kind === 'delete') {
-      this.#announced.delete(uuid);
-      this.#emit(actions.PARTICIPANT_DISCONNECT_SUCCESS, uuid);
-    } else {
-      const { participant, previous } = change;
-      if (participant.buzzTime !== previous.buzzTime) {
-        this.#emit(actions.BUZZ_CHANGED, { buzzTime: participant.buzzTime, name: participant.name });
-      }
-      if (participant.muted !== previous.muted) {
-        this.#emit(actions.PARTICIPANT_MUTED_CHANGED, { uuid: participant.uuid, muted: participant.muted });
-      }
+    if (change.kind === 'update') {
+      const { previous } = change;
+      if (participant.buzzTime !== previous.buzzTime) this.#emit(actions.BUZZ_CHANGED, { buzzTime: participant.buzzTime, name: participant.name });
+      if (participant.muted !== previous.muted) this.#emit(actions.PARTICIPANT_MUTED_CHANGED, { uuid, muted: participant.muted });
     }
   }
 
@@ -389,16 +395,7 @@ export class InfinityConnection implements ConferenceConnection {
     }
     const startedAt = onlineMark();
     try {
-      const refreshed = await refreshSessionToken(this.#target, this.#token);
-      if (this.#ended) {
-        // Left while refreshing: the new token must not outlive us.
-        void releaseSessionToken(this.#target, refreshed.token);
-        return;
-      }
-      this.#token = refreshed.token;
-      this.#refreshFailures = 0;
-      if (refreshed.role) this.#role.next(roleFromJoinRole(refreshed.role));
-      this.#scheduleRefresh(refreshed.expires);
+      await this.#refreshNow();
     } catch (error) {
       if (this.#ended) return;
       const status = error instanceof InfinityJoinError ? error.status : undefined;
@@ -409,7 +406,7 @@ export class InfinityConnection implements ConferenceConnection {
       }
       this.#refreshFailures += 1;
       if (status === 403 || this.#refreshFailures >= REFRESH_ATTEMPTS) {
-        void this.#end({ reason: error instanceof Error ? error.message : String(error), release: 'none' });
+        void this.#end({ reason: messageOf(error), release: 'none' });
         return;
       }
       // Every client of a node that fails refreshes at once: each waits its own random time
@@ -420,12 +417,30 @@ export class InfinityConnection implements ConferenceConnection {
   }
 
   /**
+   * `refresh_token` now, and the new token (and role) in use with its own refresh scheduled.
+   * Resolves to false when the connection ended meanwhile: the new token is then released.
+   */
+  async #refreshNow(): Promise<boolean> {
+    const refreshed = await refreshSessionToken(this.#target, this.#token);
+    if (this.#ended) {
+      // Left while refreshing: the new token must not outlive us.
+      void releaseSessionToken(this.#target, refreshed.token);
+      return false;
+    }
+    this.#token = refreshed.token;
+    this.#refreshFailures = 0;
+    if (refreshed.role) this.#role.next(roleFromJoinRole(refreshed.role));
+    this.#scheduleRefresh(refreshed.expires);
+    return true;
+  }
+
+  /**
    * Carries out a plugin command against the conference. Resolves to the server's `result`
    * (dialOut: the new participants' uuids); rejects with a CommandError carrying the HTTP status
    * and the server's reason. sendChatMessage emits `SEND_CHAT_MESSAGE` (the text) on success.
    */
   async execute<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]> {
-    if (this.#ended) throw new CommandError(`${command.name}: not connected (the conference was left).`);
+    if (this.#ended) throw new CommandError(`${command.name}: ${LEFT}.`);
     const result = await runCommand({
       name: command.name,
       timeout: this.#commandTimeout,
@@ -443,26 +458,16 @@ export class InfinityConnection implements ConferenceConnection {
    * node has ended it). Commands refused together share one refresh.
    */
   #renewToken(): Promise<string | undefined> {
-    this.#renewing ??= (async () => {
-      if (this.#ended) return 'the conference was left';
-      try {
-        const refreshed = await refreshSessionToken(this.#target, this.#token);
-        if (this.#ended) {
-          void releaseSessionToken(this.#target, refreshed.token);
-          return 'the conference was left';
-        }
-        this.#token = refreshed.token;
-        this.#refreshFailures = 0;
-        if (refreshed.role) this.#role.next(roleFromJoinRole(refreshed.role));
-        this.#scheduleRefresh(refreshed.expires);
-        return undefined;
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        if (error instanceof InfinityJoinError && error.status === 403) void this.#end({ reason: why, release: 'none' });
-        return why;
-      }
-    })().finally(() => (this.#renewing = undefined));
-    return this.#renewing;
+    return (this.#renewing ??= (this.#ended ? Promise.resolve(false) : this.#refreshNow())
+      .then(
+        (renewed) => (renewed ? undefined : LEFT),
+        (error: unknown) => {
+          const why = messageOf(error);
+          if (error instanceof InfinityJoinError && error.status === 403) void this.#end({ reason: why, release: 'none' });
+          return why;
+        },
+      )
+      .finally(() => (this.#renewing = undefined)));
   }
 
   /**
@@ -476,28 +481,21 @@ export class InfinityConnection implements ConferenceConnection {
   #end(how: { reason?: string; release: 'await' | 'keepalive' | 'none'; silent?: boolean }): Promise<void> {
     if (this.#leaving) return this.#leaving;
     this.#ended = true;
-    clearTimeout(this.#refreshTimer);
-    this.#refreshWait.cancel();
+    // Ended: this only stops the refresh timer and its wait.
+    this.#scheduleRefresh(0);
     this.#events.stop();
-    this.#firstSync?.();
-    this.#firstSync = undefined;
-    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
-    globalThis.removeEventListener?.('online', this.#onNetworkChange);
-    globalThis.removeEventListener?.('offline', this.#onNetworkChange);
-    const token = this.#token;
+    this.#synced();
+    this.#listen('removeEventListener');
+    const { reason, release, silent } = how;
+    const released = release !== 'none' && releaseSessionToken(this.#target, this.#token, release === 'keepalive');
     const finish = (): void => {
-      this.#stateDetail = { reason: how.reason ?? 'You left the conference' };
+      this.#stateDetail = { reason: reason ?? 'You left the conference' };
       this.#state.next('disconnected');
-      if (!how.silent) this.#publishState();
-      if (!how.silent) this.#emit(actions.DISCONNECT_SUCCESS, how.reason === undefined ? undefined : { reason: how.reason });
+      if (silent) return;
+      this.#publishState();
+      this.#emit(actions.DISCONNECT_SUCCESS, reason === undefined ? undefined : { reason });
     };
-    if (how.release === 'await') {
-      this.#leaving = releaseSessionToken(this.#target, token).then(finish);
-    } else {
-      if (how.release === 'keepalive') void releaseSessionToken(this.#target, token, true);
-      finish();
-      this.#leaving = Promise.resolve();
-    }
-    return this.#leaving;
+    // A keepalive release outlives the page: nobody waits for it.
+    return (this.#leaving = release === 'await' ? (released as Promise<boolean>).then(finish) : Promise.resolve(finish()));
   }
 }

@@ -42,14 +42,14 @@ export class PinRequiredError extends InfinityJoinError {
     readonly hostPinRequired: boolean,
     readonly guestPinRequired: boolean,
   ) {
-    super(`Conference "${alias}" requires ${describePins(hostPinRequired, guestPinRequired)}: pass it as the pin option or answer requestPin.`, 'pin-required', 403);
+    super(`"${alias}" needs ${describePins(hostPinRequired, guestPinRequired)}: give the pin option or answer requestPin.`, 'pin-required', 403);
     this.name = 'PinRequiredError';
   }
 }
 
 function describePins(host: boolean, guest: boolean): string {
-  if (host && guest) return 'a PIN (the host PIN to join as host, the guest PIN to join as guest)';
-  if (host) return 'the host PIN to join as host (guests may join without a PIN)';
+  if (host && guest) return 'a PIN (host or guest)';
+  if (host) return 'the host PIN to join as host (guests need none)';
   if (guest) return 'the guest PIN';
   return 'a PIN';
 }
@@ -60,4 +60,14 @@ export class ConferenceNotFoundError extends InfinityJoinError {
     super(`No such conference "${alias}"${reason ? `: ${reason}` : ''}.`, 'not-found', 404, reason);
     this.name = 'ConferenceNotFoundError';
   }
+}
+
+/** A thrown value's message, for a sentence that says what went wrong. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `Could not <what> "<alias>": <detail>`, the one shape of a failed join, refresh or release. */
+export function couldNot(what: string, alias: string, detail: string, code: JoinErrorCode = 'failed', status?: number, reason?: string): InfinityJoinError {
+  return new InfinityJoinError(`Could not ${what} "${alias}": ${detail}`, code, status, reason);
 }

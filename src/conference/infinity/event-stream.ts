@@ -23,15 +23,12 @@ export interface EventStreamOptions {
   onOpen?: (open: boolean, retry?: { attempt: number; reason: string }) => void;
   /** The stream is gone for good: refused, or the attempts ran out. */
   onFatal: (reason: string) => void;
-  /** The first wait's ceiling in ms (default 250); each attempt in a row doubles it. */
-  initialDelay?: number;
-  /** The highest ceiling in ms (default 8000). */
-  maxDelay?: number;
-  /** Attempts in a row before giving up (default 8: at most about 30 s of waiting with the defaults). */
-  maxAttempts?: number;
   /** Where the waits draw their jitter (default Math.random). */
   random?: RandomSource;
 }
+
+/** Attempts in a row before giving up: at most about 30 s of waiting (below 250 ms, then doubling to 8 s). */
+const MAX_ATTEMPTS = 8;
 
 export class EventStream {
   #controller: AbortController | undefined;
@@ -56,19 +53,17 @@ export class EventStream {
   }
 
   async #run(): Promise<void> {
-    const { initialDelay = 250, maxDelay = 8000, maxAttempts = 8, random = Math.random } = this.options;
-    const backoff = { base: initialDelay, cap: maxDelay, random };
+    const { base, fetcher, token, onEvent, onOpen, random = Math.random } = this.options;
+    const backoff = { base: 250, cap: 8000, random };
     let failures = 0;
     while (!this.#stopped) {
-      let sawEvent = false;
       // An `online` after this (the attempt's start, then its last event) ends the wait after it at once.
       let since = onlineMark();
       let problem = 'the events stream ended';
       const controller = new AbortController();
       this.#controller = controller;
       try {
-        const url = `${this.options.base}/events?token=${encodeURIComponent(this.options.token())}`;
-        const response = await this.options.fetcher(url, {
+        const response = await fetcher(`${base}/events?token=${encodeURIComponent(token())}`, {
           headers: { accept: 'text/event-stream' },
           cache: 'no-store',
           signal: controller.signal,
@@ -85,17 +80,16 @@ export class EventStream {
         }
         this.#opened?.resolve();
         this.#opened = undefined;
-        this.options.onOpen?.(true);
+        onOpen?.(true);
         await readEventStream(response.body, (event) => {
           if (this.#stopped) return;
-          sawEvent = true;
           failures = 0;
           since = onlineMark();
           try {
-            this.options.onEvent(event);
+            onEvent(event);
           } catch (error) {
             // A bug in handling one event must not drop the stream.
-            console.error(`[pex] handling the Infinity event "${event.type}" failed:`, error);
+            console.error(`[pex] the Infinity event "${event.type}" failed:`, error);
           }
         });
       } catch (error) {
@@ -105,37 +99,27 @@ export class EventStream {
       if (this.#stopped) return;
       if (this.#opened) {
         // The first connection failed: the join fails with it.
-        this.#opened.reject(new Error(problem));
-        this.#opened = undefined;
-        this.stop();
+        this.#finish(problem);
         return;
       }
-      if (sawEvent) failures = 0;
-      if (browserOffline()) {
-        // No network: trying would only fail. No attempt is spent; the next is made when the browser is back.
-        this.options.onOpen?.(false, { attempt: failures + 1, reason: problem });
-        await this.#wait.wait('online', since);
-        continue;
-      }
-      failures += 1;
-      if (failures > maxAttempts) {
-        this.#finish(`${problem}; gave up after ${maxAttempts} attempts to reconnect`);
+      // No network: trying would only fail. No attempt is spent; the next is made when the browser is back.
+      const offline = browserOffline();
+      if (!offline && ++failures > MAX_ATTEMPTS) {
+        this.#finish(`${problem}; gave up after ${MAX_ATTEMPTS} attempts to reconnect`);
         return;
       }
-      this.options.onOpen?.(false, { attempt: failures, reason: problem });
+      onOpen?.(false, { attempt: offline ? failures + 1 : failures, reason: problem });
       // An `online` on the way ends the wait at once.
-      await this.#wait.wait(fullJitterDelay(failures - 1, backoff), since);
+      await this.#wait.wait(offline ? 'online' : fullJitterDelay(failures - 1, backoff), since);
     }
   }
 
+  /** The stream is over for good: the join fails with it if it was the first connection, else onFatal says why. */
   #finish(reason: string): void {
-    if (this.#opened) {
-      this.#opened.reject(new Error(reason));
-      this.#opened = undefined;
-      this.stop();
-      return;
-    }
+    const opened = this.#opened;
+    this.#opened = undefined;
     this.stop();
-    this.options.onFatal(reason);
+    if (opened) opened.reject(new Error(reason));
+    else this.options.onFatal(reason);
   }
 }

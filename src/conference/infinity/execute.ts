@@ -7,16 +7,12 @@ import { conferenceRequestPath } from '../request-path.js';
 import { dialRole } from './mapping.js';
 import type { ConferenceRest } from './rest.js';
 
-const PARTICIPANT_FIX = "pass a participant's uuid, as participants$ gives it.";
-
-/** `participants/<uuid>/<call>`, checked by the one path checker (request-path.ts). */
-function participantPath(command: string, uuid: string, call: string): string {
-  const path = `participants/${encodeURIComponent(uuid)}/${call}`;
-  return conferenceRequestPath(path, {
-    call: `InfinityConnection.execute(${command} ${JSON.stringify(uuid)}) (the request ${JSON.stringify(path)})`,
-    fix: PARTICIPANT_FIX,
-  });
-}
+/** The commands on one participant: the REST call each makes, `participants/<uuid>/<call>`. */
+const PARTICIPANT_CALLS: Readonly<Record<string, string>> = {
+  disconnectParticipant: 'disconnect',
+  spotlightOnParticipant: 'spotlighton',
+  spotlightOffParticipant: 'spotlightoff',
+};
 
 /** `dial`'s body for `dialOut(alias, protocol, role, callback, options)`. */
 export function dialBody(args: { alias: string; protocol: string; role: string; options?: { streaming?: boolean } }): {
@@ -49,18 +45,24 @@ export async function executeCommand<C extends PluginCommand>(rest: ConferenceRe
       return (Array.isArray(result) ? result.filter((uuid): uuid is string => typeof uuid === 'string') : []) as R;
     }
     case 'disconnectParticipant':
-      return (await rest.call(participantPath(c.name, c.args.uuid, 'disconnect'))) as R;
     case 'spotlightOnParticipant':
-      return (await rest.call(participantPath(c.name, c.args.uuid, 'spotlighton'))) as R;
-    case 'spotlightOffParticipant':
-      return (await rest.call(participantPath(c.name, c.args.uuid, 'spotlightoff'))) as R;
+    case 'spotlightOffParticipant': {
+      const { uuid } = c.args;
+      const path = `participants/${encodeURIComponent(uuid)}/${PARTICIPANT_CALLS[c.name]}`;
+      // Checked by the one path checker (request-path.ts).
+      const checked = conferenceRequestPath(path, {
+        call: `InfinityConnection.execute(${c.name} ${JSON.stringify(uuid)}) (the request ${JSON.stringify(path)})`,
+        fix: "pass a participant's uuid, as participants$ gives it.",
+      });
+      return (await rest.call(checked)) as R;
+    }
     case 'transformConferenceLayout':
       return (await rest.call('transform_layout', { transforms: c.args.layout ?? {} })) as R;
     case 'sendChatMessage':
       return (await rest.call('message', { type: c.args.type || 'text/plain', payload: c.args.payload })) as R;
     default: {
       const name = (command as { name?: unknown }).name;
-      throw new CommandError(`The Infinity connection does not know the command ${JSON.stringify(name)}.`);
+      throw new CommandError(`InfinityConnection.execute: no such command ${JSON.stringify(name)}.`);
     }
   }
 }

@@ -8,14 +8,8 @@
 import type { PexAction } from '../types.js';
 import type { RawChatMessage, RawConferenceStatus, RawParticipant } from './raw-types.js';
 
-/** The action types, as webapp2 named them. */
-export const PEXRTC_ACTIONS = Object.freeze({
-  participantCreate: 'PexRTC: participant_create',
-  participantUpdate: 'PexRTC: participant_update',
-  participantDelete: 'PexRTC: participant_delete',
-  conferenceUpdate: 'PexRTC: conference_update',
-  chatMessage: 'PexRTC: chat_message',
-});
+/** PexRTC's callbacks, whose action types are webapp2's: `PexRTC: <callback>`. */
+type PexRTCCallback = 'participant_create' | 'participant_update' | 'participant_delete' | 'conference_update' | 'chat_message';
 
 export class PexRTCCallbacks {
   /** Raw participants of the sync in progress, by uuid; undefined outside a sync. */
@@ -38,9 +32,9 @@ export class PexRTCCallbacks {
     if (!sync) return;
     this.#sync = undefined;
     for (const [uuid, raw] of sync) {
-      this.#emit(this.#before.delete(uuid) ? PEXRTC_ACTIONS.participantUpdate : PEXRTC_ACTIONS.participantCreate, raw);
+      this.#emit(this.#before.delete(uuid) ? 'participant_update' : 'participant_create', raw);
     }
-    for (const uuid of this.#before) this.#emit(PEXRTC_ACTIONS.participantDelete, { uuid });
+    for (const uuid of this.#before) this.#emit('participant_delete', { uuid });
     this.#before = new Set();
   }
 
@@ -48,24 +42,24 @@ export class PexRTCCallbacks {
   participant(event: 'participant_create' | 'participant_update', raw: RawParticipant): void {
     if (!raw || typeof raw.uuid !== 'string') return;
     if (this.#sync) this.#sync.set(raw.uuid, raw);
-    else this.#emit(event === 'participant_create' ? PEXRTC_ACTIONS.participantCreate : PEXRTC_ACTIONS.participantUpdate, raw);
+    else this.#emit(event, raw);
   }
 
   /** `participant_delete` (`{uuid}`). */
   participantDelete(raw: { uuid: string }): void {
     if (this.#sync) this.#sync.delete(raw.uuid);
-    else this.#emit(PEXRTC_ACTIONS.participantDelete, raw);
+    else this.#emit('participant_delete', raw);
   }
 
   conferenceUpdate(raw: RawConferenceStatus): void {
-    this.#emit(PEXRTC_ACTIONS.conferenceUpdate, raw);
+    this.#emit('conference_update', raw);
   }
 
   chatMessage(raw: RawChatMessage): void {
-    this.#emit(PEXRTC_ACTIONS.chatMessage, raw);
+    this.#emit('chat_message', raw);
   }
 
-  #emit(type: string, payload: unknown): void {
-    this.emit({ type, payload });
+  #emit(callback: PexRTCCallback, payload: unknown): void {
+    this.emit({ type: `PexRTC: ${callback}`, payload });
   }
 }

@@ -5,6 +5,7 @@
  */
 import { CommandError } from '../commands.js';
 import { conferenceRequestUrl } from '../request-path.js';
+import { messageOf } from './errors.js';
 
 /** `<node>/api/client/v2/conferences/<alias>`; node '' means this page's origin. */
 export function conferenceBase(node: string, alias: string): string {
@@ -20,19 +21,20 @@ export interface RawAnswer {
 }
 
 export async function readAnswer(response: Response): Promise<RawAnswer> {
-  let text = '';
-  try {
-    text = await response.text();
-  } catch {
-    // A body that cannot be read says nothing more.
-  }
+  // A body that cannot be read says nothing more.
+  const text = await response.text().catch(() => '');
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
-    json = undefined;
+    // Not JSON: the text is all there is.
   }
   return { status: response.status, statusText: response.statusText, json, text };
+}
+
+/** Infinity's answers are `{status, result}`: the `result` when there is one, else `otherwise`. */
+export function resultOf(data: unknown, otherwise?: unknown): unknown {
+  return data && typeof data === 'object' && 'result' in data ? data.result : otherwise;
 }
 
 /**
@@ -40,16 +42,11 @@ export async function readAnswer(response: Response): Promise<RawAnswer> {
  * else a short non-JSON body (a proxy's '502 Bad Gateway'), else undefined.
  */
 export function answerReason(answer: Pick<RawAnswer, 'json' | 'text'>): string | undefined {
-  const { json, text } = answer;
-  if (json && typeof json === 'object' && 'result' in json) {
-    const result = (json as { result: unknown }).result;
-    if (typeof result === 'string') return result;
-  }
-  if (json === undefined) {
-    const trimmed = text.trim();
-    if (trimmed && trimmed.length <= 300 && !trimmed.startsWith('<')) return trimmed;
-  }
-  return undefined;
+  const { json } = answer;
+  const result = resultOf(json);
+  if (typeof result === 'string') return result;
+  const text = answer.text.trim();
+  return json === undefined && text && text.length <= 300 && !text.startsWith('<') ? text : undefined;
 }
 
 /** One request to the node. */
@@ -100,15 +97,12 @@ export class ConferenceRest {
     try {
       answer = await sendRequest(this.fetcher, url, { method, body, headers: { token: this.token() } });
     } catch (error) {
-      throw new CommandError(`${path}: the request failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CommandError(`${path}: the request failed: ${messageOf(error)}`);
     }
     if (answer.status < 200 || answer.status > 299) {
       const reason = answerReason(answer);
       throw new CommandError(`${path} failed: ${answer.status} ${reason ?? answer.statusText}`.trim(), answer.status, reason);
     }
-    if (answer.json && typeof answer.json === 'object' && 'result' in answer.json) {
-      return (answer.json as { result: unknown }).result;
-    }
-    return answer.json;
+    return resultOf(answer.json, answer.json);
   }
 }

@@ -38,6 +38,8 @@ export function browserOffline(): boolean {
 /** When the page last heard `online` (performance.now()), kept by one listener per page from the first wait on. */
 let lastOnline = Number.NEGATIVE_INFINITY;
 let watchingOnline = false;
+/** The waits that end on the next `online`: the same listener ends them. */
+const waitingForOnline = new Set<(why: 'online') => void>();
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
@@ -48,6 +50,7 @@ function watchOnline(): void {
   watchingOnline = true;
   globalThis.addEventListener?.('online', () => {
     lastOnline = now();
+    for (const end of waitingForOnline) end('online');
   });
 }
 
@@ -75,18 +78,16 @@ export class RetryWait {
     watchOnline();
     if (lastOnline > since) return Promise.resolve('online');
     return new Promise((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const onOnline = (): void => end('online');
       const end = (why: 'elapsed' | 'online' | 'cancelled'): void => {
         if (this.#end !== end) return;
         this.#end = undefined;
         clearTimeout(timer);
-        globalThis.removeEventListener?.('online', onOnline);
+        waitingForOnline.delete(end);
         resolve(why);
       };
       this.#end = end;
-      globalThis.addEventListener?.('online', onOnline);
-      if (ms !== 'online') timer = setTimeout(() => end('elapsed'), ms);
+      waitingForOnline.add(end);
+      const timer = ms === 'online' ? undefined : setTimeout(() => end('elapsed'), ms);
     });
   }
 

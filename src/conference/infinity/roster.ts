@@ -45,14 +45,14 @@ export class Roster {
     private readonly schedule: (callback: () => void) => void = (callback) => queueMicrotask(callback),
   ) {}
 
-  /** Whether a sync is in progress. */
-  get syncing(): boolean {
-    return this.#pending !== undefined;
-  }
-
   /** The current roster (the one last swapped in, plus live changes). */
   get participants(): readonly Participant[] {
     return [...this.#participants.values()];
+  }
+
+  /** The uuids of the current roster. */
+  uuids(): IterableIterator<string> {
+    return this.#participants.keys();
   }
 
   get(uuid: string): Participant | undefined {
@@ -111,22 +111,19 @@ export class Roster {
    * the roster is not looked at.
    */
   setStage(entries: readonly RawStageEntry[]): void {
-    const stage = mapStage(Array.isArray(entries) ? entries : []);
     const before = this.#stage;
-    this.#stage = stage;
+    const stage = (this.#stage = mapStage(Array.isArray(entries) ? entries : []));
     let changed = false;
-    const place = (map: Map<string, Participant>, uuid: string, position: StagePosition): boolean => {
-      const participant = map.get(uuid);
-      if (!participant || (participant.vad === position.vad && participant.stageIndex === position.stageIndex)) return false;
-      map.set(uuid, { ...participant, vad: position.vad, stageIndex: position.stageIndex });
-      return true;
-    };
-    const move = (uuid: string, position: StagePosition): void => {
-      if (this.#pending) place(this.#pending, uuid, position);
-      if (place(this.#participants, uuid, position)) changed = true;
-    };
-    for (const [uuid, position] of stage) move(uuid, position);
-    for (const uuid of before.keys()) if (!stage.has(uuid)) move(uuid, OFF_STAGE);
+    for (const uuid of new Set([...before.keys(), ...stage.keys()])) {
+      const { vad, stageIndex } = stage.get(uuid) ?? OFF_STAGE;
+      for (const map of [this.#pending, this.#participants]) {
+        const participant = map?.get(uuid);
+        if (!participant || (participant.vad === vad && participant.stageIndex === stageIndex)) continue;
+        map!.set(uuid, { ...participant, vad, stageIndex });
+        changed = true;
+      }
+    }
+    // During a sync, its end emits.
     if (changed && !this.#pending) this.#markDirty();
   }
 

@@ -33,71 +33,40 @@ export class SseParser {
 
   /** Parses a chunk of the stream. */
   feed(chunk: string): void {
-    if (this.#start) {
-      if (chunk === '') return;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    let text = this.#buffer + chunk;
+    if (this.#start && text) {
       this.#start = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    let buffer = this.#buffer + chunk;
-    let position = 0;
-    for (;;) {
-      const lf = buffer.indexOf('\n', position);
-      const cr = buffer.indexOf('\r', position);
-      if (lf === -1 && cr === -1) break;
-      let end: number;
-      let next: number;
-      if (cr !== -1 && (lf === -1 || cr < lf)) {
-        // A '\r' at the very end may be the first half of '\r\n': wait for the next chunk.
-        if (cr === buffer.length - 1) break;
-        end = cr;
-        next = buffer[cr + 1] === '\n' ? cr + 2 : cr + 1;
-      } else {
-        end = lf;
-        next = lf + 1;
-      }
-      this.#line(buffer.slice(position, end));
-      position = next;
-    }
-    buffer = buffer.slice(position);
-    this.#buffer = buffer;
+    // A '\r' at the very end may be the first half of '\r\n': it waits for the next chunk.
+    const held = text.endsWith('\r') ? '\r' : '';
+    const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
+    // The last piece is a line still to be finished.
+    this.#buffer = lines.pop() + held;
+    for (const line of lines) this.#line(line);
   }
 
   /** The stream ended: a trailing line is processed, an event without its blank line is dropped (as the standard says). */
   end(): void {
-    if (this.#buffer.endsWith('\r')) this.#buffer = this.#buffer.slice(0, -1);
-    if (this.#buffer) this.#line(this.#buffer);
+    if (this.#buffer.replace(/\r$/, '')) this.feed('\n');
     this.#buffer = '';
     this.#data = [];
     this.#type = '';
   }
 
   #line(line: string): void {
-    if (line === '') {
-      this.#dispatch();
-      return;
-    }
-    if (line.startsWith(':')) return;
+    if (line === '') return this.#dispatch();
     const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    switch (field) {
-      case 'event':
-        this.#type = value;
-        break;
-      case 'data':
-        this.#data.push(value);
-        break;
-      case 'id':
-        if (!value.includes('\0')) this.#lastEventId = value;
-        break;
-      case 'retry':
-        if (/^\d+$/.test(value)) this.retry = Number(value);
-        break;
-      default:
-        // Unknown fields are ignored.
-        break;
-    }
+    // A comment.
+    if (colon === 0) return;
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') this.#type = value;
+    else if (field === 'data') this.#data.push(value);
+    else if (field === 'id') {
+      if (!value.includes('\0')) this.#lastEventId = value;
+    } else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
+    // Unknown fields are ignored.
   }
 
   #dispatch(): void {

@@ -6,8 +6,8 @@
  * schema requires but carries what a session needs is used, with a warning (a newer Infinity
  * changing a field must not lock users out).
  */
-import { ConferenceNotFoundError, InfinityJoinError, PinRequiredError } from './errors.js';
-import { answerReason, conferenceBase, sendRequest, type RawAnswer, type RestRequest } from './rest.js';
+import { ConferenceNotFoundError, couldNot, InfinityJoinError, messageOf, PinRequiredError } from './errors.js';
+import { answerReason, conferenceBase, resultOf, sendRequest, type RawAnswer, type RestRequest } from './rest.js';
 import type { RawTokenResult } from './raw-types.js';
 
 /** What the conference asks for when it wants a PIN. */
@@ -40,13 +40,13 @@ function hasSessionFields(value: unknown): value is RawTokenResult {
 
 /** The fields of request_token's result that the vendor schema requires but the session can do without, when missing or of another type. */
 function schemaGaps(result: RawTokenResult): string[] {
-  const gaps: string[] = [];
-  if (typeof result.expires !== 'string') gaps.push('expires (a string)');
-  if (result.role !== 'HOST' && result.role !== 'GUEST') gaps.push("role ('HOST' or 'GUEST')");
-  if (typeof result.display_name !== 'string') gaps.push('display_name');
-  if (typeof result.current_service_type !== 'string') gaps.push('current_service_type');
-  if (!result.version || typeof result.version !== 'object') gaps.push('version');
-  return gaps;
+  return [
+    typeof result.expires !== 'string' && 'expires (a string)',
+    result.role !== 'HOST' && result.role !== 'GUEST' && "role ('HOST' or 'GUEST')",
+    typeof result.display_name !== 'string' && 'display_name',
+    typeof result.current_service_type !== 'string' && 'current_service_type',
+    !(result.version && typeof result.version === 'object') && 'version',
+  ].filter(Boolean) as string[];
 }
 
 /**
@@ -57,16 +57,13 @@ async function tokenCall(target: TokenTarget, call: string, request: RestRequest
   try {
     return await sendRequest(target.fetcher, `${conferenceBase(target.node, target.alias)}/${call}`, request);
   } catch (error) {
-    throw new InfinityJoinError(`Could not ${what} "${target.alias}": ${error instanceof Error ? error.message : String(error)}`, 'failed');
+    throw couldNot(what, target.alias, messageOf(error));
   }
 }
 
-function resultOf(data: unknown): unknown {
-  return data && typeof data === 'object' && 'result' in data ? (data as { result: unknown }).result : undefined;
-}
-
+/** A failure with the answer's status and the server's reason. */
 function failure(alias: string, status: number, reason: string | undefined, what = 'join'): InfinityJoinError {
-  return new InfinityJoinError(`Could not ${what} "${alias}": ${status}${reason ? ` ${reason}` : ''}`, 'failed', status, reason);
+  return couldNot(what, alias, `${status}${reason ? ` ${reason}` : ''}`, 'failed', status, reason);
 }
 
 /**
@@ -84,16 +81,11 @@ export async function requestSessionToken(
 ): Promise<{ session: RawTokenResult; pin: string | undefined }> {
   const { alias } = target;
   // Checked here, before anything is sent: Infinity requires it (as a string).
-  if (typeof displayName !== 'string') throw new InfinityJoinError(`Could not join "${alias}": displayName must be a string.`, 'failed');
+  if (typeof displayName !== 'string') throw couldNot('join', alias, 'displayName must be a string.');
   let asked = false;
   for (;;) {
     // The PIN goes in its header only: the body's unknown fields are dropped by Infinity.
-    const answer = await tokenCall(
-      target,
-      'request_token',
-      { body: { display_name: displayName }, ...(pin === undefined ? {} : { headers: { pin } }) },
-      'join',
-    );
+    const answer = await tokenCall(target, 'request_token', { body: { display_name: displayName }, headers: pin === undefined ? undefined : { pin } }, 'join');
     const { status } = answer;
     const result = resultOf(answer.json);
     if (status === 200) {
@@ -102,29 +94,28 @@ export async function requestSessionToken(
         if (gaps.length > 0) console.warn(`[pex] request_token's answer does not match Infinity's schema (${gaps.join(', ')}); using it anyway.`);
         return { session: result, pin: pin === 'none' ? undefined : pin };
       }
-      throw new InfinityJoinError(`Could not join "${alias}": request_token answered without a token.`, 'failed', 200);
+      throw couldNot('join', alias, 'request_token answered without a token.', 'failed', 200);
     }
     const reason = answerReason(answer);
     if (status === 404) throw new ConferenceNotFoundError(alias, reason);
     if (status !== 403) throw failure(alias, status, reason);
-    if (typeof result === 'string') throw new InfinityJoinError(`Could not join "${alias}": ${result}`, 'refused', 403, result);
+    if (typeof result === 'string') throw couldNot('join', alias, result, 'refused', 403, result);
     const refusal = (result ?? {}) as Record<string, unknown>;
     if ('pin' in refusal || 'guest_pin' in refusal) {
       const request: PinRequest = { alias, hostPinRequired: refusal.pin === 'required', guestPinRequired: refusal.guest_pin === 'required' };
-      if (asked || !requestPin) throw new PinRequiredError(alias, request.hostPinRequired, request.guestPinRequired);
-      asked = true;
-      const answered = await requestPin(request);
+      const answered = asked || !requestPin ? undefined : await requestPin(request);
       if (answered === null || answered === undefined) throw new PinRequiredError(alias, request.hostPinRequired, request.guestPinRequired);
+      asked = true;
       const trimmed = answered.trim();
       // Infinity's spelling for "no PIN, join as guest" when only hosts need one.
       pin = trimmed === '' ? 'none' : trimmed;
       continue;
     }
     if ('idp' in refusal || 'redirect_url' in refusal) {
-      throw new InfinityJoinError(`Could not join "${alias}": the conference signs users in with an identity provider (SSO), which this connection does not support.`, 'idp-required', 403);
+      throw couldNot('join', alias, 'it signs users in with SSO (an identity provider), which this connection does not support.', 'idp-required', 403);
     }
     if (refusal.conference_extension === 'required') {
-      throw new InfinityJoinError(`Could not join "${alias}": the conference needs a conference extension (a meeting id), which this connection does not send.`, 'extension-required', 403);
+      throw couldNot('join', alias, 'it needs a conference extension (a meeting id), which this connection does not send.', 'extension-required', 403);
     }
     throw failure(alias, 403, reason ?? JSON.stringify(result));
   }
