@@ -63,9 +63,9 @@ export type RuntimeEvent =
   | { type: 'branding'; branding: BrandingResult }
   | { type: 'settled'; settled: PluginsSettled }
   /**
-   * A plugin is about to load: the icons its package file gives its menu items (absolute URLs,
-   * each once), so that they can be fetched now, alongside its source, instead of when a menu
-   * first draws its items after it loaded.
+   * A plugin's source was just requested: the icons its package file gives its menu items
+   * (absolute URLs, each once), so that they can be fetched now, alongside the source, instead
+   * of when a menu first draws its items after it loaded.
    */
   | { type: 'icons'; id: string; icons: readonly string[] };
 
@@ -514,11 +514,13 @@ export class PluginRuntime {
     const sandbox = (record.sandbox = new PluginSandbox(record.id, (phase, error) => this.#report(record, phase, error), this));
     this.#setStatus(record, 'loading');
 
-    const icons = packageIcons(pkg);
-    if (icons.length) this.#events.next({ type: 'icons', id: record.id, icons });
     const registered = new Promise<void>((resolve) => (record.onRegister = resolve));
     const { element, ran } = insertClassicScript(pkg.scriptUrl);
     record.script = element;
+    // The icons go out right behind the source (which the plugin's menu items wait for), in the
+    // same task, so before the source can run.
+    const icons = packageIcons(pkg);
+    if (icons.length) this.#events.next({ type: 'icons', id: record.id, icons });
     try {
       await ran;
     } catch {
