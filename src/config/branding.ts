@@ -4,6 +4,7 @@
  * file or entry never stops the plugins that are fine.
  */
 import { MAX_BRANDING_FILE_BYTES, problemTexts, refusedUrl, type Diagnostic } from './diagnostics.js';
+import type * as problemTextsModule from './problem-texts.js';
 import { parseJson } from './json-location.js';
 import { checkSchema } from './schema-check.js';
 import {
@@ -19,6 +20,8 @@ import {
   type ResolvedPluginPackage,
 } from './types.js';
 import { validateManifest, validatePackage, validateSettings } from './validators.generated.js';
+
+type ProblemTexts = typeof problemTextsModule;
 
 /** The query parameter that ties a cached branding file to the branding it came from. */
 export const CACHE_KEY_PARAM = 'pexBrandingID';
@@ -118,18 +121,8 @@ export async function loadBranding(brandingUrl: string, options: LoadOptions = {
   const settingsUrl = new URL('settings.json', folder).href;
   // no-cache: these two files are what tell a new branding apart, so they are always revalidated.
   const [manifestFile, settingsFile] = await Promise.all([
-    fetchJson(manifestUrl, options, {
-      cache: 'no-cache',
-      host: 'the branding folder',
-      what: 'manifest.json',
-      fix: 'put a manifest.json with "isSettingsBranded": true and a "brandingID" in the branding folder; without it no plugin is used',
-    }),
-    fetchJson(settingsUrl, options, {
-      cache: 'no-cache',
-      host: 'the branding folder',
-      what: 'settings.json',
-      fix: 'put a settings.json with a "plugins" list in the branding folder',
-    }),
+    fetchJson(manifestUrl, options, { cache: 'no-cache', host: 'the branding folder', what: 'manifest.json', missing: 'manifest' }),
+    fetchJson(settingsUrl, options, { cache: 'no-cache', host: 'the branding folder', what: 'settings.json', missing: 'settings' }),
   ]);
   const result: BrandingResult = {
     brandingUrl: folder,
@@ -161,21 +154,11 @@ async function readManifest(file: JsonFile, url: string, result: BrandingResult)
   result.settingsBranded = manifest.isSettingsBranded === true;
   if (!result.settingsBranded) {
     const current = manifest.isSettingsBranded === undefined ? 'not set' : JSON.stringify(manifest.isSettingsBranded);
-    result.diagnostics.push({
-      severity: 'warning',
-      file: url,
-      pointer: '/isSettingsBranded',
-      message: `isSettingsBranded is ${current}, so the plugins in settings.json are not used`,
-      fix: 'set "isSettingsBranded": true and change "brandingID" to a new value, so that clients pick up the new settings',
-    });
+    const words = (await problemTexts()).brandingProblems.notSettingsBranded(current);
+    result.diagnostics.push({ severity: 'warning', file: url, pointer: '/isSettingsBranded', ...words });
   } else if (result.brandingID === null) {
-    result.diagnostics.push({
-      severity: 'warning',
-      file: url,
-      pointer: '/brandingID',
-      message: 'there is no brandingID, so clients cannot tell this branding from an earlier one and may run cached plugin files',
-      fix: 'add "brandingID" with a new value (the branding portal writes a timestamp) every time the branding is uploaded',
-    });
+    const words = (await problemTexts()).brandingProblems.noBrandingID();
+    result.diagnostics.push({ severity: 'warning', file: url, pointer: '/brandingID', ...words });
   }
 }
 
@@ -190,20 +173,17 @@ async function readSettings(file: JsonFile, url: string, result: BrandingResult)
   const settings = file.value;
   // An entry with a missing or non-boolean `enabled` is still usable (not loaded by default), so
   // that is a warning; every other error in an entry makes the entry unusable.
-  const problems = (await checkSchema(validateSettings, settings, { file: url })).map((d): Diagnostic =>
-    d.severity === 'error' && /^\/plugins\/\d+\/enabled$/.test(d.pointer ?? '')
-      ? { ...d, severity: 'warning', message: `${d.message}; the plugin is treated as not enabled` }
+  const checked = await checkSchema(validateSettings, settings, { file: url });
+  const texts = checked.length > 0 ? await problemTexts() : undefined;
+  const problems = checked.map((d): Diagnostic =>
+    texts && d.severity === 'error' && /^\/plugins\/\d+\/enabled$/.test(d.pointer ?? '')
+      ? { ...d, severity: 'warning', message: texts.brandingProblems.notEnabled(d.message) }
       : d,
   );
   result.diagnostics.push(...problems);
   if (!isRecord(settings) || !Array.isArray(settings.plugins)) {
     if (isRecord(settings) && settings.plugins === undefined) {
-      result.diagnostics.push({
-        severity: 'info',
-        file: url,
-        message: 'settings.json has no "plugins" list, so there are no plugins to load',
-        fix: 'add "plugins": [{"id": ..., "srcURL": ..., "enabled": true}] to list the plugins',
-      });
+      result.diagnostics.push({ severity: 'info', file: url, ...(await problemTexts()).brandingProblems.noPluginsList() });
     }
     return;
   }
@@ -214,24 +194,19 @@ async function readSettings(file: JsonFile, url: string, result: BrandingResult)
     if (entry) broken.add(Number(entry[1]));
   }
   const firstIndexOfId = new Map<string, number>();
-  settings.plugins.forEach((entry: unknown, index) => {
-    if (broken.has(index) || !isRecord(entry)) return;
+  for (const [index, entry] of (settings.plugins as unknown[]).entries()) {
+    if (broken.has(index) || !isRecord(entry)) continue;
     const { id, srcURL, enabled } = entry;
-    if (typeof id !== 'string' || typeof srcURL !== 'string') return; // reported by the schema
+    if (typeof id !== 'string' || typeof srcURL !== 'string') continue; // reported by the schema
     const first = firstIndexOfId.get(id);
     if (first !== undefined) {
-      result.diagnostics.push({
-        severity: 'error',
-        file: url,
-        pointer: `/plugins/${index}/id`,
-        message: `the id "${id}" is already used by plugins[${first}], so this entry is skipped`,
-        fix: 'give each plugin its own id, the one its package file and its registerPlugin call use',
-      });
-      return;
+      const words = (await problemTexts()).brandingProblems.duplicateId(id, first);
+      result.diagnostics.push({ severity: 'error', file: url, pointer: `/plugins/${index}/id`, ...words });
+      continue;
     }
     firstIndexOfId.set(id, index);
     result.entries.push({ id, srcURL, enabled: enabled === true });
-  });
+  }
 }
 
 /** Errors at these places leave nothing to run or show, so the package is not used at all. */
@@ -256,34 +231,36 @@ export async function loadPluginPackage(
   ];
   const refusedPackage = refusedUrl(packageUrl, origins);
   if (refusedPackage) {
-    const { why, fix } = (await problemTexts()).refusalText(packageUrl, refusedPackage);
-    const message = `the package file ${packageUrl} of plugin "${entry.id}" is not read: ${why}`;
+    const texts = await problemTexts();
+    const { why, fix } = texts.refusalText(packageUrl, refusedPackage);
+    const message = texts.brandingProblems.packageNotRead(packageUrl, entry.id, why);
     return { pkg: null, diagnostics: [{ severity: 'error', file: settingsUrl, pluginId: entry.id, message, fix }] };
   }
   const file = await fetchJson(resolveBrandingRef(entry.srcURL, branding.brandingUrl, branding.brandingID), options, {
     file: packageUrl,
     what: `the package file of plugin "${entry.id}"`,
-    fix: `check "srcURL": "${entry.srcURL}" of plugin "${entry.id}" in ${settingsUrl}; it is relative to the branding folder`,
+    missing: { id: entry.id, srcURL: entry.srcURL, settingsUrl },
   });
   const context = { file: packageUrl, pluginId: entry.id };
   if ('diagnostic' in file) return { pkg: null, diagnostics: [{ ...file.diagnostic, ...context }] };
 
   const raw = file.value;
-  const diagnostics = await checkSchema(validatePackage, raw, context);
-  const usable = !diagnostics.some((d) => d.severity === 'error' && FATAL_PACKAGE_POINTER.test(d.pointer ?? ''));
+  const checked = await checkSchema(validatePackage, raw, context);
+  const usable = !checked.some((d) => d.severity === 'error' && FATAL_PACKAGE_POINTER.test(d.pointer ?? ''));
+  const diagnostics: Pending[] = checked;
   // The schema has checked these fields; the typeof tests are for the compiler.
   if (!usable || !isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.srcURL !== 'string') {
-    return { pkg: null, diagnostics };
+    return { pkg: null, diagnostics: await worded(diagnostics) };
   }
 
   if (raw.id !== entry.id) {
-    diagnostics.push({
+    const packageId = raw.id;
+    diagnostics.push((texts) => ({
       severity: 'warning',
       ...context,
       pointer: '/id',
-      message: `the package id "${raw.id}" differs from the id "${entry.id}" that ${settingsUrl} gives it`,
-      fix: `use one id in settings.json, in ${packageUrl} and in the plugin's registerPlugin call`,
-    });
+      ...texts.brandingProblems.idMismatch(packageId, entry.id, settingsUrl, packageUrl),
+    }));
   }
 
   const { brandingID } = branding;
@@ -292,9 +269,10 @@ export async function loadPluginPackage(
   const scriptUrl = resolveBrandingRef(pkgFile.srcURL, packageUrl, brandingID);
   const refusedSource = refusedUrl(scriptUrl, origins);
   if (refusedSource) {
-    const { why, fix } = (await problemTexts()).refusalText(scriptUrl, refusedSource);
-    diagnostics.push({ severity: 'error', ...context, pointer: '/srcURL', message: `the plugin source ${scriptUrl} is not loaded: ${why}`, fix });
-    return { pkg: null, diagnostics };
+    const texts = await problemTexts();
+    const { why, fix } = texts.refusalText(scriptUrl, refusedSource);
+    diagnostics.push({ severity: 'error', ...context, pointer: '/srcURL', message: texts.brandingProblems.sourceNotLoaded(scriptUrl, why), fix });
+    return { pkg: null, diagnostics: await worded(diagnostics) };
   }
   const menuItems = resolveMenuItems(pkgFile.menuItems, packageUrl, brandingID);
   const cut = (text: string, pointer: string, field: keyof typeof TEXT_LIMITS) => cutText(text, TEXT_LIMITS[field], { ...context, pointer }, diagnostics);
@@ -309,13 +287,14 @@ export async function loadPluginPackage(
       const refused = icon === null ? undefined : refusedUrl(icon, origins);
       if (!icon || !refused) continue;
       item.icon = null;
-      const { why, fix } = (await problemTexts()).refusalText(icon, refused);
+      const texts = await problemTexts();
+      const { why, fix } = texts.refusalText(icon, refused);
       diagnostics.push({
         // A script URL is no icon by any reading: an error, while an icon elsewhere may just be misplaced.
         severity: /^javascript:/i.test(icon) ? 'error' : 'warning',
         ...context,
         pointer: `/menuItems/${location}/${index}/icon`,
-        message: `the icon ${icon.slice(0, 100)} is not used: ${why}`,
+        message: texts.brandingProblems.iconNotUsed(icon, why),
         fix,
       });
     }
@@ -337,7 +316,17 @@ export async function loadPluginPackage(
     menuItems,
     raw: pkgFile,
   };
-  return { pkg, diagnostics };
+  return { pkg, diagnostics: await worded(diagnostics) };
+}
+
+/** A diagnostic, or one whose words are still to come from the chunk of rare problems' texts. */
+type Pending = Diagnostic | ((texts: ProblemTexts) => Diagnostic);
+
+/** The diagnostics in their order, fetching the texts only when one needs them. */
+async function worded(list: readonly Pending[]): Promise<Diagnostic[]> {
+  if (!list.some((d) => typeof d === 'function')) return list as Diagnostic[];
+  const texts = await problemTexts();
+  return list.map((d) => (typeof d === 'function' ? d(texts) : d));
 }
 
 /**
@@ -347,23 +336,11 @@ export async function loadPluginPackage(
  */
 export const TEXT_LIMITS = { name: 200, label: 200, version: 50, description: 1000 } as const;
 
-const TEXT_FIXES: Record<keyof typeof TEXT_LIMITS, string> = {
-  name: 'keep the name to a few words, and say more in "description"',
-  label: 'keep the label to a few words',
-  version: 'give a version number such as "1.2.3"',
-  description: 'keep the description to a few sentences',
-};
-
 /** `text`, or its first `limit` characters (the last an ellipsis) with a warning that names the field. */
-function cutText(text: string, limit: number, where: { file: string; pluginId: string; pointer: string }, diagnostics: Diagnostic[]): string {
+function cutText(text: string, limit: number, where: { file: string; pluginId: string; pointer: string }, diagnostics: Pending[]): string {
   if (text.length <= limit) return text;
   const field = where.pointer.split('/').at(-1) as keyof typeof TEXT_LIMITS;
-  diagnostics.push({
-    severity: 'warning',
-    ...where,
-    message: `the ${field} is ${text.length.toLocaleString('en')} characters long, so only its first ${limit.toLocaleString('en')} are shown`,
-    fix: TEXT_FIXES[field],
-  });
+  diagnostics.push((texts) => ({ severity: 'warning', ...where, ...texts.brandingProblems.textCut(field, text.length, limit) }));
   // Not between the two halves of a character outside the BMP (an emoji).
   const end = /[\ud800-\udbff]/.test(text.charAt(limit - 2)) ? limit - 2 : limit - 1;
   return `${text.slice(0, end)}…`;
@@ -374,21 +351,13 @@ function cutText(text: string, limit: number, where: { file: string; pluginId: s
  * Connect app does not, so an administrator hears it here before the package reaches its users.
  * An empty list names no location.
  */
-function checkOneMenuLocation(pkgFile: PluginPackageFile, context: { file: string; pluginId: string }): Diagnostic[] {
+function checkOneMenuLocation(pkgFile: PluginPackageFile, context: { file: string; pluginId: string }): Pending[] {
   const used = MENU_LOCATIONS.filter((location) => {
     const items = pkgFile.menuItems?.[location];
     return Array.isArray(items) && items.length > 0;
   });
   if (used.length < 2) return [];
-  return [
-    {
-      severity: 'warning',
-      ...context,
-      pointer: `/menuItems/${used[1]}`,
-      message: `the package has menu items in ${used.length} locations (${used.join(', ')}), but the plugin guide allows one; this host shows them all, the Connect app would not work with this package`,
-      fix: `keep the items of one location (${used.join(' or ')}) and move the others to a package of their own`,
-    },
-  ];
+  return [(texts) => ({ severity: 'warning', ...context, pointer: `/menuItems/${used[1]}`, ...texts.brandingProblems.menuLocations(used) })];
 }
 
 function resolveMenuItems(
@@ -439,8 +408,8 @@ interface FetchJsonOptions {
   what: string;
   /** How the place it comes from is named when it cannot be reached. */
   host?: string;
-  /** What to do when the server has no such file. */
-  fix: string;
+  /** Which file it is, for what to do when the server does not have it. */
+  missing: Parameters<ProblemTexts['brandingProblems']['notLoaded']>[3];
 }
 
 /** Fetches and parses a JSON file; any failure but an abort becomes a diagnostic. */
@@ -454,7 +423,7 @@ async function fetchJson(url: string, options: LoadOptions, how: FetchJsonOption
     const response = await doFetch(url, init);
     if (!response.ok) {
       const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      return { diagnostic: { severity: 'error', file, message: `${how.what} could not be loaded: ${status} from ${url}`, fix: how.fix } };
+      return { diagnostic: { severity: 'error', file, ...(await problemTexts()).brandingProblems.notLoaded(how.what, status, url, how.missing) } };
     }
     const read = await readLimited(response);
     if (typeof read !== 'string') return { diagnostic: { severity: 'error', file, ...(await problemTexts()).tooLargeText(how.what, read) } };
@@ -462,14 +431,7 @@ async function fetchJson(url: string, options: LoadOptions, how: FetchJsonOption
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     const reason = error instanceof Error ? error.message : String(error);
-    return {
-      diagnostic: {
-        severity: 'error',
-        file,
-        message: `${how.host ?? 'the server'} could not be reached: fetching ${url} failed (${reason})`,
-        fix: 'check that the server is up and the URL is right; a server on another origin must allow this page with CORS',
-      },
-    };
+    return { diagnostic: { severity: 'error', file, ...(await problemTexts()).brandingProblems.unreachable(how.host ?? 'the server', url, reason) } };
   }
   return parseJson(text, file);
 }

@@ -2,7 +2,7 @@
  * The words for the problems the host reports on rare paths: a file or an icon it refuses, a
  * branding file too big, a plugin that misuses the API, floods it, or gives its state$ values
  * the menus cannot use, storage that refuses the user's choices, a PexRTC member the facade
- * does not offer. They are loaded on first use (like the explanation of broken JSON), so a
+ * does not offer, a branding file that is missing, wrong or odd. They are loaded on first use (like the explanation of broken JSON), so a
  * page whose plugins behave never fetches them; the checks that find the problems are where
  * the problems happen.
  */
@@ -162,3 +162,68 @@ export function describeUnsupported(pluginId: string, member: string, how: 'read
       'load the Conferencing Node\'s pexrtc.js and use new PexRTC().',
   };
 }
+
+// Branding files: what is wrong with one that is read, and what to do.
+
+type Words = Pick<Diagnostic, 'message' | 'fix'>;
+
+/** The fix for a branding file the server does not have (a 404), by file. */
+const MISSING_FILE_FIXES = {
+  manifest: 'put a manifest.json with "isSettingsBranded": true and a "brandingID" in the branding folder; without it no plugin is used',
+  settings: 'put a settings.json with a "plugins" list in the branding folder',
+} as const;
+
+/** Fields of a package whose text the host cuts, and what to do about a long one. */
+const TEXT_FIXES = {
+  name: 'keep the name to a few words, and say more in "description"',
+  label: 'keep the label to a few words',
+  version: 'give a version number such as "1.2.3"',
+  description: 'keep the description to a few sentences',
+} as const;
+
+export const brandingProblems = {
+  /** `file`: a branding file by its role, or the package file of a plugin (its entry in settings.json). */
+  notLoaded: (what: string, status: string, url: string, file: keyof typeof MISSING_FILE_FIXES | { id: string; srcURL: string; settingsUrl: string }): Words => ({
+    message: `${what} could not be loaded: ${status} from ${url}`,
+    fix:
+      typeof file === 'string'
+        ? MISSING_FILE_FIXES[file]
+        : `check "srcURL": "${file.srcURL}" of plugin "${file.id}" in ${file.settingsUrl}; it is relative to the branding folder`,
+  }),
+  unreachable: (where: string, url: string, reason: string): Words => ({
+    message: `${where} could not be reached: fetching ${url} failed (${reason})`,
+    fix: 'check that the server is up and the URL is right; a server on another origin must allow this page with CORS',
+  }),
+  notSettingsBranded: (current: string): Words => ({
+    message: `isSettingsBranded is ${current}, so the plugins in settings.json are not used`,
+    fix: 'set "isSettingsBranded": true and change "brandingID" to a new value, so that clients pick up the new settings',
+  }),
+  noBrandingID: (): Words => ({
+    message: 'there is no brandingID, so clients cannot tell this branding from an earlier one and may run cached plugin files',
+    fix: 'add "brandingID" with a new value (the branding portal writes a timestamp) every time the branding is uploaded',
+  }),
+  notEnabled: (message: string) => `${message}; the plugin is treated as not enabled`,
+  noPluginsList: (): Words => ({
+    message: 'settings.json has no "plugins" list, so there are no plugins to load',
+    fix: 'add "plugins": [{"id": ..., "srcURL": ..., "enabled": true}] to list the plugins',
+  }),
+  duplicateId: (id: string, first: number): Words => ({
+    message: `the id "${id}" is already used by plugins[${first}], so this entry is skipped`,
+    fix: 'give each plugin its own id, the one its package file and its registerPlugin call use',
+  }),
+  packageNotRead: (packageUrl: string, pluginId: string, why: string) => `the package file ${packageUrl} of plugin "${pluginId}" is not read: ${why}`,
+  idMismatch: (packageId: string, settingsId: string, settingsUrl: string, packageUrl: string): Words => ({
+    message: `the package id "${packageId}" differs from the id "${settingsId}" that ${settingsUrl} gives it`,
+    fix: `use one id in settings.json, in ${packageUrl} and in the plugin's registerPlugin call`,
+  }),
+  sourceNotLoaded: (scriptUrl: string, why: string) => `the plugin source ${scriptUrl} is not loaded: ${why}`,
+  iconNotUsed: (icon: string, why: string) => `the icon ${icon.slice(0, 100)} is not used: ${why}`,
+  textCut: (field: keyof typeof TEXT_FIXES, length: number, limit: number): Words => ({
+    message: `the ${field} is ${length.toLocaleString('en')} characters long, so only its first ${limit.toLocaleString('en')} are shown`,
+    fix: TEXT_FIXES[field],
+  }),
+  menuLocations: (used: readonly string[]): Words => ({
+    message: `the package has menu items in ${used.length} locations (${used.join(', ')}), but the plugin guide allows one; this host shows them all, the Connect app would not work with this package`,
+    fix: `keep the items of one location (${used.join(' or ')}) and move the others to a package of their own`,
+  }),
+};
