@@ -496,6 +496,6 @@ export class InfinityConnection implements ConferenceConnection {
       this.#emit(actions.DISCONNECT_SUCCESS, reason === undefined ? undefined : { reason });
     };
     // A keepalive release outlives the page: nobody waits for it.
-    return (this.#leaving = release === 'await' ? (released as Promise<boolean>).then(finish) : Promise.resolve(finish()));
+    return (this.#leaving = release === 'await' ? (released as Promise<void>).then(finish) : Promise.resolve(finish()));
   }
 }

@@ -137,12 +137,9 @@ export async function refreshSessionToken(target: TokenTarget, token: string): P
   const what = 'refresh the token for';
   const answer = await tokenCall(target, 'refresh_token', { headers: { token } }, what);
   const result = resultOf(answer.json);
-  if (answer.status === 200 && result && typeof result === 'object') {
-    const r = result as Record<string, unknown>;
-    const expires = Number(r.expires);
-    if (typeof r.token === 'string' && Number.isFinite(expires)) {
-      return { token: r.token, expires, ...(r.role === 'HOST' || r.role === 'GUEST' ? { role: r.role } : {}) };
-    }
+  const { token: renewed, expires, role } = (answer.status === 200 && result && typeof result === 'object' ? result : {}) as Record<string, unknown>;
+  if (typeof renewed === 'string' && Number.isFinite(Number(expires))) {
+    return { token: renewed, expires: Number(expires), role: role === 'HOST' || role === 'GUEST' ? role : undefined };
   }
   throw failure(target.alias, answer.status, answerReason(answer), what);
 }
@@ -151,12 +148,7 @@ export async function refreshSessionToken(target: TokenTarget, token: string): P
  * `POST release_token` with the token. `keepalive` lets the request outlive the page (for
  * `pagehide`). Never rejects: leaving must not fail because the node is gone.
  */
-export async function releaseSessionToken(target: TokenTarget, token: string, keepalive = false): Promise<boolean> {
-  try {
-    // The schema asks for a JSON object body, empty here.
-    const answer = await tokenCall(target, 'release_token', { body: {}, headers: { token }, keepalive }, 'release the token for');
-    return answer.status === 200;
-  } catch {
-    return false;
-  }
+export async function releaseSessionToken(target: TokenTarget, token: string, keepalive = false): Promise<void> {
+  // The schema asks for a JSON object body, empty here.
+  await tokenCall(target, 'release_token', { body: {}, headers: { token }, keepalive }, 'release the token for').catch(() => undefined);
 }
