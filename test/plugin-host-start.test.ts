@@ -1,0 +1,57 @@
+/**
+ * When the host reads its branding folder: on connecting when the folder is set already (the
+ * first update comes a microtask later, after the elements inside it have connected and
+ * rendered), once per start, and after the first update when only that sets the folder.
+ */
+import { expect } from '@open-wc/testing';
+import '../components/index.js';
+import type { PexPluginHost } from '../components/plugin-host/plugin-host.js';
+import { fixtureUrl } from './support/host-fixture.js';
+
+/** The URLs the page fetches while `during` runs and until the returned stop is called. */
+function recordFetches(): { urls: string[]; stop(): void } {
+  const original = window.fetch;
+  const urls: string[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    urls.push(String(input instanceof Request ? input.url : input));
+    return original(input, init);
+  };
+  return { urls, stop: () => (window.fetch = original) };
+}
+
+const manifestRequests = (urls: string[], folder: string) => urls.filter((url) => url === `${folder}manifest.json`);
+
+describe('pex-plugin-host start', () => {
+  let host: PexPluginHost | undefined;
+  let fetches: ReturnType<typeof recordFetches> | undefined;
+  afterEach(() => {
+    fetches?.stop();
+    host?.remove();
+    host = undefined;
+  });
+
+  it('requests manifest.json and settings.json while being appended, when branding-url is set', async () => {
+    const folder = fixtureUrl('good');
+    host = document.createElement('pex-plugin-host') as PexPluginHost;
+    host.setAttribute('branding-url', folder);
+    host.innerHTML = '<pex-toolbar></pex-toolbar>';
+    fetches = recordFetches();
+    document.body.append(host);
+    // No await: the requests went out inside append().
+    expect(fetches.urls.filter((url) => url.startsWith(folder))).to.deep.equal([`${folder}manifest.json`, `${folder}settings.json`]);
+    await host.settled;
+    expect(manifestRequests(fetches.urls, folder), 'the first update started nothing more').to.have.length(1);
+    expect(host.plugins.some((plugin) => plugin.status === 'loaded')).to.equal(true);
+  });
+
+  it('reads a folder set just after appending (a framework setting the property) once, in its first update', async () => {
+    const folder = fixtureUrl('good');
+    host = document.createElement('pex-plugin-host') as PexPluginHost;
+    fetches = recordFetches();
+    document.body.append(host);
+    host.brandingUrl = folder;
+    await host.settled;
+    expect(manifestRequests(fetches.urls, folder)).to.have.length(1);
+    expect(fetches.urls.filter((url) => url.includes('/custom_configuration/')), 'the default folder is not read first').to.deep.equal([]);
+  });
+});
