@@ -8,7 +8,7 @@ import '../components/index.js';
 import type { PexPluginHost } from '../components/plugin-host/plugin-host.js';
 import { fixtureUrl } from './support/host-fixture.js';
 
-/** The URLs the page fetches while `during` runs and until the returned stop is called. */
+/** Records the URLs the page fetches from now until stop() is called. */
 function recordFetches(): { urls: string[]; stop(): void } {
   const original = window.fetch;
   const urls: string[] = [];
