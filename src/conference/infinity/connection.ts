@@ -89,7 +89,6 @@ export class InfinityConnection implements ConferenceConnection {
   readonly #rest: ConferenceRest;
   readonly #roster: Roster;
   readonly #events: EventStream;
-  readonly #joinActions: readonly PexAction[];
   readonly #pexrtcCallbacks = new PexRTCCallbacks((action) => this.#actions.next(action));
   readonly #session: RawTokenResult;
   readonly #pin: string | undefined;
@@ -168,12 +167,12 @@ export class InfinityConnection implements ConferenceConnection {
       joinRole: session.role === 'HOST' ? 'HOST' : 'GUEST',
       serviceType: session.current_service_type ?? session.service_type ?? 'conference',
     };
-    this.#joinActions = [
+    const joinActions: readonly PexAction[] = [
       { type: actions.CONNECT_SUCCESS, payload: connectSuccess },
       { type: actions.SET_SELF_UUID, payload: session.participant_uuid },
     ];
     this.actions$ = new Observable<PexAction>((subscriber) => {
-      if (!this.#ended) for (const action of this.#joinActions) subscriber.next(action);
+      if (!this.#ended) for (const action of joinActions) subscriber.next(action);
       return this.#actions.subscribe(subscriber);
     });
     const base = conferenceBase(target.node, target.alias);
