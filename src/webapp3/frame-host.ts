@@ -1,0 +1,82 @@
+/**
+ * The frames Web App 3 plugins run in: one hidden, sandboxed iframe per plugin. Frames for many
+ * plugins are created together and enter the document in one insertion, so that their pages load
+ * side by side (a frame costs tens of milliseconds to start; one after another, thirty of them
+ * would add up to seconds).
+ */
+import { sandboxAttribute } from './sandbox.js';
+import { Webapp3Problem } from './problems.js';
+
+/** A plugin as the branding's `manifest.json` lists it; `src` already resolved to an absolute URL. */
+export interface Webapp3PluginEntry {
+  id: string;
+  src: string;
+  sandboxValues?: readonly string[];
+}
+
+/** One plugin's frame, in the document. */
+export interface PluginFrame {
+  readonly pluginId: string;
+  readonly element: HTMLIFrameElement;
+  /**
+   * The frame's window. It is the same object for the frame's whole life (navigations included),
+   * which is what makes it the identity a message's `event.source` is checked against.
+   */
+  readonly window: Window;
+  /** Takes the frame out of the document; its page and everything it runs end with it. */
+  remove(): void;
+}
+
+/** A frame made, or the problem that stopped it being made. */
+export type FrameOutcome = { pluginId: string; frame: PluginFrame } | { pluginId: string; problem: Webapp3Problem };
+
+/** The element an entry's frame would be, or its problem; nothing is in the document yet. */
+function frameElementFor(document: Document, entry: Webapp3PluginEntry): HTMLIFrameElement {
+  const id = typeof entry?.id === 'string' ? entry.id : '';
+  if (!id) throw new Webapp3Problem('(no id)', 'entry', 'its manifest entry has no id.', 'give each entry of manifest.json\'s plugins an "id".');
+  if (typeof entry.src !== 'string' || !entry.src) {
+    throw new Webapp3Problem(id, 'entry', 'its manifest entry has no src.', 'give the entry a "src": the plugin\'s page, relative to manifest.json.');
+  }
+  const sandbox = sandboxAttribute(id, entry.sandboxValues);
+  const element = document.createElement('iframe');
+  element.setAttribute('sandbox', sandbox);
+  // Named for screen readers and the accessibility tree, though the user does not see it.
+  element.title = `Plugin ${id}`;
+  element.hidden = true;
+  element.setAttribute('aria-hidden', 'true');
+  element.tabIndex = -1;
+  element.dataset.webapp3Plugin = id;
+  element.src = entry.src;
+  return element;
+}
+
+/**
+ * Frames for all `entries`, inserted into `container` at once. An entry with a problem (a
+ * refused sandbox value, no src) gets no frame and does not stop the others.
+ */
+export function createPluginFrames(container: Element, entries: readonly Webapp3PluginEntry[]): FrameOutcome[] {
+  const document = container.ownerDocument;
+  const made: { pluginId: string; element: HTMLIFrameElement }[] = [];
+  const outcomes: (FrameOutcome | { pluginId: string; index: number })[] = [];
+  for (const entry of entries) {
+    try {
+      const element = frameElementFor(document, entry);
+      outcomes.push({ pluginId: entry.id, index: made.length });
+      made.push({ pluginId: entry.id, element });
+    } catch (error) {
+      if (!(error instanceof Webapp3Problem)) throw error;
+      outcomes.push({ pluginId: error.pluginId, problem: error });
+    }
+  }
+  const fragment = document.createDocumentFragment();
+  for (const { element } of made) fragment.append(element);
+  container.append(fragment);
+  return outcomes.map((outcome) => {
+    if (!('index' in outcome)) return outcome;
+    const { element } = made[outcome.index];
+    const window = element.contentWindow;
+    // A frame inserted into a document with a browsing context always has one.
+    if (!window) throw new Error(`The frame of Web App 3 plugin "${outcome.pluginId}" has no window: is the container in the document?`);
+    return { pluginId: outcome.pluginId, frame: { pluginId: outcome.pluginId, element, window, remove: () => element.remove() } };
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Calls by rpc name → their handlers, and every call answered: an rpc no handler serves gets a
+ * `failed` reply naming it, a handler that throws or rejects a `failed` reply with the reason.
+ * A plugin's `await` never hangs on this host. Handlers are added by name, so each part of the
+ * host (conference calls here; UI, widgets later) brings its own table.
+ */
+import type { RpcCallMessage } from './channel.js';
+import { reasonOf } from './problems.js';
+
+/** Who is calling: the plugin's id as its manifest entry names it, and the call's id. */
+export interface RpcContext {
+  pluginId: string;
+  callId: string;
+}
+
+/** Serves one rpc: resolves to the reply's payload (the shape the package's types give that rpc). */
+export type RpcHandler = (payload: unknown, context: RpcContext) => unknown;
+
+/** A table of handlers by rpc name. */
+export type RpcHandlers = Readonly<Record<string, RpcHandler>>;
+
+/** The `failed` reply the package's GenericRPCReply defines. */
+export interface FailedReply {
+  status: 'failed';
+  reason: string;
+  id: string;
+}
+
+export function failedReply(callId: string, reason: string): FailedReply {
+  return { status: 'failed', reason, id: callId };
+}
+
+export class RpcRouter {
+  readonly #handlers = new Map<string, RpcHandler>();
+
+  constructor(...tables: RpcHandlers[]) {
+    for (const table of tables) this.add(table);
+  }
+
+  /** Adds (or replaces) the handlers of `table`. */
+  add(table: RpcHandlers): void {
+    for (const [name, handler] of Object.entries(table)) this.#handlers.set(name, handler);
+  }
+
+  has(rpc: string): boolean {
+    return this.#handlers.has(rpc);
+  }
+
+  /** The rpc names served, for a support table or a diagnostic. */
+  get names(): string[] {
+    return [...this.#handlers.keys()];
+  }
+
+  /** The reply payload for `call`; never rejects. */
+  async route(call: RpcCallMessage, pluginId: string): Promise<unknown> {
+    const handler = this.#handlers.get(call.rpc);
+    if (!handler) return failedReply(call.id, `${call.rpc} is not supported by this host.`);
+    try {
+      return await handler(call.payload, { pluginId, callId: call.id });
+    } catch (error) {
+      return failedReply(call.id, `${call.rpc} failed: ${reasonOf(error)}`);
+    }
+  }
+}

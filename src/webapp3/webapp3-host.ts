@@ -1,0 +1,213 @@
+/**
+ * Web App 3 plugins in one host: their frames, channels, handshakes, calls and conference
+ * events, tied together behind load / unload. The host component creates one and feeds it the
+ * manifest's plugins, the command path and the conference.
+ */
+import { FrameChannels, type ChannelLink, type IgnoredMessage } from './channel.js';
+import { conferenceCalls, type ExecuteCommand } from './conference-calls.js';
+import { ConferenceEvents, type ConferenceSource } from './conference-events.js';
+import { createPluginFrames, type PluginFrame, type Webapp3PluginEntry } from './frame-host.js';
+import { DEFAULT_REGISTER_TIMEOUT, FrameHandshake, type HandshakeMeta } from './handshake.js';
+import { Webapp3Problem } from './problems.js';
+import { RpcRouter, type RpcHandlers } from './rpc-router.js';
+
+export type Webapp3PluginStatus = 'loading' | 'ready' | 'failed';
+
+/** A plugin's status changed; `problem` says why when it failed. */
+export interface Webapp3StatusChange {
+  pluginId: string;
+  status: Webapp3PluginStatus;
+  /** The `registerPlugin` meta the plugin sent, once ready. */
+  meta?: HandshakeMeta;
+  problem?: Webapp3Problem;
+}
+
+export interface Webapp3HostOptions {
+  /** Where the hidden frames go: an element in the document (the host component's shadow root works). */
+  container: Element;
+  /** Carries out conference calls as commands: the same sink webapp2 plugins' calls go down. */
+  execute: ExecuteCommand;
+  /** The conference whose events plugins get. Without it, no conference events are sent. */
+  conference?: ConferenceSource;
+  /** How long a plugin's page has to complete its handshake; default 5000 ms, as for webapp2 plugins. */
+  registerTimeout?: number;
+  /** More rpc handlers (UI calls), added to the conference calls or replacing them by name. */
+  handlers?: RpcHandlers;
+  /** Told of every status change. */
+  onStatus?: (change: Webapp3StatusChange) => void;
+  /** Told of every call-shaped message that was not taken (another frame or window posting calls). */
+  onIgnored?: (message: IgnoredMessage) => void;
+  /** The window plugins post to; default the container's. */
+  window?: Window;
+}
+
+/** A loaded plugin: its status and the promise of its handshake. */
+export interface Webapp3Plugin {
+  readonly id: string;
+  readonly status: Webapp3PluginStatus;
+  readonly problem: Webapp3Problem | undefined;
+  readonly meta: HandshakeMeta | undefined;
+  /** Resolves with the meta when the handshake is done; rejects with the problem when the plugin fails. */
+  readonly ready: Promise<HandshakeMeta>;
+  /** Sends an event on its channel (nothing before its handshake). */
+  send(event: string, payload: unknown): void;
+}
+
+interface Running {
+  plugin: Webapp3Plugin & { status: Webapp3PluginStatus; problem?: Webapp3Problem; meta?: HandshakeMeta };
+  frame?: PluginFrame;
+  handshake?: FrameHandshake;
+  link?: ChannelLink;
+  sink?: (event: string, payload: unknown) => void;
+  resolve(meta: HandshakeMeta): void;
+  reject(problem: Webapp3Problem): void;
+}
+
+export class Webapp3Host {
+  readonly #options: Webapp3HostOptions;
+  readonly #channels: FrameChannels;
+  readonly #router: RpcRouter;
+  readonly #events: ConferenceEvents | undefined;
+  readonly #plugins = new Map<string, Running>();
+
+  constructor(options: Webapp3HostOptions) {
+    this.#options = options;
+    const target = options.window ?? options.container.ownerDocument.defaultView ?? window;
+    this.#channels = new FrameChannels({ target, onIgnored: options.onIgnored });
+    // A call comes from a ready plugin, and events are followed while a plugin is ready: the
+    // user's own uuid is the one the events last saw.
+    this.#router = new RpcRouter(conferenceCalls({ execute: options.execute, selfUuid: () => this.#events?.selfUuid }), options.handlers ?? {});
+    this.#events = options.conference && new ConferenceEvents(options.conference);
+  }
+
+  /** The router, for later parts of the host to add their handlers. */
+  get router(): RpcRouter {
+    return this.#router;
+  }
+
+  /** How many call-shaped messages from windows other than a plugin's own channel were ignored. */
+  get ignoredCount(): number {
+    return this.#channels.ignoredCount;
+  }
+
+  get plugins(): Webapp3Plugin[] {
+    return [...this.#plugins.values()].map((running) => running.plugin);
+  }
+
+  plugin(id: string): Webapp3Plugin | undefined {
+    return this.#plugins.get(id)?.plugin;
+  }
+
+  /** Whether anything of the host is still live: frames, the message listener, timers. */
+  get idle(): boolean {
+    return this.#plugins.size === 0 && !this.#channels.listening;
+  }
+
+  /**
+   * Loads `entries` all at once: their frames enter the document together. An id already loaded
+   * is unloaded first (a reload). Returns the plugins, in the entries' order.
+   */
+  load(entries: readonly Webapp3PluginEntry[]): Webapp3Plugin[] {
+    for (const entry of entries) if (typeof entry?.id === 'string' && this.#plugins.has(entry.id)) this.unload(entry.id);
+    const outcomes = createPluginFrames(this.#options.container, entries);
+    return outcomes.map((outcome) => {
+      const running = this.#track(outcome.pluginId);
+      if ('problem' in outcome) {
+        this.#fail(running, outcome.problem);
+        return running.plugin;
+      }
+      running.frame = outcome.frame;
+      running.handshake = new FrameHandshake({
+        pluginId: outcome.pluginId,
+        window: outcome.frame.window,
+        router: this.#router,
+        registerTimeout: this.#options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT,
+        onReady: (meta, link) => this.#ready(running, meta, link),
+        onTimeout: (problem) => {
+          // A page that never registered runs nothing more: its frame goes, the problem stays.
+          this.#teardown(running);
+          this.#fail(running, problem);
+        },
+      });
+      this.#channels.register(running.handshake);
+      this.#emit(running);
+      return running.plugin;
+    });
+  }
+
+  /** Unloads a plugin: its frame, its channel, its timer and its events end; nothing of it remains. */
+  unload(id: string): void {
+    const running = this.#plugins.get(id);
+    if (!running) return;
+    this.#teardown(running);
+    this.#plugins.delete(id);
+  }
+
+  /** Unloads every plugin. */
+  dispose(): void {
+    for (const id of [...this.#plugins.keys()]) this.unload(id);
+    this.#events?.dispose();
+  }
+
+  #track(id: string): Running {
+    let resolve!: (meta: HandshakeMeta) => void;
+    let reject!: (problem: Webapp3Problem) => void;
+    const ready = new Promise<HandshakeMeta>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A caller may never await it; a failure is told through onStatus.
+    ready.catch(() => {});
+    const running: Running = {
+      resolve,
+      reject,
+      plugin: {
+        id,
+        status: 'loading',
+        problem: undefined,
+        meta: undefined,
+        ready,
+        send: (event, payload) => running.link?.post({ event, payload }),
+      },
+    };
+    this.#plugins.set(id, running);
+    return running;
+  }
+
+  #ready(running: Running, meta: HandshakeMeta, link: ChannelLink): void {
+    running.link = link;
+    running.plugin.status = 'ready';
+    running.plugin.meta = meta;
+    running.resolve(meta);
+    this.#emit(running);
+    if (this.#events) {
+      running.sink = (event, payload) => link.post({ event, payload });
+      this.#events.add(running.sink);
+    }
+  }
+
+  #fail(running: Running, problem: Webapp3Problem): void {
+    running.plugin.status = 'failed';
+    running.plugin.problem = problem;
+    running.reject(problem);
+    this.#emit(running);
+  }
+
+  #teardown(running: Running): void {
+    if (running.sink) this.#events?.remove(running.sink);
+    running.sink = undefined;
+    running.handshake?.close();
+    if (running.frame) {
+      this.#channels.unregister(running.frame.window);
+      running.frame.remove();
+    }
+    running.frame = undefined;
+    running.handshake = undefined;
+    running.link = undefined;
+  }
+
+  #emit(running: Running): void {
+    const { id: pluginId, status, meta, problem } = running.plugin;
+    this.#options.onStatus?.({ pluginId, status, ...(meta ? { meta } : {}), ...(problem ? { problem } : {}) });
+  }
+}
