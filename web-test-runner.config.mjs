@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { serveStatic } from './test/support/static-fixtures.mjs';
 import { scratchFiles } from './test/support/scratch-files.mjs';
+import { webapp3Bundles } from './test/support/webapp3-bundle.mjs';
 import { fileURLToPath } from 'node:url';
 import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
 
@@ -27,6 +28,7 @@ export default {
   // Standard decorators and class fields need lowering for the browser; see TOOLCHAIN notes.
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
+    webapp3Bundles(),
     // Its event streams and timers end with the server.
     { name: 'infinity-simulator', serverStop: () => simulator.close() },
   ],

@@ -47,6 +47,8 @@ export interface Webapp3Plugin {
   readonly status: Webapp3PluginStatus;
   readonly problem: Webapp3Problem | undefined;
   readonly meta: HandshakeMeta | undefined;
+  /** The channel its handshake opened (the plugin side's `chanId`); undefined before. */
+  readonly channelId: string | undefined;
   /** Resolves with the meta when the handshake is done; rejects with the problem when the plugin fails. */
   readonly ready: Promise<HandshakeMeta>;
   /** Sends an event on its channel (nothing before its handshake). */
@@ -166,6 +168,9 @@ export class Webapp3Host {
         status: 'loading',
         problem: undefined,
         meta: undefined,
+        get channelId() {
+          return running.link?.chanId;
+        },
         ready,
         send: (event, payload) => running.link?.post({ event, payload }),
       },

@@ -1,0 +1,79 @@
+/**
+ * For the Web App 3 tests: the fixture pages' URLs, what the probe plugins report, and the calls
+ * the tests ask them to make.
+ */
+
+/** An absolute URL of a page under test/fixtures/webapp3/. */
+export function fixtureUrl(path: string): string {
+  return new URL(`/test/fixtures/webapp3/${path}`, location.href).href;
+}
+
+/** Waits until `condition` holds (checked every few milliseconds), or fails naming `what`. */
+export async function until(condition: () => boolean, what: string, timeout = 4000): Promise<void> {
+  const end = performance.now() + timeout;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export interface ProbeReport {
+  probe: string;
+  kind: 'registered' | 'register-failed' | 'event' | 'result' | 'error';
+  name?: string;
+  ref?: string;
+  payload?: unknown;
+  value?: unknown;
+  error?: string;
+  reply?: unknown;
+  startAtIsDate?: boolean;
+}
+
+/** Everything the probe plugins and intruder frames post to the test page, in order. */
+export class Reports {
+  readonly probe: ProbeReport[] = [];
+  readonly intruder: { intruder: string; data?: unknown }[] = [];
+  readonly #listener = (event: MessageEvent) => {
+    const data = event.data as Partial<ProbeReport> & { intruder?: string };
+    if (data && typeof data.probe === 'string') this.probe.push(data as ProbeReport);
+    else if (data && typeof data.intruder === 'string') this.intruder.push(data as { intruder: string });
+  };
+
+  constructor() {
+    addEventListener('message', this.#listener);
+  }
+
+  dispose(): void {
+    removeEventListener('message', this.#listener);
+  }
+
+  of(probe: string, kind?: ProbeReport['kind'], name?: string): ProbeReport[] {
+    return this.probe.filter((r) => r.probe === probe && (!kind || r.kind === kind) && (!name || r.name === name));
+  }
+}
+
+let refs = 0;
+
+/**
+ * Asks the probe in `frame` to call `path` (`conference.lock`) with `payload`, or with `rpc` on
+ * its raw channel; resolves with its report of the outcome.
+ */
+export async function probeCall(
+  reports: Reports,
+  frame: HTMLIFrameElement,
+  probe: string,
+  call: { path?: string; rpc?: string; payload?: unknown },
+): Promise<ProbeReport> {
+  const ref = `call-${(refs += 1)}`;
+  frame.contentWindow?.postMessage({ probeCall: { ref, ...call } }, '*');
+  let outcome: ProbeReport | undefined;
+  await until(() => (outcome = reports.probe.find((r) => r.probe === probe && r.ref === ref)) !== undefined, `the outcome of ${call.path ?? call.rpc}`);
+  return outcome as ProbeReport;
+}
+
+/** The frame of `pluginId` in `container`. */
+export function frameOf(container: Element, pluginId: string): HTMLIFrameElement {
+  const frame = container.querySelector<HTMLIFrameElement>(`iframe[data-webapp3-plugin="${pluginId}"]`);
+  if (!frame) throw new Error(`No frame for ${pluginId}`);
+  return frame;
+}
