@@ -12,6 +12,7 @@ import type { PluginCommand } from '../src/conference/commands.js';
 import { RequestPathError } from '../src/conference/request-path.js';
 import { mountHost, type MountedHost } from './support/host-fixture.js';
 import { resetSimulator } from './support/simulator-client.js';
+import { until } from './support/menu-helpers.js';
 
 /** The conference node as the connection knows it; the fetch below carries its requests to the simulator. */
 const NODE = 'https://node.example';
@@ -356,8 +357,10 @@ describe('the token goes to the conference node only', () => {
     expect(sent.filter((r) => new URL(r.url).origin !== NODE)).to.deep.equal([]);
   });
 
-  it("PexRTC's token reads as undefined on the facade, and the plugin is told why", () => {
+  it("PexRTC's token reads as undefined on the facade, and the plugin is told why", async () => {
     expect(plugin().field('token')).to.equal(undefined);
+    // The report's words are a chunk fetched for the first one.
+    await until(() => mounted.diagnostics.some((d) => /pexrtc\.token/.test(d.message)), 'the token report');
     expect(mounted.diagnostics.filter((d) => /pexrtc\.token/.test(d.message)).map((d) => [d.pluginId, d.message, d.fix])).to.deep.equal([
       [
         'rest-paths',
