@@ -224,11 +224,9 @@ export async function loadPluginPackage(
 ): Promise<{ pkg: ResolvedPluginPackage | null; diagnostics: Diagnostic[] }> {
   const packageUrl = resolveUrl(entry.srcURL, branding.brandingUrl);
   const settingsUrl = new URL('settings.json', branding.brandingUrl).href;
-  const origins = options.allowedOrigins && [
-    ...options.allowedOrigins,
-    new URL(branding.brandingUrl).origin,
-    ...(pageUrl() ? [new URL(pageUrl() as string).origin] : []),
-  ];
+  // document.baseURI is read once: it is no cheap property, and this runs for every plugin.
+  const page = options.allowedOrigins && pageUrl();
+  const origins = options.allowedOrigins && [...options.allowedOrigins, new URL(branding.brandingUrl).origin, ...(page ? [new URL(page).origin] : [])];
   const refusedPackage = refusedUrl(packageUrl, origins);
   if (refusedPackage) {
     const texts = await problemTexts();
