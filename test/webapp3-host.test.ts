@@ -244,6 +244,25 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
     expect((reports.of('events', 'event', 'conferenceStatus')[1].payload as { status: { locked: boolean } }).status.locked).to.equal(false);
   });
 
+  it('gives a plugin loaded after another the present state at its handshake, and both the next change', async () => {
+    makeHost();
+    const [first] = host!.load([probe('first')]);
+    await first.ready;
+    await until(() => reports.of('first', 'event', 'conferenceStatus').length === 1, 'the first plugin\'s initial events');
+    store.setParticipants([...store.participants, participant('u-4', 'Dave')]);
+    await until(() => reports.of('first', 'event', 'participants').length === 2, 'the first plugin\'s second roster');
+    const [second] = host!.load([probe('second')]);
+    await second.ready;
+    await until(() => reports.of('second', 'event', 'conferenceStatus').length === 1, 'the second plugin\'s initial events');
+    expect(reports.of('second', 'event').map((r) => r.name)).to.deep.equal(['participants', 'me', 'conferenceStatus']);
+    const roster = (report: { payload?: unknown }) => (report.payload as { participants: { uuid: string }[] }).participants.map((p) => p.uuid);
+    expect(roster(reports.of('second', 'event', 'participants')[0])).to.deep.equal(['u-1', 'u-2', 'u-4']);
+    store.setParticipants(store.participants.slice(0, 1));
+    await until(() => reports.of('second', 'event', 'participants').length === 2 && reports.of('first', 'event', 'participants').length === 3, 'the change for both');
+    expect(roster(reports.of('first', 'event', 'participants')[2])).to.deep.equal(['u-1']);
+    expect(roster(reports.of('second', 'event', 'participants')[1])).to.deep.equal(['u-1']);
+  });
+
   it('ignores a call from a frame that is not the plugin\'s, even on the plugin\'s channel, and counts it', async () => {
     makeHost();
     const [plugin] = host!.load([probe('victim')]);
@@ -293,19 +312,53 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
   });
 
   it('unloads without a trace: no frame, no message listener, no timer', async () => {
-    makeHost({ registerTimeout: 200 });
-    const [ready] = host!.load([probe('gone')]);
-    await ready.ready;
-    // And one still loading, whose register timer must not fire after it is gone.
-    host!.load([{ id: 'early', src: fixtureUrl('silent/index.html') }]);
-    host!.unload('gone');
-    host!.unload('early');
+    // The register timers (200 ms here, a delay nothing else in the test uses) set and cleared.
+    const set = new Set<unknown>();
+    const cleared = new Set<unknown>();
+    const realSet = window.setTimeout;
+    const realClear = window.clearTimeout;
+    window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+      const id = realSet(handler, delay, ...args);
+      if (delay === 200) set.add(id);
+      return id;
+    }) as typeof window.setTimeout;
+    window.clearTimeout = ((id?: number) => {
+      cleared.add(id);
+      realClear(id);
+    }) as typeof window.clearTimeout;
+    try {
+      makeHost({ registerTimeout: 200 });
+      host!.load([probe('gone')]);
+      host!.load([{ id: 'early', src: fixtureUrl('silent/index.html') }]);
+    } finally {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    }
+    expect(set.size).to.equal(2);
+    window.clearTimeout = ((id?: number) => {
+      cleared.add(id);
+      realClear(id);
+    }) as typeof window.clearTimeout;
+    try {
+      await host!.plugin('gone')!.ready;
+      host!.unload('gone');
+      host!.unload('early');
+    } finally {
+      window.clearTimeout = realClear;
+    }
+    expect([...set].every((id) => cleared.has(id))).to.equal(true);
     expect(container.querySelectorAll('iframe').length).to.equal(0);
     expect(host!.idle).to.equal(true);
     // The listener is gone: a call-shaped message is no longer even looked at.
+    // Every listener of the window hears a message in the same dispatch: once the test's own has
+    // it, the host's would have counted it.
     const before = host!.ignoredCount;
-    window.postMessage({ rpc: 'conference:lock', payload: {}, id: 'z', chanId: 'c' }, '*');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    let heard = false;
+    const listener = (event: MessageEvent) => (heard ||= (event.data as { id?: string })?.id === 'after-unload');
+    addEventListener('message', listener);
+    window.postMessage({ rpc: 'conference:lock', payload: {}, id: 'after-unload', chanId: 'c' }, '*');
+    await until(() => heard, 'the message to be dispatched');
+    removeEventListener('message', listener);
     expect(host!.ignoredCount).to.equal(before);
     expect(statuses.filter((s) => s.pluginId === 'early').map((s) => s.status)).to.deep.equal(['loading']);
   });
