@@ -174,6 +174,61 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
     ]);
   });
 
+  it('sends messages, layouts, guests\' mute, a raised hand, a transfer as their commands', async () => {
+    makeHost();
+    const [plugin] = host!.load([probe('more')]);
+    await plugin.ready;
+    const frame = frameOf(container, 'more');
+    await until(() => reports.of('more', 'event', 'me').length === 1, 'the user\'s own participant');
+    const calls: [string, unknown][] = [
+      ['conference.sendApplicationMessage', { payload: { kind: 'poll', answer: 2 } }],
+      ['conference.sendMessage', { payload: 'psst', participantUuid: 'u-2' }],
+      ['conference.setLayout', { transforms: { layout: '4:0' } }],
+      ['conference.muteAllGuests', { mute: false }],
+      ['conference.raiseHand', { raise: true }],
+      ['conference.transfer', { participantUuid: 'u-2', destination: 'other-room', pin: '1234', role: 'guest' }],
+      ['conference.setRole', { participantUuid: 'u-2', role: 'chair' }],
+    ];
+    for (const [path, payload] of calls) {
+      const outcome = await probeCall(reports, frame, 'more', { path, payload });
+      expect(outcome.value, path).to.deep.equal({ status: 200, data: { status: 'success', result: true } });
+    }
+    expect(commands.map((c) => c.command)).to.deep.equal([
+      { name: 'sendChatMessage', args: { type: 'application/json', payload: '{"kind":"poll","answer":2}' } },
+      { name: 'sendRequest', args: { path: 'participants/u-2/message', payload: { type: 'text/plain', payload: 'psst' } } },
+      { name: 'transformConferenceLayout', args: { layout: { layout: '4:0' } } },
+      { name: 'sendRequest', args: { path: 'unmuteguests', payload: undefined } },
+      // The user's own hand: its uuid from event:me's source.
+      { name: 'sendRequest', args: { path: 'participants/u-1/buzz', payload: undefined } },
+      { name: 'sendRequest', args: { path: 'participants/u-2/transfer', payload: { conference_alias: 'other-room', role: 'guest', pin: '1234' } } },
+      { name: 'sendRequest', args: { path: 'participants/u-2/role', payload: { role: 'chair' } } },
+    ]);
+    // A call with a wrong payload never reaches the conference.
+    const wrong = await probeCall(reports, frame, 'more', { path: 'conference.lock', payload: {} });
+    expect(wrong.value).to.deep.include({ status: 'failed', reason: 'conference:lock needs "lock" (true or false), not nothing.' });
+    expect(commands.length).to.equal(calls.length);
+  });
+
+  it('takes more handlers by rpc name; a handler that throws is answered failed with its reason', async () => {
+    makeHost({
+      handlers: {
+        'ui:toast:show': (payload) => ({ status: 'ok', id: 'toast-1', data: { shown: (payload as { message: string }).message } }),
+        'ui:button:add': () => {
+          throw new Error('the toolbar is full');
+        },
+      },
+    });
+    const [plugin] = host!.load([probe('ui')]);
+    await plugin.ready;
+    const frame = frameOf(container, 'ui');
+    const toast = await probeCall(reports, frame, 'ui', { path: 'ui.showToast', payload: { message: 'Hi' } });
+    expect(toast.kind).to.equal('result');
+    const button = await probeCall(reports, frame, 'ui', { path: 'ui.addButton', payload: { position: 'toolbar', icon: 'star', tooltip: 'Star' } });
+    // The package rejects addButton with the failed reply's reason.
+    expect(button).to.deep.include({ kind: 'error', error: '{"reason":"ui:button:add failed: the toolbar is full"}' });
+    expect(host!.router.names).to.include.members(['ui:toast:show', 'conference:lock', 'participant:mute']);
+  });
+
   it('replies to a refused call with failed and the server\'s reason', async () => {
     answer = async () => {
       throw new CommandError('lock was refused', 403, 'Only a Host may lock the conference');
@@ -312,14 +367,14 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
   });
 
   it('unloads without a trace: no frame, no message listener, no timer', async () => {
-    // The register timers (200 ms here, a delay nothing else in the test uses) set and cleared.
+    // The register timers (4321 ms here, a delay nothing else in the test uses) set and cleared.
     const set = new Set<unknown>();
     const cleared = new Set<unknown>();
     const realSet = window.setTimeout;
     const realClear = window.clearTimeout;
     window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
       const id = realSet(handler, delay, ...args);
-      if (delay === 200) set.add(id);
+      if (delay === 4321) set.add(id);
       return id;
     }) as typeof window.setTimeout;
     window.clearTimeout = ((id?: number) => {
@@ -327,7 +382,7 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
       realClear(id);
     }) as typeof window.clearTimeout;
     try {
-      makeHost({ registerTimeout: 200 });
+      makeHost({ registerTimeout: 4321 });
       host!.load([probe('gone')]);
       host!.load([{ id: 'early', src: fixtureUrl('silent/index.html') }]);
     } finally {

@@ -11,4 +11,3 @@ export { RpcRouter, failedReply, type RpcHandler, type RpcHandlers, type RpcCont
 export { Webapp3Problem, type Webapp3ProblemKind } from './problems.js';
 export { ALLOWED_SANDBOX_VALUES } from './sandbox.js';
 export { DEFAULT_REGISTER_TIMEOUT } from './handshake.js';
-export { toInfinityParticipant, toConferenceStatus } from './participant-form.js';
