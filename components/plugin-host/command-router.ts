@@ -4,7 +4,7 @@ import { CommandError, type PluginCommand } from '../../src/conference/commands.
 import type { ConferenceConnection } from '../../src/conference/connection.js';
 import { createPexEvent, type PexCommandDetail } from '../events.js';
 
-export const DEFAULT_COMMAND_TIMEOUT = 10_000;
+export { DEFAULT_COMMAND_TIMEOUT } from './command-timeout.js';
 
 /**
  * How a plugin's command ended: the `pex-command` event's detail and its answer, read as the

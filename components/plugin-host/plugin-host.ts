@@ -18,7 +18,7 @@ import { DEFAULT_LOAD_TIMEOUT, DEFAULT_REGISTER_TIMEOUT, PluginRuntime, type Plu
 import { pluginHostContext, type PluginHostContext } from '../context.js';
 import { createPexEvent, type PexPluginsSettledDetail } from '../events.js';
 import { presentTemplateDialog } from '../template-dialog/present-template-dialog.js';
-import { DEFAULT_COMMAND_TIMEOUT, routeCommand } from './command-router.js';
+import { DEFAULT_COMMAND_TIMEOUT } from './command-timeout.js';
 import { pluginHostStyles } from './plugin-host.styles.js';
 import { forgetPrefetchedIcons, prefetchMenuIcon } from '../shared/menu-icon.js';
 
@@ -359,7 +359,10 @@ export class PexPluginHost extends LitElement {
   }
 
   async #runCommand(command: PluginCommand, pluginId: string): Promise<unknown> {
-    const { value, answeredBy } = await routeCommand(this, command, pluginId, this.connection, this.commandTimeout);
+    const { connection, commandTimeout } = this;
+    // The router (and how it reads answers) comes with the first command, as the command functions do.
+    const { routeCommand } = await import('./command-router.js');
+    const { value, answeredBy } = await routeCommand(this, command, pluginId, connection, commandTimeout);
     // A chat message the app sent for a plugin is news for the other plugins too
     // (a connection reports its own).
     if (command.name === 'sendChatMessage' && answeredBy === 'app') {

@@ -101,6 +101,7 @@ describe('the installed package', () => {
     // The drop-in and its lazy chunks, each once (a stale chunk of an older build would show twice).
     assert.deepEqual(dropIn.map((f) => f.replace(/-[\w-]{8}\.js$/, '')).sort(), [
       'command-functions',
+      'command-router',
       'infinity',
       'json-explain',
       'pex-plugin-host.js',
