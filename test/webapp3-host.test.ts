@@ -115,6 +115,20 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
     expect(statuses.filter((s) => s.status === 'failed').map((s) => s.pluginId)).to.deep.equal(['nav', 'typo']);
   });
 
+  it('loads the first of two entries with one id and fails the second, saying why', async () => {
+    makeHost();
+    const [first, second] = host!.load([probe('twin'), { ...probe('twin'), sandboxValues: ['allow-forms'] }]);
+    expect(second.status).to.equal('failed');
+    expect(second.problem?.message).to.equal(
+      'Web App 3 plugin "twin": manifest.json lists a second plugin with this id; only the first is loaded. Fix: give each plugin its own id.',
+    );
+    expect(container.querySelectorAll('iframe').length).to.equal(1);
+    await first.ready;
+    expect(host!.plugin('twin')?.status).to.equal('ready');
+    host!.unload('twin');
+    expect(host!.idle).to.equal(true);
+  });
+
   it('completes the handshake: registerPlugin resolves in the plugin and the host sees it ready', async () => {
     makeHost();
     const [plugin] = host!.load([probe('hello')]);

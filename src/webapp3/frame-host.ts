@@ -58,9 +58,15 @@ export function createPluginFrames(container: Element, entries: readonly Webapp3
   const document = container.ownerDocument;
   const made: { pluginId: string; element: HTMLIFrameElement }[] = [];
   const outcomes: (FrameOutcome | { pluginId: string; index: number })[] = [];
+  const ids = new Set<string>();
   for (const entry of entries) {
     try {
+      if (typeof entry?.id === 'string' && ids.has(entry.id)) {
+        // Two frames under one id could not be told apart, nor the second unloaded.
+        throw new Webapp3Problem(entry.id, 'entry', 'manifest.json lists a second plugin with this id; only the first is loaded.', 'give each plugin its own id.');
+      }
       const element = frameElementFor(document, entry);
+      ids.add(entry.id);
       outcomes.push({ pluginId: entry.id, index: made.length });
       made.push({ pluginId: entry.id, element });
     } catch (error) {

@@ -65,6 +65,13 @@ interface Running {
   reject(problem: Webapp3Problem): void;
 }
 
+/** A promise already rejected, that no caller has to handle. */
+function rejected(problem: Webapp3Problem): Promise<never> {
+  const promise = Promise.reject(problem);
+  promise.catch(() => {});
+  return promise;
+}
+
 export class Webapp3Host {
   readonly #options: Webapp3HostOptions;
   readonly #channels: FrameChannels;
@@ -113,6 +120,12 @@ export class Webapp3Host {
     for (const entry of entries) if (typeof entry?.id === 'string' && this.#plugins.has(entry.id)) this.unload(entry.id);
     const outcomes = createPluginFrames(this.#options.container, entries);
     return outcomes.map((outcome) => {
+      if ('problem' in outcome && this.#plugins.has(outcome.pluginId)) {
+        // A second entry with a loaded plugin's id: the problem is told, the first plugin stays.
+        const { pluginId, problem } = outcome;
+        this.#options.onStatus?.({ pluginId, status: 'failed', problem });
+        return { id: pluginId, status: 'failed', problem, meta: undefined, channelId: undefined, ready: rejected(problem), send: () => {} };
+      }
       const running = this.#track(outcome.pluginId);
       if ('problem' in outcome) {
         this.#fail(running, outcome.problem);
