@@ -29,7 +29,9 @@ export class LazyView<V extends LoadedView> {
     if (this.#view && styled.has(element)) return update();
     return (this.#loading ??= this.load().then((view) => (this.#view = view))).then((view) => {
       if (!styled.has(element)) {
-        adoptStyles(element.renderRoot as ShadowRoot, [view.styles]);
+        // After the element's own static styles, which adopting replaces.
+        const own = (element.constructor as typeof ReactiveElement).elementStyles;
+        adoptStyles(element.renderRoot as ShadowRoot, [...own, view.styles]);
         styled.add(element);
       }
       update();
