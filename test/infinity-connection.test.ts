@@ -377,6 +377,8 @@ describe('Infinity connection: joining', () => {
     let connection: InfinityConnection;
     try {
       connection = await join({ alias: 'meet' });
+      // The warning's words are a chunk fetched when the first is needed.
+      for (let waited = 0; warnings.length === 0 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       console.warn = warn;
     }

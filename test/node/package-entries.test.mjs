@@ -110,6 +110,7 @@ describe('the installed package', () => {
       'request-path',
       'schema-diagnostics',
       'template-dialog-view',
+      'texts',
     ]);
     for (const file of dropIn) {
       assert.deepEqual(importsOf(join(dist, file)).filter(isBare), [], `${file} imports by bare specifier`);

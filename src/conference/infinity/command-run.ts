@@ -6,6 +6,7 @@
  * renewed. Nothing is retried otherwise: a command the node did not refuse may have been done.
  */
 import { CommandError } from '../commands.js';
+import { texts } from './errors.js';
 
 /** As the host's `command-timeout` default. */
 export const DEFAULT_COMMAND_TIMEOUT = 10_000;
@@ -31,6 +32,7 @@ export function runCommand<T>(run: CommandRun<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      // Its words are here, not fetched (texts.ts): it settles at the timeout, network or not.
       reject(new CommandError(`${run.name}: the conference did not answer within ${run.timeout} ms; the request was abandoned.`));
       controller.abort();
     }, run.timeout);
@@ -40,11 +42,8 @@ export function runCommand<T>(run: CommandRun<T>): Promise<T> {
       return await run.send(fetcher);
     } catch (error) {
       if (!refusedToken(error)) throw error;
-      const why = await run.renewToken();
-      if (why !== undefined) {
-        throw new CommandError(`${run.name}: the node refused the token and it could not be renewed (${why}).`, 403, 'Invalid token');
-      }
-      return run.send(fetcher);
+      // The node answered: the renewal and the second send are with the rare paths' words (texts.ts).
+      return (await texts()).sendAgain(run, fetcher);
     }
   };
   return Promise.race([attempt(), deadline]).finally(() => clearTimeout(timer));

@@ -8,7 +8,7 @@ import type { CallInfo } from '../call-info.js';
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
 import type { ConferenceConnection, ConnectionStateDetail } from '../connection.js';
 import { DEFAULT_CONFERENCE_DETAILS, type ConferenceDetails, type Participant, type PexAction } from '../types.js';
-import { couldNot, InfinityJoinError, messageOf } from './errors.js';
+import { couldNot, InfinityJoinError, messageOf, texts } from './errors.js';
 import { EventStream } from './event-stream.js';
 import { executeCommand } from './execute.js';
 import { applyConferenceStatus, conferenceFromToken, roleFromJoinRole } from './mapping.js';
@@ -61,9 +61,6 @@ export interface ConnectSuccessPayload {
   /** Where the user is: request_token's `current_service_type` ('conference', 'waiting_room', ...), else its `service_type`. */
   serviceType: string;
 }
-
-/** Why a command cannot be carried out once the connection has ended. */
-const LEFT = 'the conference was left';
 
 /** The refresh is tried this often in a row before the session is given up. */
 const REFRESH_ATTEMPTS = 3;
@@ -138,7 +135,7 @@ export class InfinityConnection implements ConferenceConnection {
     const fetcher: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
     if (typeof options.alias !== 'string' || options.alias.trim() === '' || /^\.+$/.test(options.alias)) {
       // `.` and `..` would be read as path steps: the token would go to another path on the node.
-      throw new InfinityJoinError(`Could not join ${JSON.stringify(options.alias)}: the alias must name a conference.`, 'failed');
+      throw new InfinityJoinError((await texts()).badAlias(options.alias), 'failed');
     }
     const target: TokenTarget = { node: options.node.replace(/\/+$/, ''), alias: options.alias, fetcher };
     const { session, pin } = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
@@ -253,7 +250,7 @@ export class InfinityConnection implements ConferenceConnection {
     }
     await synced;
     clearTimeout(timer);
-    if (this.#ended) throw couldNot('join', this.#target.alias, 'the conference ended while joining.');
+    if (this.#ended) throw couldNot('join', this.#target.alias, (await texts()).ENDED_WHILE_JOINING);
     this.#listen('addEventListener');
     this.#publishState();
   }
@@ -275,7 +272,7 @@ export class InfinityConnection implements ConferenceConnection {
       const status = (await this.#rest.call('conference_status', undefined, 'GET')) as RawConferenceStatus;
       if (status && typeof status === 'object') this.#conference.next(applyConferenceStatus(this.#conference.value, status));
     } catch (error) {
-      console.warn('[pex] conference_status failed; the details stay at their defaults:', error);
+      void texts().then(({ STATUS_WARNING }) => console.warn(STATUS_WARNING, error));
     }
   }
 
@@ -295,7 +292,7 @@ export class InfinityConnection implements ConferenceConnection {
     try {
       data = event.data ? JSON.parse(event.data) : undefined;
     } catch {
-      console.warn(`[pex] the Infinity event "${event.type}" is not JSON; ignored.`);
+      void texts().then(({ notJson }) => console.warn(notJson(event.type)));
       return;
     }
     switch (event.type) {
@@ -439,7 +436,7 @@ export class InfinityConnection implements ConferenceConnection {
    * and the server's reason. sendChatMessage emits `SEND_CHAT_MESSAGE` (the text) on success.
    */
   async execute<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]> {
-    if (this.#ended) throw new CommandError(`${command.name}: ${LEFT}.`);
+    if (this.#ended) throw new CommandError(`${command.name}: ${(await texts()).LEFT}.`);
     const result = await runCommand({
       name: command.name,
       timeout: this.#commandTimeout,
@@ -457,15 +454,8 @@ export class InfinityConnection implements ConferenceConnection {
    * node has ended it). Commands refused together share one refresh.
    */
   #renewToken(): Promise<string | undefined> {
-    return (this.#renewing ??= (this.#ended ? Promise.resolve(false) : this.#refreshNow())
-      .then(
-        (renewed) => (renewed ? undefined : LEFT),
-        (error: unknown) => {
-          const why = messageOf(error);
-          if (error instanceof InfinityJoinError && error.status === 403) void this.#end({ reason: why, release: 'none' });
-          return why;
-        },
-      )
+    return (this.#renewing ??= texts()
+      .then(({ renewal }) => renewal(this.#ended ? Promise.resolve(false) : this.#refreshNow(), (reason) => void this.#end({ reason, release: 'none' })))
       .finally(() => (this.#renewing = undefined)));
   }
 

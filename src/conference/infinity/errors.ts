@@ -34,33 +34,34 @@ export class InfinityJoinError extends Error {
 
 /**
  * The conference asks for a PIN and none was given: no `pin` option, and `requestPin` was
- * missing or returned no PIN. Says which PIN: the host PIN, the guest PIN, or either.
+ * missing or returned no PIN. Says which PIN: the host PIN, the guest PIN, or either (the
+ * message's words come from texts.ts, fetched when a join is refused).
  */
 export class PinRequiredError extends InfinityJoinError {
   constructor(
     readonly alias: string,
     readonly hostPinRequired: boolean,
     readonly guestPinRequired: boolean,
+    message: string,
   ) {
-    super(`"${alias}" needs ${describePins(hostPinRequired, guestPinRequired)}: give the pin option or answer requestPin.`, 'pin-required', 403);
+    super(message, 'pin-required', 403);
     this.name = 'PinRequiredError';
   }
 }
 
-function describePins(host: boolean, guest: boolean): string {
-  if (host && guest) return 'a PIN (host or guest)';
-  if (host) return 'the host PIN to join as host (guests need none)';
-  if (guest) return 'the guest PIN';
-  return 'a PIN';
-}
-
 /** No conference (or gateway rule) matches the alias: Infinity answered 404. */
 export class ConferenceNotFoundError extends InfinityJoinError {
-  constructor(alias: string, reason: string | undefined) {
-    super(`No such conference "${alias}"${reason ? `: ${reason}` : ''}.`, 'not-found', 404, reason);
+  constructor(message: string, reason: string | undefined) {
+    super(message, 'not-found', 404, reason);
     this.name = 'ConferenceNotFoundError';
   }
 }
+
+/**
+ * The words of the rare paths (texts.ts), a chunk of its own: fetched when a refusal, a failure
+ * or an odd answer needs them, never on the way of a join, its events, commands and leaving.
+ */
+export const texts = () => import('./texts.js');
 
 /** A thrown value's message, for a sentence that says what went wrong. */
 export function messageOf(error: unknown): string {

@@ -7,6 +7,7 @@
  * for `online`, which also cuts a wait short. A refusal (401/403/404: the token is no longer
  * valid) is final.
  */
+import { texts } from './errors.js';
 import { readEventStream, type SseEvent } from './sse.js';
 import { answerReason, readAnswer } from './rest.js';
 import { onlineMark, browserOffline, fullJitterDelay, RetryWait, type RandomSource } from './retry.js';
@@ -59,6 +60,7 @@ export class EventStream {
     while (!this.#stopped) {
       // An `online` after this (the attempt's start, then its last event) ends the wait after it at once.
       let since = onlineMark();
+      // A drop's reason is told at once, while the next attempt waits: not among the words fetched later (texts.ts).
       let problem = 'the events stream ended';
       const controller = new AbortController();
       this.#controller = controller;
@@ -89,7 +91,7 @@ export class EventStream {
             onEvent(event);
           } catch (error) {
             // A bug in handling one event must not drop the stream.
-            console.error(`[pex] the Infinity event "${event.type}" failed:`, error);
+            void texts().then(({ eventFailed }) => console.error(eventFailed(event.type), error));
           }
         });
       } catch (error) {

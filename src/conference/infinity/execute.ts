@@ -4,8 +4,10 @@
  */
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
 import { conferenceRequestPath } from '../request-path.js';
+import { texts } from './errors.js';
 import { dialRole } from './mapping.js';
 import type { ConferenceRest } from './rest.js';
+import type { PathEntry } from './texts.js';
 
 /** The commands on one participant: the REST call each makes, `participants/<uuid>/<call>`. */
 const PARTICIPANT_CALLS: Readonly<Record<string, string>> = {
@@ -31,13 +33,22 @@ export function dialBody(args: { alias: string; protocol: string; role: string; 
   };
 }
 
+/** The path checked by the one checker; a refusal names the entry it came through (texts.ts `pathRefusal`). */
+async function checkedPath(path: unknown, entry: PathEntry): Promise<string> {
+  try {
+    return conferenceRequestPath(path);
+  } catch (error) {
+    throw (await texts()).pathRefusal(error, entry);
+  }
+}
+
 export async function executeCommand<C extends PluginCommand>(rest: ConferenceRest, command: C): Promise<CommandResults[C['name']]> {
   type R = CommandResults[C['name']];
   const c = command as PluginCommand;
   switch (c.name) {
     case 'sendRequest': {
       // The host checked a plugin's path already; an app may call execute with any.
-      const path = conferenceRequestPath(c.args.path, { call: `InfinityConnection.execute(sendRequest ${JSON.stringify(c.args.path)})` });
+      const path = await checkedPath(c.args.path, { sendRequest: c.args.path });
       return (await rest.call(path, c.args.payload)) as R;
     }
     case 'dialOut': {
@@ -50,11 +61,7 @@ export async function executeCommand<C extends PluginCommand>(rest: ConferenceRe
       const { uuid } = c.args;
       const path = `participants/${encodeURIComponent(uuid)}/${PARTICIPANT_CALLS[c.name]}`;
       // Checked by the one path checker (request-path.ts).
-      const checked = conferenceRequestPath(path, {
-        call: `InfinityConnection.execute(${c.name} ${JSON.stringify(uuid)}) (the request ${JSON.stringify(path)})`,
-        fix: "pass a participant's uuid, as participants$ gives it.",
-      });
-      return (await rest.call(checked)) as R;
+      return (await rest.call(await checkedPath(path, { command: c.name, uuid, path }))) as R;
     }
     case 'transformConferenceLayout':
       return (await rest.call('transform_layout', { transforms: c.args.layout ?? {} })) as R;
@@ -62,7 +69,7 @@ export async function executeCommand<C extends PluginCommand>(rest: ConferenceRe
       return (await rest.call('message', { type: c.args.type || 'text/plain', payload: c.args.payload })) as R;
     default: {
       const name = (command as { name?: unknown }).name;
-      throw new CommandError(`InfinityConnection.execute: no such command ${JSON.stringify(name)}.`);
+      throw new CommandError((await texts()).noSuchCommand(name));
     }
   }
 }

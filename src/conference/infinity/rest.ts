@@ -5,7 +5,7 @@
  */
 import { CommandError } from '../commands.js';
 import { conferenceRequestUrl } from '../request-path.js';
-import { messageOf } from './errors.js';
+import { messageOf, texts } from './errors.js';
 
 /** `<node>/api/client/v2/conferences/<alias>`; node '' means this page's origin. */
 export function conferenceBase(node: string, alias: string): string {
@@ -92,17 +92,21 @@ export class ConferenceRest {
    * is the last gate before the token goes out).
    */
   async call(path: string, body?: unknown, method: 'POST' | 'GET' = 'POST'): Promise<unknown> {
-    const url = conferenceRequestUrl(this.base, path, { call: `The conference's REST client (${JSON.stringify(path)})` });
+    let url: string;
+    try {
+      url = conferenceRequestUrl(this.base, path);
+    } catch (error) {
+      throw (await texts()).pathRefusal(error, { rest: path });
+    }
     let answer: RawAnswer;
     try {
       answer = await sendRequest(this.fetcher, url, { method, body, headers: { token: this.token() } });
     } catch (error) {
+      // No answer, maybe no network: these words are here, not fetched (texts.ts).
       throw new CommandError(`${path}: the request failed: ${messageOf(error)}`);
     }
-    if (answer.status < 200 || answer.status > 299) {
-      const reason = answerReason(answer);
-      throw new CommandError(`${path} failed: ${answer.status} ${reason ?? answer.statusText}`.trim(), answer.status, reason);
-    }
+    // Refused: the status and the server's reason (texts.ts).
+    if (answer.status < 200 || answer.status > 299) throw (await texts()).callFailed(path, answer);
     return resultOf(answer.json, answer.json);
   }
 }

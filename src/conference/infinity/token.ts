@@ -6,8 +6,8 @@
  * schema requires but carries what a session needs is used, with a warning (a newer Infinity
  * changing a field must not lock users out).
  */
-import { ConferenceNotFoundError, couldNot, InfinityJoinError, messageOf, PinRequiredError } from './errors.js';
-import { answerReason, conferenceBase, resultOf, sendRequest, type RawAnswer, type RestRequest } from './rest.js';
+import { couldNot, messageOf, texts } from './errors.js';
+import { conferenceBase, resultOf, sendRequest, type RawAnswer, type RestRequest } from './rest.js';
 import type { RawTokenResult } from './raw-types.js';
 
 /** What the conference asks for when it wants a PIN. */
@@ -38,15 +38,18 @@ function hasSessionFields(value: unknown): value is RawTokenResult {
   return typeof v.token === 'string' && typeof v.participant_uuid === 'string' && (typeof v.expires === 'string' || typeof v.expires === 'number');
 }
 
-/** The fields of request_token's result that the vendor schema requires but the session can do without, when missing or of another type. */
-function schemaGaps(result: RawTokenResult): string[] {
+/**
+ * Which fields of request_token's result that the vendor schema requires but the session can do
+ * without are missing or of another type (true), in the order texts.ts `schemaWarning` names them.
+ */
+function schemaGaps(result: RawTokenResult): boolean[] {
   return [
-    typeof result.expires !== 'string' && 'expires (a string)',
-    result.role !== 'HOST' && result.role !== 'GUEST' && "role ('HOST' or 'GUEST')",
-    typeof result.display_name !== 'string' && 'display_name',
-    typeof result.current_service_type !== 'string' && 'current_service_type',
-    !(result.version && typeof result.version === 'object') && 'version',
-  ].filter(Boolean) as string[];
+    typeof result.expires !== 'string',
+    result.role !== 'HOST' && result.role !== 'GUEST',
+    typeof result.display_name !== 'string',
+    typeof result.current_service_type !== 'string',
+    !(result.version && typeof result.version === 'object'),
+  ];
 }
 
 /**
@@ -57,14 +60,11 @@ async function tokenCall(target: TokenTarget, call: string, request: RestRequest
   try {
     return await sendRequest(target.fetcher, `${conferenceBase(target.node, target.alias)}/${call}`, request);
   } catch (error) {
+    // No answer, maybe no network: these words are here, not fetched (texts.ts).
     throw couldNot(what, target.alias, messageOf(error));
   }
 }
 
-/** A failure with the answer's status and the server's reason. */
-function failure(alias: string, status: number, reason: string | undefined, what = 'join'): InfinityJoinError {
-  return couldNot(what, alias, `${status}${reason ? ` ${reason}` : ''}`, 'failed', status, reason);
-}
 
 /**
  * `POST request_token {display_name}`, with the `pin` header when there is a PIN. On a 403 that
@@ -81,7 +81,7 @@ export async function requestSessionToken(
 ): Promise<{ session: RawTokenResult; pin: string | undefined }> {
   const { alias } = target;
   // Checked here, before anything is sent: Infinity requires it (as a string).
-  if (typeof displayName !== 'string') throw couldNot('join', alias, 'displayName must be a string.');
+  if (typeof displayName !== 'string') throw (await texts()).badDisplayName(alias);
   let asked = false;
   for (;;) {
     // The PIN goes in its header only: the body's unknown fields are dropped by Infinity.
@@ -91,33 +91,24 @@ export async function requestSessionToken(
     if (status === 200) {
       if (hasSessionFields(result)) {
         const gaps = schemaGaps(result);
-        if (gaps.length > 0) console.warn(`[pex] request_token's answer does not match Infinity's schema (${gaps.join(', ')}); using it anyway.`);
+        if (gaps.includes(true)) void texts().then(({ schemaWarning }) => console.warn(schemaWarning(gaps)));
         return { session: result, pin: pin === 'none' ? undefined : pin };
       }
-      throw couldNot('join', alias, 'request_token answered without a token.', 'failed', 200);
+      throw (await texts()).noToken(alias);
     }
-    const reason = answerReason(answer);
-    if (status === 404) throw new ConferenceNotFoundError(alias, reason);
-    if (status !== 403) throw failure(alias, status, reason);
-    if (typeof result === 'string') throw couldNot('join', alias, result, 'refused', 403, result);
-    const refusal = (result ?? {}) as Record<string, unknown>;
+    const refusal = ((status === 403 && typeof result === 'object' && result) || {}) as Record<string, unknown>;
     if ('pin' in refusal || 'guest_pin' in refusal) {
       const request: PinRequest = { alias, hostPinRequired: refusal.pin === 'required', guestPinRequired: refusal.guest_pin === 'required' };
       const answered = asked || !requestPin ? undefined : await requestPin(request);
-      if (answered === null || answered === undefined) throw new PinRequiredError(alias, request.hostPinRequired, request.guestPinRequired);
+      if (answered === null || answered === undefined) throw (await texts()).pinRequired(request);
       asked = true;
       const trimmed = answered.trim();
       // Infinity's spelling for "no PIN, join as guest" when only hosts need one.
       pin = trimmed === '' ? 'none' : trimmed;
       continue;
     }
-    if ('idp' in refusal || 'redirect_url' in refusal) {
-      throw couldNot('join', alias, 'it signs users in with SSO (an identity provider), which this connection does not support.', 'idp-required', 403);
-    }
-    if (refusal.conference_extension === 'required') {
-      throw couldNot('join', alias, 'it needs a conference extension (a meeting id), which this connection does not send.', 'extension-required', 403);
-    }
-    throw failure(alias, 403, reason ?? JSON.stringify(result));
+    // Any other answer: no such conference, SSO, an extension, a server's reason (texts.ts).
+    throw (await texts()).joinRefused(alias, answer);
   }
 }
 
@@ -134,14 +125,13 @@ export interface RefreshedToken {
  * the answer's (403: the token is no longer valid), or none when the request got no answer.
  */
 export async function refreshSessionToken(target: TokenTarget, token: string): Promise<RefreshedToken> {
-  const what = 'refresh the token for';
-  const answer = await tokenCall(target, 'refresh_token', { headers: { token } }, what);
+  const answer = await tokenCall(target, 'refresh_token', { headers: { token } }, 'refresh the token for');
   const result = resultOf(answer.json);
   const { token: renewed, expires, role } = (answer.status === 200 && result && typeof result === 'object' ? result : {}) as Record<string, unknown>;
   if (typeof renewed === 'string' && Number.isFinite(Number(expires))) {
     return { token: renewed, expires: Number(expires), role: role === 'HOST' || role === 'GUEST' ? role : undefined };
   }
-  throw failure(target.alias, answer.status, answerReason(answer), what);
+  throw (await texts()).refreshRefused(target.alias, answer);
 }
 
 /**

@@ -1,0 +1,150 @@
+/**
+ * The words of the connection's rare paths: a join the node refused (a PIN, SSO, an extension,
+ * no such conference), a token call or a command the node answered with a failure, what the
+ * caller got wrong (an alias, a display name, a path, a command), odd answers worth a console
+ * warning. They are a chunk of their own, loaded when one of those happens (errors.ts `texts`),
+ * so a join, its events, its commands and leaving never fetch them.
+ *
+ * Not here: the words of what happens without an answer (a request that got none, a command
+ * timed out, the events stream dropped, refused or given up). They are told at once, at the
+ * moment they happen (a timeout settles at the timeout, a drop's reason comes with its
+ * 'reconnecting'), and often when the network, which would bring these words, is gone.
+ */
+import { CommandError } from '../commands.js';
+import { RequestPathError } from '../request-path.js';
+import { ConferenceNotFoundError, couldNot, InfinityJoinError, messageOf, PinRequiredError } from './errors.js';
+import { answerReason, resultOf, type RawAnswer } from './rest.js';
+import type { CommandRun } from './command-run.js';
+import type { PinRequest } from './token.js';
+
+/** A failure with the answer's status and the server's reason. */
+function failure(alias: string, status: number, reason: string | undefined, what = 'join'): InfinityJoinError {
+  return couldNot(what, alias, `${status}${reason ? ` ${reason}` : ''}`, 'failed', status, reason);
+}
+
+/** refresh_token's answer without a token: its status (403: the token is no longer valid) and the server's reason. */
+export function refreshRefused(alias: string, answer: RawAnswer): InfinityJoinError {
+  return failure(alias, answer.status, answerReason(answer), 'refresh the token for');
+}
+
+/** No PIN to give: which PIN the conference needs. */
+export function pinRequired({ alias, hostPinRequired: host, guestPinRequired: guest }: PinRequest): PinRequiredError {
+  const pins = host && guest ? 'a PIN (host or guest)' : host ? 'the host PIN to join as host (guests need none)' : guest ? 'the guest PIN' : 'a PIN';
+  return new PinRequiredError(alias, host, guest, `"${alias}" needs ${pins}: give the pin option or answer requestPin.`);
+}
+
+/**
+ * request_token's answer when it is neither a session nor a request for a PIN: no such
+ * conference (404), a refusal with the server's reason, SSO, a conference extension, or a failure.
+ */
+export function joinRefused(alias: string, answer: RawAnswer): InfinityJoinError {
+  const { status } = answer;
+  const result = resultOf(answer.json);
+  const reason = answerReason(answer);
+  if (status === 404) return new ConferenceNotFoundError(`No such conference "${alias}"${reason ? `: ${reason}` : ''}.`, reason);
+  if (status !== 403) return failure(alias, status, reason);
+  if (typeof result === 'string') return couldNot('join', alias, result, 'refused', 403, result);
+  const refusal = (result ?? {}) as Record<string, unknown>;
+  if ('idp' in refusal || 'redirect_url' in refusal) {
+    return couldNot('join', alias, 'it signs users in with SSO (an identity provider), which this connection does not support.', 'idp-required', 403);
+  }
+  if (refusal.conference_extension === 'required') {
+    return couldNot('join', alias, 'it needs a conference extension (a meeting id), which this connection does not send.', 'extension-required', 403);
+  }
+  return failure(alias, 403, reason ?? JSON.stringify(result));
+}
+
+/** request_token answered 200 without what a session needs. */
+export function noToken(alias: string): InfinityJoinError {
+  return couldNot('join', alias, 'request_token answered without a token.', 'failed', 200);
+}
+
+/** Infinity requires a display name, as a string. */
+export function badDisplayName(alias: string): InfinityJoinError {
+  return couldNot('join', alias, 'displayName must be a string.');
+}
+
+export function badAlias(alias: unknown): string {
+  return `Could not join ${JSON.stringify(alias)}: the alias must name a conference.`;
+}
+
+export const ENDED_WHILE_JOINING = 'the conference ended while joining.';
+/** Why a command cannot be carried out once the connection has ended. */
+export const LEFT = 'the conference was left';
+
+/**
+ * A refresh for a command the node refused with 'Invalid token': resolves to undefined once
+ * `refreshed` says the token is renewed, else to why it could not be; a refresh the node refused
+ * (403) ends the session with `end`, as the node has ended it.
+ */
+export function renewal(refreshed: Promise<boolean>, end: (reason: string) => void): Promise<string | undefined> {
+  return refreshed.then(
+    (renewed) => (renewed ? undefined : LEFT),
+    (error: unknown) => {
+      const why = messageOf(error);
+      if (error instanceof InfinityJoinError && error.status === 403) end(why);
+      return why;
+    },
+  );
+}
+
+/** The fields request_token's 200 lacks (or has of another type), in token.ts `schemaGaps` order. */
+const SCHEMA_FIELDS = ['expires (a string)', "role ('HOST' or 'GUEST')", 'display_name', 'current_service_type', 'version'];
+
+export function schemaWarning(gaps: readonly boolean[]): string {
+  return `[pex] request_token's answer does not match Infinity's schema (${SCHEMA_FIELDS.filter((_, i) => gaps[i]).join(', ')}); using it anyway.`;
+}
+
+export const STATUS_WARNING = '[pex] conference_status failed; the details stay at their defaults:';
+
+export function notJson(type: string): string {
+  return `[pex] the Infinity event "${type}" is not JSON; ignored.`;
+}
+
+export function eventFailed(type: string): string {
+  return `[pex] the Infinity event "${type}" failed:`;
+}
+
+/**
+ * A command the node refused with 'Invalid token': the token renewed, the command sent again
+ * once, or a rejection saying why the token could not be renewed.
+ */
+export async function sendAgain<T>(run: CommandRun<T>, fetcher: typeof fetch): Promise<T> {
+  const why = await run.renewToken();
+  if (why !== undefined) throw new CommandError(`${run.name}: the node refused the token and it could not be renewed (${why}).`, 403, 'Invalid token');
+  return run.send(fetcher);
+}
+
+/** A REST call the node answered outside 2xx: a CommandError with the status and the server's reason. */
+export function callFailed(path: string, answer: RawAnswer): CommandError {
+  const reason = answerReason(answer);
+  return new CommandError(`${path} failed: ${answer.status} ${reason ?? answer.statusText}`.trim(), answer.status, reason);
+}
+
+export function noSuchCommand(name: unknown): string {
+  return `InfinityConnection.execute: no such command ${JSON.stringify(name)}.`;
+}
+
+/** Where a refused path came in, as its message names it. */
+export type PathEntry =
+  /** The REST client itself, the last gate before the token goes out. */
+  | { rest: string }
+  /** execute's sendRequest, with the path the app passed. */
+  | { sendRequest: unknown }
+  /** execute's participant commands: the command, the uuid passed and the path it made. */
+  | { command: string; uuid: string; path: string };
+
+/**
+ * A path refusal (RequestPathError) told with the entry it came through: the checker runs
+ * without words on the way in, and its refusal is told again here with them. Anything else is
+ * returned as it is.
+ */
+export function pathRefusal(error: unknown, entry: PathEntry): unknown {
+  if (!(error instanceof RequestPathError)) return error;
+  if ('rest' in entry) return new RequestPathError(error.path, error.why, { call: `The conference's REST client (${JSON.stringify(entry.rest)})` });
+  if ('sendRequest' in entry) return new RequestPathError(error.path, error.why, { call: `InfinityConnection.execute(sendRequest ${JSON.stringify(entry.sendRequest)})` });
+  return new RequestPathError(error.path, error.why, {
+    call: `InfinityConnection.execute(${entry.command} ${JSON.stringify(entry.uuid)}) (the request ${JSON.stringify(entry.path)})`,
+    fix: "pass a participant's uuid, as participants$ gives it.",
+  });
+}
