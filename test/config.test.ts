@@ -206,6 +206,61 @@ describe('config: loadPluginPackage', () => {
     ]);
   });
 
+  it("reads manifest.json's Web App 3 plugins beside settings.json's, each page resolved with the cache key", async () => {
+    const fetchFiles = serve({
+      'manifest.json': {
+        brandingID: '7',
+        isSettingsBranded: true,
+        plugins: [
+          { id: 'interpreter', src: './plugins/interpreter/index.html', sandboxValues: ['allow-same-origin', 'allow-popups'] },
+          { id: 'bare', src: 'https://branding.example/other/bare.html' },
+        ],
+      },
+      'settings.json': { plugins: [{ id: 'one', srcURL: 'one.plugin.package.json', enabled: true }] },
+    });
+    const branding = await loadBranding('https://branding.example/webapp2/', { fetch: fetchFiles });
+    expect(branding.diagnostics).to.deep.equal([]);
+    expect(branding.entries.map((e) => e.id)).to.deep.equal(['one']);
+    expect(branding.webapp3Entries).to.deep.equal([
+      { id: 'interpreter', index: 0, src: 'https://branding.example/webapp2/plugins/interpreter/index.html?pexBrandingID=7', sandboxValues: ['allow-same-origin', 'allow-popups'] },
+      { id: 'bare', index: 1, src: 'https://branding.example/other/bare.html', sandboxValues: [] },
+    ]);
+  });
+
+  it('skips a bad Web App 3 entry of manifest.json with its pointer, a repeated id and a page from an untrusted origin, and keeps the rest', async () => {
+    const fetchFiles = serve({
+      'manifest.json': {
+        brandingID: '7',
+        isSettingsBranded: false,
+        plugins: [
+          { id: 'good', src: 'good/index.html' },
+          { id: '', src: 'empty-id.html' },
+          { id: 'no-src' },
+          { id: 'odd', src: 'odd.html', sandboxValues: ['same-origin'], extra: 1 },
+          { id: 'good', src: 'again.html' },
+          { id: 'far', src: 'https://elsewhere.example/far.html' },
+        ],
+      },
+      'settings.json': {},
+    });
+    const branding = await loadBranding('https://branding.example/webapp2/', { fetch: fetchFiles, allowedOrigins: [] });
+    // Read though settings.json is not branded: that switch is webapp2's.
+    expect(branding.webapp3Entries.map((e) => e.id)).to.deep.equal(['good']);
+    const manifest = 'https://branding.example/webapp2/manifest.json';
+    const problems = branding.diagnostics.filter((d) => d.pointer?.startsWith('/plugins'));
+    expect(problems.map((d) => [d.severity, d.file, d.pointer])).to.deep.equal([
+      ['error', manifest, '/plugins/1/id'],
+      ['error', manifest, '/plugins/2/src'],
+      ['warning', manifest, '/plugins/3/extra'],
+      ['error', manifest, '/plugins/3/sandboxValues/0'],
+      ['error', manifest, '/plugins/4/id'],
+      ['error', manifest, '/plugins/5/src'],
+    ]);
+    expect(problems[4]!.message).to.equal('the id "good" is already used by plugins[0], so this entry is skipped');
+    expect(problems[5]!.pluginId).to.equal('far');
+    expect(problems[5]!.message).to.contain('https://elsewhere.example/far.html').and.contain('is not loaded');
+  });
+
   it('does not count an empty list as a menu location', async () => {
     const fetchFiles = serve({
       'manifest.json': { brandingID: '1', isSettingsBranded: true },

@@ -193,6 +193,7 @@ describe('hostile package values', () => {
       brandingID: null,
       settingsBranded: true,
       entries: [],
+      webapp3Entries: [],
       diagnostics: [],
     };
     const { pkg, diagnostics } = await loadPluginPackage({ id: 'endless', srcURL: 'endless.json', enabled: true }, brandingResult, {

@@ -18,6 +18,7 @@ import {
   type PluginSettingsEntry,
   type ResolvedMenuItem,
   type ResolvedPluginPackage,
+  type Webapp3Entry,
 } from './types.js';
 import { validateManifest, validatePackage, validateSettings } from './validators.generated.js';
 
@@ -48,6 +49,8 @@ export interface BrandingResult {
   settingsBranded: boolean;
   /** The usable plugin entries of settings.json, in file order; bad entries are left out. */
   entries: PluginSettingsEntry[];
+  /** The usable Web App 3 plugins of manifest.json, in file order; bad entries are left out. */
+  webapp3Entries: Webapp3Entry[];
   diagnostics: Diagnostic[];
 }
 
@@ -130,22 +133,24 @@ export async function loadBranding(brandingUrl: string, options: LoadOptions = {
     brandingID: null,
     settingsBranded: false,
     entries: [],
+    webapp3Entries: [],
     diagnostics: [],
   };
-  await readManifest(manifestFile, manifestUrl, result);
+  await readManifest(manifestFile, manifestUrl, result, trustedOrigins(options, folder));
   // The app ignores settings.json unless the manifest says it is branded; so does the host, and
   // its problems would only distract from the warning that says why no plugin is used.
   if (result.settingsBranded) await readSettings(settingsFile, settingsUrl, result);
   return result;
 }
 
-async function readManifest(file: JsonFile, url: string, result: BrandingResult): Promise<void> {
+async function readManifest(file: JsonFile, url: string, result: BrandingResult, origins: readonly string[] | undefined): Promise<void> {
   if ('diagnostic' in file) {
     result.diagnostics.push(file.diagnostic);
     return;
   }
   const manifest = file.value;
-  result.diagnostics.push(...(await checkSchema(validateManifest, manifest, { file: url })));
+  const checked = await checkSchema(validateManifest, manifest, { file: url });
+  result.diagnostics.push(...checked);
   if (!isRecord(manifest)) return; // the schema said the file must be an object
 
   result.manifest = manifest as Manifest;
@@ -160,6 +165,63 @@ async function readManifest(file: JsonFile, url: string, result: BrandingResult)
     const words = (await problemTexts()).brandingProblems.noBrandingID();
     result.diagnostics.push({ severity: 'warning', file: url, pointer: '/brandingID', ...words });
   }
+  if (Array.isArray(manifest.plugins)) await readWebapp3Plugins(manifest.plugins, checked, url, result, origins);
+}
+
+/**
+ * manifest.json's `plugins`: the Web App 3 plugins, each a page for a frame of its own. Read
+ * whether or not settings.json is branded (that switch is webapp2's, for settings.json). An entry
+ * the schema found wrong, a repeated id or a page from an origin the host does not trust is
+ * left out with its diagnostic; the others stay.
+ */
+async function readWebapp3Plugins(
+  plugins: unknown[],
+  checked: readonly Diagnostic[],
+  url: string,
+  result: BrandingResult,
+  origins: readonly string[] | undefined,
+): Promise<void> {
+  const broken = brokenEntries(checked);
+  const firstIndexOfId = new Map<string, number>();
+  for (const [index, entry] of plugins.entries()) {
+    if (broken.has(index) || !isRecord(entry)) continue;
+    const { id, src, sandboxValues } = entry;
+    if (typeof id !== 'string' || typeof src !== 'string') continue; // reported by the schema
+    const first = firstIndexOfId.get(id);
+    if (first !== undefined) {
+      const words = (await problemTexts()).brandingProblems.duplicateId(id, first);
+      result.diagnostics.push({ severity: 'error', file: url, pointer: `/plugins/${index}/id`, ...words });
+      continue;
+    }
+    firstIndexOfId.set(id, index);
+    const page = resolveBrandingRef(src, url, result.brandingID);
+    const refused = refusedUrl(page, origins);
+    if (refused) {
+      const texts = await problemTexts();
+      const { why, fix } = texts.refusalText(page, refused);
+      const message = texts.brandingProblems.sourceNotLoaded(page, why);
+      result.diagnostics.push({ severity: 'error', file: url, pointer: `/plugins/${index}/src`, pluginId: id, message, fix });
+      continue;
+    }
+    const values = Array.isArray(sandboxValues) ? sandboxValues.filter((value): value is string => typeof value === 'string') : [];
+    result.webapp3Entries.push({ id, index, src: page, sandboxValues: values });
+  }
+}
+
+/** The indexes of the `plugins` entries that a schema error makes unusable. */
+function brokenEntries(checked: readonly Diagnostic[]): Set<number> {
+  const broken = new Set<number>();
+  for (const d of checked) {
+    const entry = d.severity === 'error' ? ENTRY_POINTER.exec(d.pointer ?? '') : null;
+    if (entry) broken.add(Number(entry[1]));
+  }
+  return broken;
+}
+
+/** Where plugin files may come from: the host's allowed origins, the branding folder's and the page's (any, with none given). */
+function trustedOrigins(options: LoadOptions, brandingUrl: string): readonly string[] | undefined {
+  const page = options.allowedOrigins && pageUrl();
+  return options.allowedOrigins && [...options.allowedOrigins, new URL(brandingUrl).origin, ...(page ? [new URL(page).origin] : [])];
 }
 
 /** `/plugins/3/...` → 3: the settings entry a diagnostic is about. */
@@ -188,11 +250,7 @@ async function readSettings(file: JsonFile, url: string, result: BrandingResult)
     return;
   }
 
-  const broken = new Set<number>();
-  for (const d of problems) {
-    const entry = d.severity === 'error' ? ENTRY_POINTER.exec(d.pointer ?? '') : null;
-    if (entry) broken.add(Number(entry[1]));
-  }
+  const broken = brokenEntries(problems);
   const firstIndexOfId = new Map<string, number>();
   for (const [index, entry] of (settings.plugins as unknown[]).entries()) {
     if (broken.has(index) || !isRecord(entry)) continue;
@@ -225,8 +283,7 @@ export async function loadPluginPackage(
   const packageUrl = resolveUrl(entry.srcURL, branding.brandingUrl);
   const settingsUrl = new URL('settings.json', branding.brandingUrl).href;
   // document.baseURI is read once: it is no cheap property, and this runs for every plugin.
-  const page = options.allowedOrigins && pageUrl();
-  const origins = options.allowedOrigins && [...options.allowedOrigins, new URL(branding.brandingUrl).origin, ...(page ? [new URL(page).origin] : [])];
+  const origins = trustedOrigins(options, branding.brandingUrl);
   const refusedPackage = refusedUrl(packageUrl, origins);
   if (refusedPackage) {
     const texts = await problemTexts();

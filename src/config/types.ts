@@ -4,7 +4,20 @@
 export interface Manifest {
   brandingID?: string | number;
   isSettingsBranded?: boolean;
+  /** Web App 3 plugins, beside settings.json's webapp2 ones. */
+  plugins?: Array<{ id: string; src: string; sandboxValues?: string[] }>;
   [field: string]: unknown;
+}
+
+/** A Web App 3 plugin of manifest.json, ready for its frame: `src` absolute, with the cache key. */
+export interface Webapp3Entry {
+  id: string;
+  /** Its place in manifest.json's `plugins`, for what is said about it. */
+  index: number;
+  /** The plugin's page: absolute, resolved against manifest.json, with the branding's cache key. */
+  src: string;
+  /** As the entry gives them (checked against the allowed ones where the frame is made). */
+  sandboxValues: string[];
 }
 
 /** One entry of `settings.json`'s `plugins` block. */

@@ -3,8 +3,11 @@
 /* eslint-disable */
 "use strict";
 export const validateManifest = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"manifest.schema.json","type":"object","properties":{"brandingID":{"type":["string","number"]},"isSettingsBranded":{"type":"boolean"},"isWatermarkBranded":{"type":"boolean"},"isStylesBranded":{"type":"boolean"}},"patternProperties":{"^is[A-Z][A-Za-z0-9]*Branded$":{"type":"boolean"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"manifest.schema.json","type":"object","properties":{"brandingID":{"type":["string","number"]},"isSettingsBranded":{"type":"boolean"},"isWatermarkBranded":{"type":"boolean"},"isStylesBranded":{"type":"boolean"},"plugins":{"type":"array","items":{"$ref":"#/definitions/webapp3Plugin"}}},"definitions":{"webapp3Plugin":{"type":"object","required":["id","src"],"properties":{"id":{"type":"string","minLength":1},"src":{"type":"string","minLength":1},"sandboxValues":{"type":"array","items":{"type":"string","pattern":"^allow-[a-z-]+$"}}},"additionalProperties":false}},"patternProperties":{"^is[A-Z][A-Za-z0-9]*Branded$":{"type":"boolean"}},"additionalProperties":false};
+const schema12 = {"type":"object","required":["id","src"],"properties":{"id":{"type":"string","minLength":1},"src":{"type":"string","minLength":1},"sandboxValues":{"type":"array","items":{"type":"string","pattern":"^allow-[a-z-]+$"}}},"additionalProperties":false};
 const pattern0 = new RegExp("^is[A-Z][A-Za-z0-9]*Branded$", "u");
+const pattern1 = new RegExp("^allow-[a-z-]+$", "u");
+const func2 = ucs2length;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="manifest.schema.json" */;
@@ -12,7 +15,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "brandingID") || (key0 === "isSettingsBranded")) || (key0 === "isWatermarkBranded")) || (key0 === "isStylesBranded")) || (pattern0.test(key0)))){
+if(!((((((key0 === "brandingID") || (key0 === "isSettingsBranded")) || (key0 === "isWatermarkBranded")) || (key0 === "isStylesBranded")) || (key0 === "plugins")) || (pattern0.test(key0)))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -72,10 +75,15 @@ vErrors.push(err4);
 errors++;
 }
 }
-for(const key1 in data){
-if(pattern0.test(key1)){
-if(typeof data[key1] !== "boolean"){
-const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Eis%5BA-Z%5D%5BA-Za-z0-9%5D*Branded%24/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.plugins !== undefined){
+let data4 = data.plugins;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.id === undefined){
+const err5 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/definitions/webapp3Plugin/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -84,11 +92,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.src === undefined){
+const err6 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/definitions/webapp3Plugin/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -97,14 +102,165 @@ vErrors.push(err6);
 }
 errors++;
 }
+for(const key1 in data5){
+if(!(((key1 === "id") || (key1 === "src")) || (key1 === "sandboxValues"))){
+const err7 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/definitions/webapp3Plugin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data5.id !== undefined){
+let data6 = data5.id;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err8 = {instancePath:instancePath+"/plugins/" + i0+"/id",schemaPath:"#/definitions/webapp3Plugin/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/plugins/" + i0+"/id",schemaPath:"#/definitions/webapp3Plugin/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data5.src !== undefined){
+let data7 = data5.src;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err10 = {instancePath:instancePath+"/plugins/" + i0+"/src",schemaPath:"#/definitions/webapp3Plugin/properties/src/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/plugins/" + i0+"/src",schemaPath:"#/definitions/webapp3Plugin/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data5.sandboxValues !== undefined){
+let data8 = data5.sandboxValues;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(typeof data9 === "string"){
+if(!pattern1.test(data9)){
+const err12 = {instancePath:instancePath+"/plugins/" + i0+"/sandboxValues/" + i1,schemaPath:"#/definitions/webapp3Plugin/properties/sandboxValues/items/pattern",keyword:"pattern",params:{pattern: "^allow-[a-z-]+$"},message:"must match pattern \""+"^allow-[a-z-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/plugins/" + i0+"/sandboxValues/" + i1,schemaPath:"#/definitions/webapp3Plugin/properties/sandboxValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/plugins/" + i0+"/sandboxValues",schemaPath:"#/definitions/webapp3Plugin/properties/sandboxValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/plugins/" + i0,schemaPath:"#/definitions/webapp3Plugin/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+for(const key2 in data){
+if(pattern0.test(key2)){
+if(typeof data[key2] !== "boolean"){
+const err17 = {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Eis%5BA-Z%5D%5BA-Za-z0-9%5D*Branded%24/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const validateSettings = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"settings.schema.json","type":"object","properties":{"plugins":{"type":"array","items":{"$ref":"#/definitions/pluginEntry"}}},"definitions":{"pluginEntry":{"type":"object","required":["id","srcURL","enabled"],"properties":{"id":{"type":"string","minLength":1},"srcURL":{"type":"string","minLength":1},"enabled":{"type":"boolean"}},"additionalProperties":false}}};
-const schema13 = {"type":"object","required":["id","srcURL","enabled"],"properties":{"id":{"type":"string","minLength":1},"srcURL":{"type":"string","minLength":1},"enabled":{"type":"boolean"}},"additionalProperties":false};
-const func2 = ucs2length;
+const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"settings.schema.json","type":"object","properties":{"plugins":{"type":"array","items":{"$ref":"#/definitions/pluginEntry"}}},"definitions":{"pluginEntry":{"type":"object","required":["id","srcURL","enabled"],"properties":{"id":{"type":"string","minLength":1},"srcURL":{"type":"string","minLength":1},"enabled":{"type":"boolean"}},"additionalProperties":false}}};
+const schema14 = {"type":"object","required":["id","srcURL","enabled"],"properties":{"id":{"type":"string","minLength":1},"srcURL":{"type":"string","minLength":1},"enabled":{"type":"boolean"}},"additionalProperties":false};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="settings.schema.json" */;
@@ -262,10 +418,10 @@ return errors === 0;
 }
 
 export const validatePackage = validate12;
-const schema14 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"package.schema.json","type":"object","required":["id","name","srcURL"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"description":{"type":"string"},"version":{"type":["number","string"]},"srcURL":{"type":"string","minLength":1},"allowUnload":{"type":"boolean"},"platforms":{"type":"array","items":{"enum":["web","electron","ios","android"]}},"participantRoles":{"type":"array","items":{"enum":["chair","guest"]}},"menuItems":{"type":"object","properties":{"toolbar":{"$ref":"#/definitions/menuItemList"},"conference":{"$ref":"#/definitions/menuItemList"},"participants":{"$ref":"#/definitions/menuItemList"}},"additionalProperties":false},"configuration":{}},"additionalProperties":false,"definitions":{"menuItemList":{"type":"array","items":{"$ref":"#/definitions/menuItem"}},"menuItem":{"type":"object","required":["action"],"properties":{"id":{"type":"string"},"icon":{"type":["string","null"]},"label":{"type":["string","null"]},"action":{"type":"string","minLength":1}},"additionalProperties":false}}};
-const func4 = Object.prototype.hasOwnProperty;
-const schema15 = {"type":"array","items":{"$ref":"#/definitions/menuItem"}};
-const schema16 = {"type":"object","required":["action"],"properties":{"id":{"type":"string"},"icon":{"type":["string","null"]},"label":{"type":["string","null"]},"action":{"type":"string","minLength":1}},"additionalProperties":false};
+const schema15 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"package.schema.json","type":"object","required":["id","name","srcURL"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"description":{"type":"string"},"version":{"type":["number","string"]},"srcURL":{"type":"string","minLength":1},"allowUnload":{"type":"boolean"},"platforms":{"type":"array","items":{"enum":["web","electron","ios","android"]}},"participantRoles":{"type":"array","items":{"enum":["chair","guest"]}},"menuItems":{"type":"object","properties":{"toolbar":{"$ref":"#/definitions/menuItemList"},"conference":{"$ref":"#/definitions/menuItemList"},"participants":{"$ref":"#/definitions/menuItemList"}},"additionalProperties":false},"configuration":{}},"additionalProperties":false,"definitions":{"menuItemList":{"type":"array","items":{"$ref":"#/definitions/menuItem"}},"menuItem":{"type":"object","required":["action"],"properties":{"id":{"type":"string"},"icon":{"type":["string","null"]},"label":{"type":["string","null"]},"action":{"type":"string","minLength":1}},"additionalProperties":false}}};
+const func6 = Object.prototype.hasOwnProperty;
+const schema16 = {"type":"array","items":{"$ref":"#/definitions/menuItem"}};
+const schema17 = {"type":"object","required":["action"],"properties":{"id":{"type":"string"},"icon":{"type":["string","null"]},"label":{"type":["string","null"]},"action":{"type":"string","minLength":1}},"additionalProperties":false};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -312,7 +468,7 @@ errors++;
 if(data0.icon !== undefined){
 let data2 = data0.icon;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/" + i0+"/icon",schemaPath:"#/definitions/menuItem/properties/icon/type",keyword:"type",params:{type: schema16.properties.icon.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/" + i0+"/icon",schemaPath:"#/definitions/menuItem/properties/icon/type",keyword:"type",params:{type: schema17.properties.icon.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -325,7 +481,7 @@ errors++;
 if(data0.label !== undefined){
 let data3 = data0.label;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/" + i0+"/label",schemaPath:"#/definitions/menuItem/properties/label/type",keyword:"type",params:{type: schema16.properties.label.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/" + i0+"/label",schemaPath:"#/definitions/menuItem/properties/label/type",keyword:"type",params:{type: schema17.properties.label.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -424,7 +580,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema14.properties, key0))){
+if(!(func6.call(schema15.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -487,7 +643,7 @@ errors++;
 if(data.version !== undefined){
 let data3 = data.version;
 if((!((typeof data3 == "number") && (isFinite(data3)))) && (typeof data3 !== "string")){
-const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: schema14.properties.version.type},message:"must be number,string"};
+const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: schema15.properties.version.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -541,7 +697,7 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(!((((data7 === "web") || (data7 === "electron")) || (data7 === "ios")) || (data7 === "android"))){
-const err12 = {instancePath:instancePath+"/platforms/" + i0,schemaPath:"#/properties/platforms/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.platforms.items.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/platforms/" + i0,schemaPath:"#/properties/platforms/items/enum",keyword:"enum",params:{allowedValues: schema15.properties.platforms.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -570,7 +726,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(!((data9 === "chair") || (data9 === "guest"))){
-const err14 = {instancePath:instancePath+"/participantRoles/" + i1,schemaPath:"#/properties/participantRoles/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.participantRoles.items.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/participantRoles/" + i1,schemaPath:"#/properties/participantRoles/items/enum",keyword:"enum",params:{allowedValues: schema15.properties.participantRoles.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }

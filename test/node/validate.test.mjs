@@ -1,6 +1,6 @@
 // `pex-plugins validate`, installed from the packed package, on real branding folders and zips.
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { projectRoot } from './support/installed-package.mjs';
@@ -220,6 +220,38 @@ describe('pex-plugins validate: a folder', () => {
         ],
       );
     });
+  });
+
+  it("checks manifest.json's Web App 3 plugins: each entry, and its page in the package", () => {
+    const dir = scratch();
+    cpSync(inProject(fixture('clean')), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        brandingID: '1700000000100',
+        isSettingsBranded: true,
+        plugins: [
+          { id: 'here', src: 'plugins/here/index.html', sandboxValues: ['allow-same-origin'] },
+          { id: 'gone', src: './plugins/gone/index.html' },
+          { id: 'typo', src: 'x.html', sandboxValue: ['allow-forms'] },
+          { id: 'here', src: 'plugins/here/again.html' },
+        ],
+      }),
+    );
+    mkdirSync(join(dir, 'plugins', 'here'));
+    writeFileSync(join(dir, 'plugins', 'here', 'index.html'), '<!doctype html><script type="module" src="./index.js"></script>\n');
+    const { status, report } = validateJson(dir);
+    assert.equal(status, 1);
+    assert.deepEqual(
+      report.diagnostics.filter((d) => d.file === 'manifest.json').map((d) => [d.severity, d.pointer, d.pluginId, d.message]),
+      [
+        // What the host finds in manifest.json first, then what only the files tell.
+        ['warning', '/plugins/2/sandboxValue', null, 'unknown field "sandboxValue" is ignored'],
+        ['error', '/plugins/3/id', null, 'the id "here" is already used by plugins[0], so this entry is skipped'],
+        ['error', '/plugins/1/src', 'gone', 'the page of Web App 3 plugin "gone" is plugins/gone/index.html, which is not in the package'],
+        ['error', '/plugins/2/src', 'typo', 'the page of Web App 3 plugin "typo" is x.html, which is not in the package'],
+      ],
+    );
   });
 
   it('checks icons: in the package, SVG, well-formed, holding the #id', () => {

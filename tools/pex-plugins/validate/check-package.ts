@@ -5,7 +5,7 @@
  */
 import { loadBranding, loadPluginPackage, type BrandingResult } from '../../../src/config/branding.js';
 import type { Diagnostic } from '../../../src/config/diagnostics.js';
-import { MENU_LOCATIONS, type PluginSettingsEntry, type ResolvedPluginPackage } from '../../../src/config/types.js';
+import { MENU_LOCATIONS, type PluginSettingsEntry, type ResolvedPluginPackage, type Webapp3Entry } from '../../../src/config/types.js';
 import type { BrandingSource } from './branding-source.js';
 import { checkIcons } from './icons.js';
 import { PACKAGE_BASE, packageFetch, packagePath, withPackagePaths } from './package-urls.js';
@@ -30,6 +30,7 @@ export async function checkPackage(source: BrandingSource): Promise<PackageCheck
   const diagnostics = [...branding.diagnostics];
   const perPlugin = await Promise.all(branding.entries.map((entry) => checkPlugin(entry, branding, source, files, pluginFiles)));
   for (const found of perPlugin) diagnostics.push(...found);
+  for (const entry of branding.webapp3Entries) diagnostics.push(...checkWebapp3Page(entry, files, pluginFiles));
   return { source, brandingID: branding.brandingID, diagnostics: sortByPlace(diagnostics.map(withPaths)), pluginFiles };
 }
 
@@ -64,6 +65,29 @@ async function checkPlugin(
   diagnostics.push(...(await checkSource(pkg, context, source, files, pluginFiles)));
   diagnostics.push(...(await checkIcons(pkg, entry.id, packageFile, (path) => source.read(path))));
   return diagnostics;
+}
+
+/**
+ * A Web App 3 plugin of manifest.json: its page must be in the package (what it loads in turn is
+ * the plugin's own build, which only a browser can follow).
+ */
+function checkWebapp3Page(entry: Webapp3Entry, files: Set<string>, pluginFiles: Set<string>): Diagnostic[] {
+  const page = packagePath(entry.src);
+  if (page === undefined) {
+    return [{ severity: 'info', file: 'manifest.json', pluginId: entry.id, message: `the page of Web App 3 plugin "${entry.id}" is served from ${entry.src}, outside the package, so it was not checked` }];
+  }
+  pluginFiles.add(page);
+  if (files.has(page)) return [];
+  return [
+    {
+      severity: 'error',
+      file: 'manifest.json',
+      pointer: `/plugins/${entry.index}/src`,
+      pluginId: entry.id,
+      message: `the page of Web App 3 plugin "${entry.id}" is ${page}, which is not in the package`,
+      fix: 'add the plugin\'s built files (its dist/ folder), or correct "src" (it is relative to manifest.json)',
+    },
+  ];
 }
 
 async function checkSource(
