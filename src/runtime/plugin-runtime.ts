@@ -1,28 +1,24 @@
 import { BehaviorSubject, Subject, filter, firstValueFrom, type Observable } from 'rxjs';
 import { loadBranding, loadPluginPackage, resolveStateIcon, type BrandingResult } from '../config/branding.js';
 import { formatDiagnostic, problemTexts, refusedUrl, type Diagnostic } from '../config/diagnostics.js';
-import type { ParticipantRole, Platform, PluginSettingsEntry, ResolvedPluginPackage } from '../config/types.js';
+import type { ParticipantRole, Platform, ResolvedPluginPackage } from '../config/types.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
 import type { ConferenceDetails, Participant } from '../conference/types.js';
 import { GuardedObservable } from './guarded-observable.js';
 import { countedStream } from './live-subscriptions.js';
 import { handlerEventPluginId } from './handler-events.js';
-import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type PluginMenuState, type StateComplaint } from './menu-items.js';
+import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type StateComplaint } from './menu-items.js';
 import { describeError, type PluginErrorDetail, type PluginPhase } from './plugin-error.js';
 import { currentContextSandbox, isThenable, PluginSandbox, type TrackedSubscription } from './plugin-sandbox.js';
 import { storageChoices, type PluginChoices } from './plugin-choices.js';
 import { addErrorClaimant, removeErrorClaimant, type ErrorClaimant } from './error-router.js';
 import { explainScriptFailure, insertClassicScript } from './script-loader.js';
+import { PluginRecord, type PluginStatus, type RegisteredPlugin } from './plugin-record.js';
+import { addRunningHost, removeRunningHost } from './running-hosts.js';
 
-/**
- * Where a plugin stands:
- * - `fetching`: its package file is on the way;
- * - `filtered-out`: it is not for this platform or role;
- * - `not-loaded`: available, not running (disabled by default, or unloaded);
- * - `loading` / `loaded`;
- * - `failed`: its package, script, registration or load went wrong (see `error`).
- */
-export type PluginStatus = 'fetching' | 'filtered-out' | 'not-loaded' | 'loading' | 'loaded' | 'failed';
+// Moved to modules of their own; importers keep reading them here.
+export type { PluginStatus, RegisteredPlugin } from './plugin-record.js';
+export { findCallingSandbox, lastStartedRuntime, routeRegistration, startedRuntimes } from './running-hosts.js';
 
 /** A plugin as a settings page or a log shows it. */
 export interface PluginInfo {
@@ -44,15 +40,6 @@ export interface PluginInfo {
    * or subscriber, a misuse of the API, malformed state), or the one it failed with.
    */
   problem?: { phase: PluginPhase; message: string };
-}
-
-/** The object a plugin passes to `registerPlugin`. */
-export interface RegisteredPlugin {
-  id?: unknown;
-  load?: unknown;
-  unload?: unknown;
-  state$?: unknown;
-  [member: string]: unknown;
 }
 
 export type RuntimeEvent =
@@ -97,35 +84,6 @@ export interface RuntimeOptions {
 
 export const DEFAULT_REGISTER_TIMEOUT = 5000;
 export const DEFAULT_LOAD_TIMEOUT = 10_000;
-
-class PluginRecord {
-  pkg: ResolvedPluginPackage | null = null;
-  status: PluginStatus = 'fetching';
-  error: { phase: PluginPhase; message: string } | undefined;
-  problem: { phase: PluginPhase; message: string } | undefined;
-  registered: RegisteredPlugin | undefined;
-  script: HTMLScriptElement | undefined;
-  sandbox: PluginSandbox | undefined;
-  scriptError: unknown;
-  /** The source has run (its top-level errors are behind us). */
-  scriptRan = false;
-  state: PluginMenuState = EMPTY_MENU_STATE;
-  readonly hiddenMenuIds = new Set<string>();
-  /** Bumped on every load and unload, so a stale async step knows to stop. */
-  generation = 0;
-  /** Bumped by every reloadPlugin: part of the source's URL, and a reload overtaken by another stops. */
-  reloads = 0;
-  onRegister: (() => void) | undefined;
-
-  constructor(readonly entry: PluginSettingsEntry) {}
-
-  get id(): string {
-    return this.entry.id;
-  }
-}
-
-/** Every runtime that is started: `registerPlugin` and `actions$` find their plugin among them. */
-const activeRuntimes = new Set<PluginRuntime>();
 
 /**
  * The plugin host's core: reads a branding folder, loads each plugin's package and source,
@@ -244,7 +202,7 @@ export class PluginRuntime {
     this.stop();
     const session = ++this.#session;
     const abort = (this.#abort = new AbortController());
-    activeRuntimes.add(this);
+    addRunningHost(this);
     addErrorClaimant(this.#errorClaimant);
     this.#loading.next(true);
 
@@ -306,7 +264,7 @@ export class PluginRuntime {
     this.#records.clear();
     this.#branding = null;
     this.#diagnostics = [];
-    activeRuntimes.delete(this);
+    removeRunningHost(this);
     removeErrorClaimant(this.#errorClaimant);
     this.#publishPlugins();
     this.#publishMenuItems();
@@ -903,38 +861,4 @@ function isSubscription(value: unknown): value is TrackedSubscription {
     typeof (value as { unsubscribe?: unknown }).unsubscribe === 'function' &&
     typeof (value as { add?: unknown }).add === 'function'
   );
-}
-
-/** Finds the runtime and sandbox of the plugin whose code is calling, across all hosts. */
-export function findCallingSandbox(): PluginSandbox | undefined {
-  const inContext = currentContextSandbox();
-  if (inContext) return inContext;
-  const stack = new Error().stack ?? '';
-  for (const runtime of activeRuntimes) {
-    const sandbox = runtime.findCallingSandbox(stack);
-    if (sandbox) return sandbox;
-  }
-  return undefined;
-}
-
-/** The runtime started last: where a call that no plugin can be named for goes. */
-export function lastStartedRuntime(): PluginRuntime | undefined {
-  let last: PluginRuntime | undefined;
-  for (const runtime of activeRuntimes) last = runtime;
-  return last;
-}
-
-/** The runtimes that are started, oldest first. */
-export function startedRuntimes(): readonly PluginRuntime[] {
-  return [...activeRuntimes];
-}
-
-/** Routes a `registerPlugin` call to the runtime loading that plugin. */
-export function routeRegistration(plugin: RegisteredPlugin): boolean {
-  const script = document.currentScript;
-  const stack = new Error().stack ?? '';
-  for (const runtime of activeRuntimes) {
-    if (runtime.acceptRegistration(plugin, script, stack)) return true;
-  }
-  return false;
 }
