@@ -6,15 +6,15 @@ import type { ConferenceStore } from '../conference/conference-store.js';
 import type { ConferenceDetails, Participant } from '../conference/types.js';
 import { GuardedObservable } from './guarded-observable.js';
 import { countedStream } from './live-subscriptions.js';
-import { handlerEventPluginId } from './handler-events.js';
 import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type StateComplaint } from './menu-items.js';
 import { describeError, type PluginErrorDetail, type PluginPhase } from './plugin-error.js';
 import { currentContextSandbox, isThenable, PluginSandbox, type TrackedSubscription } from './plugin-sandbox.js';
 import { storageChoices, type PluginChoices } from './plugin-choices.js';
-import { addErrorClaimant, removeErrorClaimant, type ErrorClaimant } from './error-router.js';
+import { addErrorClaimant, removeErrorClaimant } from './error-router.js';
 import { explainScriptFailure, insertClassicScript } from './script-loader.js';
 import { PluginRecord, type PluginStatus, type RegisteredPlugin } from './plugin-record.js';
 import { addRunningHost, removeRunningHost } from './running-hosts.js';
+import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStack } from './plugin-attribution.js';
 
 // Moved to modules of their own; importers keep reading them here.
 export type { PluginStatus, RegisteredPlugin } from './plugin-record.js';
@@ -397,7 +397,7 @@ export class PluginRuntime {
 
   /** Shows or hides a menu item the package file gives an `id` (`getPluginMenuItem`). */
   setMenuItemHidden(pluginId: string, menuItemId: string, hidden: boolean): boolean {
-    const record = this.#records.get(pluginId) ?? this.#recordByRegisteredId(pluginId);
+    const record = this.#records.get(pluginId) ?? recordByRegisteredId(this.#records.values(), pluginId);
     if (!record?.pkg) return false;
     const known = Object.values(record.pkg.menuItems).some((items) => items.some((item) => item.id === menuItemId));
     if (!known) return false;
@@ -704,8 +704,8 @@ export class PluginRuntime {
     // By the code that calls first: an id is only what the call says, and a plugin that
     // registers another's id from a timer must not take that plugin's place.
     const record =
-      this.#recordByScript(script) ??
-      this.#recordByStack(stack) ??
+      recordByScript(this.#records.values(), script) ??
+      recordByStack(this.#records.values(), stack) ??
       [...this.#records.values()].find(
         (r) => r.status === 'loading' && !r.registered && registeredId !== undefined && (r.id === registeredId || r.pkg?.id === registeredId),
       );
@@ -763,59 +763,14 @@ export class PluginRuntime {
   findCallingSandbox(stack?: string): PluginSandbox | undefined {
     const inContext = currentContextSandbox();
     if (inContext) return inContext;
-    const record = this.#recordByScript(document.currentScript) ?? (stack !== undefined ? this.#recordByStack(stack) : undefined);
+    const record =
+      recordByScript(this.#records.values(), document.currentScript) ??
+      (stack !== undefined ? recordByStack(this.#records.values(), stack) : undefined);
     return record?.sandbox;
   }
 
-  #recordByScript(script: Element | null): PluginRecord | undefined {
-    if (!script) return undefined;
-    for (const record of this.#records.values()) if (record.script === script) return record;
-    return undefined;
-  }
-
-  #recordByStack(stack: string): PluginRecord | undefined {
-    if (!stack) return undefined;
-    for (const record of this.#records.values()) {
-      if (record.script && record.pkg && stack.includes(record.pkg.scriptUrl)) return record;
-    }
-    return undefined;
-  }
-
-  #recordByRegisteredId(id: string): PluginRecord | undefined {
-    for (const record of this.#records.values()) if (record.registered?.id === id) return record;
-    return undefined;
-  }
-
-  #recordByUrl(url: string): PluginRecord | undefined {
-    if (!url) return undefined;
-    for (const record of this.#records.values()) if (record.script && record.pkg?.scriptUrl === url) return record;
-    return undefined;
-  }
-
   /** Errors thrown by a plugin's own code outside a host call: its top level, timers, listeners. */
-  readonly #errorClaimant: ErrorClaimant = {
-    claimError: (event) => {
-      const handlerPlugin = handlerEventPluginId();
-      const record =
-        this.#recordByUrl(event.filename) ??
-        (handlerPlugin !== undefined && event.filename === document.URL ? this.#records.get(handlerPlugin) : undefined);
-      if (!record?.sandbox) return false;
-      const error: unknown = event.error ?? new Error(event.message);
-      if (record.status === 'loading' && !record.scriptRan) {
-        record.scriptError ??= error; // reported once, when the load fails on it
-      } else {
-        this.#report(record, 'async', error);
-      }
-      return true;
-    },
-    claimRejection: (event) => {
-      const stack = event.reason instanceof Error ? (event.reason.stack ?? '') : '';
-      const record = this.#recordByStack(stack);
-      if (!record) return false;
-      this.#report(record, 'async', event.reason);
-      return true;
-    },
-  };
+  readonly #errorClaimant = pluginErrorClaimant(this.#records, (record, phase, error) => this.#report(record, phase, error));
 }
 
 /** The query parameter that gives a reloaded plugin source a URL no cache has seen. */
