@@ -15,6 +15,7 @@ import { explainScriptFailure, insertClassicScript } from './script-loader.js';
 import { PluginRecord, type PluginStatus, type RegisteredPlugin } from './plugin-record.js';
 import { addRunningHost, removeRunningHost } from './running-hosts.js';
 import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStack } from './plugin-attribution.js';
+import { audienceMove, fitsAudience, isWanted } from './fit-policy.js';
 
 // Moved to modules of their own; importers keep reading them here.
 export type { PluginStatus, RegisteredPlugin } from './plugin-record.js';
@@ -276,12 +277,12 @@ export class PluginRuntime {
     this.#platform = platform;
     this.#role = role;
     for (const record of this.#records.values()) {
-      if (!record.pkg || record.status === 'fetching' || record.status === 'failed') continue;
-      const fits = this.#fits(record.pkg);
-      if (!fits && record.status !== 'filtered-out') {
+      if (!record.pkg) continue;
+      const move = audienceMove(record.status, this.#fits(record.pkg));
+      if (move === 'filter-out') {
         this.#unloadRecord(record);
         this.#setStatus(record, 'filtered-out');
-      } else if (fits && record.status === 'filtered-out') {
+      } else if (move === 'restore') {
         this.#setStatus(record, 'not-loaded');
         if (this.#wants(record)) void this.#loadRecord(record);
       }
@@ -448,14 +449,11 @@ export class PluginRuntime {
 
   /** Meant to run: always when it cannot be unloaded, else the user's choice, else settings.json's `enabled`. */
   #wants(record: PluginRecord): boolean {
-    if (record.pkg?.allowUnload === false) return true;
-    return this.#choices.get(this.#branding?.brandingID ?? null, record.id) ?? record.entry.enabled;
+    return isWanted(record.pkg, record.entry.enabled, () => this.#choices.get(this.#branding?.brandingID ?? null, record.id));
   }
 
   #fits(pkg: ResolvedPluginPackage): boolean {
-    if (pkg.platforms && !pkg.platforms.includes(this.#platform)) return false;
-    if (pkg.participantRoles && this.#role !== undefined && !pkg.participantRoles.includes(this.#role)) return false;
-    return true;
+    return fitsAudience(pkg, { platform: this.#platform, role: this.#role });
   }
 
   async #loadRecord(record: PluginRecord): Promise<boolean> {
