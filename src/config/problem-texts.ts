@@ -227,3 +227,12 @@ export const brandingProblems = {
     fix: `keep the items of one location (${used.join(' or ')}) and move the others to a package of their own`,
   }),
 };
+
+
+// The plugin runtime: a plugin that breaks the contract of its menu items.
+
+export const runtimeProblems = {
+  noAction: (pluginId: string, action: string, location: string) =>
+    `Plugin "${pluginId}" has no function "${action}" for its ${location} menu item. ` +
+    `Fix: pass it to registerPlugin, e.g. registerPlugin({id, load, unload, ${action}: ${action}}).`,
+};

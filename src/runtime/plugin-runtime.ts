@@ -1,20 +1,21 @@
 import { BehaviorSubject, Subject, filter, firstValueFrom, type Observable } from 'rxjs';
-import { loadBranding, loadPluginPackage, resolveStateIcon, type BrandingResult } from '../config/branding.js';
-import { formatDiagnostic, problemTexts, refusedUrl, type Diagnostic } from '../config/diagnostics.js';
+import { loadBranding, loadPluginPackage, type BrandingResult } from '../config/branding.js';
+import { formatDiagnostic, problemTexts, type Diagnostic } from '../config/diagnostics.js';
 import type { ParticipantRole, Platform, ResolvedPluginPackage } from '../config/types.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
 import type { ConferenceDetails, Participant } from '../conference/types.js';
 import { GuardedObservable } from './guarded-observable.js';
 import { countedStream } from './live-subscriptions.js';
-import { EMPTY_MENU_STATE, menuItemsOf, readPluginState, type MenuItemView, type StateComplaint } from './menu-items.js';
+import { EMPTY_MENU_STATE, type MenuItemView } from './menu-items.js';
 import { describeError, type PluginErrorDetail, type PluginPhase } from './plugin-error.js';
-import { currentContextSandbox, isThenable, PluginSandbox, type TrackedSubscription } from './plugin-sandbox.js';
+import { currentContextSandbox, isThenable, PluginSandbox } from './plugin-sandbox.js';
 import { storageChoices, type PluginChoices } from './plugin-choices.js';
 import { addErrorClaimant, removeErrorClaimant } from './error-router.js';
 import { explainScriptFailure, insertClassicScript } from './script-loader.js';
 import { PluginRecord, type PluginStatus, type RegisteredPlugin } from './plugin-record.js';
 import { addRunningHost, removeRunningHost } from './running-hosts.js';
 import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStack } from './plugin-attribution.js';
+import { MenuPublisher } from './menu-publisher.js';
 import { audienceMove, fitsAudience, isWanted } from './fit-policy.js';
 
 // Moved to modules of their own; importers keep reading them here.
@@ -95,7 +96,7 @@ export const DEFAULT_LOAD_TIMEOUT = 10_000;
 export class PluginRuntime {
   readonly #records = new Map<string, PluginRecord>();
   readonly #plugins = new BehaviorSubject<readonly PluginInfo[]>([]);
-  readonly #menuItems = new BehaviorSubject<readonly MenuItemView[]>([]);
+  readonly #menu = new MenuPublisher(this.#records);
   readonly #events = new Subject<RuntimeEvent>();
   #platform: Platform;
   #role: ParticipantRole | undefined;
@@ -109,14 +110,11 @@ export class PluginRuntime {
   /** Bumped by every start and stop: a start that was overtaken stops where it is. */
   #session = 0;
   #abort: AbortController | undefined;
-  #menuUpdateQueued = false;
-  /** While the branding's plugins load, menu updates wait for the next frame (see #queueMenuUpdate). */
-  #starting = false;
   /** From start() until its plugins settle: what the menus show as their loading state. */
   readonly #loading = new BehaviorSubject(false);
 
   readonly plugins$: Observable<readonly PluginInfo[]> = countedStream(this.#plugins.asObservable(), 'plugins$');
-  readonly menuItems$: Observable<readonly MenuItemView[]> = countedStream(this.#menuItems.asObservable(), 'menuItems$');
+  readonly menuItems$: Observable<readonly MenuItemView[]> = countedStream(this.#menu.items$, 'menuItems$');
   readonly events$: Observable<RuntimeEvent> = this.#events.asObservable();
   /**
    * True from `start` until the branding is read and every plugin it enables has loaded or
@@ -166,7 +164,7 @@ export class PluginRuntime {
   }
 
   get menuItems(): readonly MenuItemView[] {
-    return this.#menuItems.value;
+    return this.#menu.items;
   }
 
   set registerTimeout(ms: number) {
@@ -222,7 +220,7 @@ export class PluginRuntime {
     if (branding.settingsBranded) {
       for (const entry of branding.entries) this.#records.set(entry.id, new PluginRecord(entry));
     }
-    this.#starting = true;
+    this.#menu.starting = true;
     // The package files are requested first, before the list is published (which reads the
     // user's choices: the page's first localStorage access, milliseconds in a fresh page) and
     // before the app hears of the branding: the requests need neither.
@@ -235,10 +233,10 @@ export class PluginRuntime {
       await firstValueFrom(this.#plugins.pipe(filter((plugins) => session !== this.#session || !plugins.some(isPending))));
     } finally {
       if (session === this.#session) {
-        this.#starting = false;
+        this.#menu.starting = false;
         // Settled: the menus show every plugin that loaded, now, and stop saying they load
         // (the items first, so a menu goes from its placeholder to its items in one render).
-        this.#publishMenuItems();
+        this.#menu.publish();
         this.#loading.next(false);
         this.#events.next({ type: 'settled', settled: this.#settledOutcome() });
       }
@@ -257,7 +255,7 @@ export class PluginRuntime {
   /** Unloads every plugin and forgets the branding. */
   stop(): void {
     this.#session++;
-    this.#starting = false;
+    this.#menu.starting = false;
     if (this.#loading.value) this.#loading.next(false);
     this.#abort?.abort();
     this.#abort = undefined;
@@ -268,7 +266,7 @@ export class PluginRuntime {
     removeRunningHost(this);
     removeErrorClaimant(this.#errorClaimant);
     this.#publishPlugins();
-    this.#publishMenuItems();
+    this.#menu.publish();
   }
 
   /** Platform and role decide which plugins fit; a change loads and unloads to match. */
@@ -359,21 +357,7 @@ export class PluginRuntime {
 
   /** Calls a menu item's action with the arguments its menu gives. */
   invokeMenuItem(key: string, args: unknown[]): void {
-    const item = this.#menuItems.value.find((view) => view.key === key);
-    const record = item && this.#records.get(item.pluginId);
-    if (!item || !record?.registered || !record.sandbox || record.status !== 'loaded') return;
-    const action = record.registered[item.action];
-    if (typeof action !== 'function') {
-      record.sandbox.report(
-        'action',
-        new TypeError(
-          `Plugin "${record.id}" has no function "${item.action}" for its ${item.location} menu item. ` +
-            `Fix: pass it to registerPlugin, e.g. registerPlugin({id, load, unload, ${item.action}: ${item.action}}).`,
-        ),
-      );
-      return;
-    }
-    record.sandbox.call('action', action as (...a: never[]) => unknown, record.registered, args);
+    this.#menu.invoke(key, args);
   }
 
   /** The sandbox of a loaded (or loading) plugin, by its settings id. */
@@ -399,13 +383,7 @@ export class PluginRuntime {
   /** Shows or hides a menu item the package file gives an `id` (`getPluginMenuItem`). */
   setMenuItemHidden(pluginId: string, menuItemId: string, hidden: boolean): boolean {
     const record = this.#records.get(pluginId) ?? recordByRegisteredId(this.#records.values(), pluginId);
-    if (!record?.pkg) return false;
-    const known = Object.values(record.pkg.menuItems).some((items) => items.some((item) => item.id === menuItemId));
-    if (!known) return false;
-    if (hidden) record.hiddenMenuIds.add(menuItemId);
-    else record.hiddenMenuIds.delete(menuItemId);
-    this.#queueMenuUpdate();
-    return true;
+    return this.#menu.setHidden(record, menuItemId, hidden);
   }
 
   /** Streams guarded for one plugin: what its `load` receives. */
@@ -506,7 +484,7 @@ export class PluginRuntime {
     // Read through a function: TypeScript would keep the `undefined` assigned above.
     const plugin = registrationOf(record);
     if (!current() || !plugin) return false;
-    this.#watchState(record, plugin, sandbox);
+    this.#menu.watchState(record, plugin, sandbox, { branding: this.#branding, allowedOrigins: this.#allowedOrigins });
 
     if (typeof plugin.load === 'function') {
       const outcome = sandbox.invoke(plugin.load as (...a: never[]) => unknown, plugin, this.#streamsFor(sandbox), 'load');
@@ -537,7 +515,7 @@ export class PluginRuntime {
       }
     }
     this.#setStatus(record, 'loaded');
-    this.#queueMenuUpdate();
+    this.#menu.queue();
     this.#events.next({ type: 'loaded', id: record.id });
     return true;
   }
@@ -552,36 +530,6 @@ export class PluginRuntime {
     });
   }
 
-  /** The plugin's state$ drives its menu items' icons and labels. */
-  #watchState(record: PluginRecord, plugin: RegisteredPlugin, sandbox: PluginSandbox): void {
-    const state$ = plugin.state$ as { subscribe?: unknown } | undefined | null;
-    if (!state$ || typeof state$.subscribe !== 'function') return;
-    const pkg = record.pkg as ResolvedPluginPackage;
-    const branding = this.#branding;
-    const brandingUrl = branding?.brandingUrl ?? pkg.packageUrl;
-    const origins = [...this.#allowedOrigins, new URL(brandingUrl).origin, location.origin];
-    // A value the menus cannot use is reported once per kind and load: state$ emits on every roster update.
-    const complain: StateComplaint = (problem) =>
-      sandbox.reportOnce(`state ${problem.kind}`, (texts) => new TypeError(texts.pluginProblems.state(record.id, problem)), 'state');
-    const resolveIcon = (icon: string) => {
-      const url = resolveStateIcon(icon, pkg.packageUrl, brandingUrl, branding?.brandingID ?? null);
-      const refusal = refusedUrl(url, origins);
-      if (!refusal) return url;
-      complain({ kind: 'icon', url, refusal });
-      return undefined;
-    };
-    const observer = {
-      next: (value: unknown) => {
-        record.state = readPluginState(value, resolveIcon, complain);
-        this.#queueMenuUpdate();
-      },
-      error: (error: unknown) => sandbox.report('subscriber', error),
-    };
-    const outcome = sandbox.invoke(state$.subscribe as (...a: never[]) => unknown, state$, [observer], 'subscriber');
-    if (!outcome.ok) sandbox.report('subscriber', outcome.error);
-    else if (isSubscription(outcome.value)) sandbox.track(outcome.value);
-  }
-
   /** Ends everything a plugin has: its unload is called when it had loaded. */
   #unloadRecord(record: PluginRecord): void {
     const wasLoaded = record.status === 'loaded';
@@ -594,7 +542,7 @@ export class PluginRuntime {
     }
     this.#cleanUp(record);
     if (wasLoaded) {
-      this.#queueMenuUpdate();
+      this.#menu.queue();
       this.#events.next({ type: 'unloaded', id: record.id });
     }
   }
@@ -615,7 +563,7 @@ export class PluginRuntime {
     this.#cleanUp(record);
     record.error = record.problem = { phase, message: describeError(error) };
     this.#setStatus(record, 'failed');
-    this.#queueMenuUpdate();
+    this.#menu.queue();
     this.#report(record, phase, error);
   }
 
@@ -660,34 +608,6 @@ export class PluginRuntime {
         ...(record.problem ? { problem: record.problem } : {}),
       })),
     );
-  }
-
-  /**
-   * State changes come in bursts (every plugin reacting to one roster update): render once.
-   * At start-up the plugins finish loading one task after another, so a microtask would
-   * render the menus once per plugin; then an update waits for the next frame instead (a
-   * timer where no frame comes, in a hidden page).
-   */
-  #queueMenuUpdate(): void {
-    if (this.#menuUpdateQueued) return;
-    this.#menuUpdateQueued = true;
-    const publish = () => {
-      if (!this.#menuUpdateQueued) return;
-      this.#menuUpdateQueued = false;
-      this.#publishMenuItems();
-    };
-    if (!this.#starting) queueMicrotask(publish);
-    else if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(publish);
-    else setTimeout(publish, 16);
-  }
-
-  #publishMenuItems(): void {
-    this.#menuUpdateQueued = false;
-    const views: MenuItemView[] = [];
-    for (const record of this.#records.values()) {
-      if (record.status === 'loaded' && record.pkg) views.push(...menuItemsOf(record.id, record.pkg, record.state, record.hiddenMenuIds));
-    }
-    this.#menuItems.next(views);
   }
 
   // ---- pairing plugin code with its record -------------------------------------------
@@ -805,13 +725,4 @@ function registrationOf(record: PluginRecord): RegisteredPlugin | undefined {
 
 function packageOf(record: PluginRecord): ResolvedPluginPackage | null {
   return record.pkg;
-}
-
-function isSubscription(value: unknown): value is TrackedSubscription {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { unsubscribe?: unknown }).unsubscribe === 'function' &&
-    typeof (value as { add?: unknown }).add === 'function'
-  );
 }
