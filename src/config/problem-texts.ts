@@ -228,11 +228,14 @@ export const brandingProblems = {
   }),
 };
 
-
-// The plugin runtime: a plugin that breaks the contract of its menu items.
+// The plugin runtime: a plugin that breaks the contract of its load, its menu items or its switch.
 
 export const runtimeProblems = {
+  registrationTimeout: (scriptUrl: string, ms: number, pluginId: string) =>
+    `The plugin source ${scriptUrl} ran but did not call PEX.pluginAPI.registerPlugin within ` +
+    `${ms} ms. Fix: call registerPlugin({id: '${pluginId}', load, unload, ...}) in the source.`,
   noAction: (pluginId: string, action: string, location: string) =>
     `Plugin "${pluginId}" has no function "${action}" for its ${location} menu item. ` +
     `Fix: pass it to registerPlugin, e.g. registerPlugin({id, load, unload, ${action}: ${action}}).`,
+  cannotUnload: (pluginId: string) => `plugin "${pluginId}" cannot be unloaded: its package file says "allowUnload": false.`,
 };

@@ -1,5 +1,5 @@
 import { BehaviorSubject, Subject, filter, firstValueFrom, type Observable } from 'rxjs';
-import { loadBranding, loadPluginPackage, type BrandingResult } from '../config/branding.js';
+import { loadBranding, type BrandingResult } from '../config/branding.js';
 import { formatDiagnostic, problemTexts, type Diagnostic } from '../config/diagnostics.js';
 import type { ParticipantRole, Platform, ResolvedPluginPackage } from '../config/types.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
@@ -11,12 +11,12 @@ import { describeError, type PluginErrorDetail, type PluginPhase } from './plugi
 import { currentContextSandbox, isThenable, PluginSandbox } from './plugin-sandbox.js';
 import { storageChoices, type PluginChoices } from './plugin-choices.js';
 import { addErrorClaimant, removeErrorClaimant } from './error-router.js';
-import { explainScriptFailure, insertClassicScript } from './script-loader.js';
 import { PluginRecord, type PluginStatus, type RegisteredPlugin } from './plugin-record.js';
 import { addRunningHost, removeRunningHost } from './running-hosts.js';
 import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStack } from './plugin-attribution.js';
 import { MenuPublisher } from './menu-publisher.js';
 import { audienceMove, fitsAudience, isWanted } from './fit-policy.js';
+import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type RegistrationDesk } from './webapp2-loader.js';
 
 // Moved to modules of their own; importers keep reading them here.
 export type { PluginStatus, RegisteredPlugin } from './plugin-record.js';
@@ -345,8 +345,10 @@ export class PluginRuntime {
     const record = this.#records.get(id);
     if (!record) return false;
     if (!enabled && record.pkg?.allowUnload === false) {
-      console.warn(`[pex-plugin-host] plugin "${id}" cannot be unloaded: its package file says "allowUnload": false.`);
-      return record.status === 'loaded';
+      const loaded = record.status === 'loaded';
+      const texts = await problemTexts();
+      console.warn(`[pex-plugin-host] ${texts.runtimeProblems.cannotUnload(id)}`);
+      return loaded;
     }
     this.#choices.set(this.#branding?.brandingID ?? null, id, enabled);
     this.#publishPlugins();
@@ -406,17 +408,16 @@ export class PluginRuntime {
     // A new record is already `fetching`: publishing the list again for each of them made the
     // start's first pass over the plugins cost the square of their number.
     if (record.status !== 'fetching') this.#setStatus(record, 'fetching');
-    const fetchFn: typeof fetch = reload === undefined ? this.#fetch : (input, init) => this.#fetch(input, { ...init, cache: 'no-store' });
-    const { pkg, diagnostics } = await loadPluginPackage(record.entry, branding, {
-      fetch: fetchFn,
+    const { pkg, diagnostics } = await readWebapp2Package(record.entry, branding, {
+      fetch: this.#fetch,
       allowedOrigins: this.#allowedOrigins,
-      ...(signal ? { signal } : {}),
+      signal,
+      reload: reload !== undefined,
     });
     if (session !== this.#session || (reload !== undefined && reload !== record.reloads)) return false;
     for (const diagnostic of diagnostics) this.#addDiagnostic(diagnostic);
     if (!pkg) {
-      const firstError = diagnostics.find((d) => d.severity === 'error');
-      this.#fail(record, 'config', new Error(firstError ? formatDiagnostic(firstError) : 'The package file could not be used.'));
+      this.#fail(record, 'config', packageFailure(diagnostics));
       return false;
     }
     record.pkg = pkg;
@@ -448,42 +449,8 @@ export class PluginRuntime {
     const sandbox = (record.sandbox = new PluginSandbox(record.id, (phase, error) => this.#report(record, phase, error), this));
     this.#setStatus(record, 'loading');
 
-    const registered = new Promise<void>((resolve) => (record.onRegister = resolve));
-    const { element, ran } = insertClassicScript(pkg.scriptUrl);
-    record.script = element;
-    // The icons go out right behind the source (which the plugin's menu items wait for), in the
-    // same task, so before the source can run.
-    const icons = packageIcons(pkg);
-    if (icons.length) this.#events.next({ type: 'icons', id: record.id, icons });
-    try {
-      await ran;
-    } catch {
-      const error = await explainScriptFailure(pkg.scriptUrl, this.#fetch);
-      if (current()) this.#fail(record, 'script', error);
-      return false;
-    }
-    if (!current()) return false;
-    record.scriptRan = true;
-    if (record.scriptError !== undefined) {
-      this.#fail(record, 'script', record.scriptError);
-      return false;
-    }
-    if (!record.registered && !(await this.#waitForRegistration(registered))) {
-      if (current()) {
-        this.#fail(
-          record,
-          'register',
-          new Error(
-            `The plugin source ${pkg.scriptUrl} ran but did not call PEX.pluginAPI.registerPlugin within ` +
-              `${this.#registerTimeout} ms. Fix: call registerPlugin({id: '${record.id}', load, unload, ...}) in the source.`,
-          ),
-        );
-      }
-      return false;
-    }
-    // Read through a function: TypeScript would keep the `undefined` assigned above.
-    const plugin = registrationOf(record);
-    if (!current() || !plugin) return false;
+    const plugin = await this.#runSource(record, pkg, current);
+    if (!plugin || !current()) return false;
     this.#menu.watchState(record, plugin, sandbox, { branding: this.#branding, allowedOrigins: this.#allowedOrigins });
 
     if (typeof plugin.load === 'function') {
@@ -520,13 +487,17 @@ export class PluginRuntime {
     return true;
   }
 
-  #waitForRegistration(registered: Promise<void>): Promise<boolean> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), this.#registerTimeout);
-      void registered.then(() => {
-        clearTimeout(timer);
-        resolve(true);
-      });
+  /**
+   * Runs a webapp2 plugin's source until it registers (webapp2-loader.ts): what it registered,
+   * or undefined when it failed or this load was overtaken.
+   */
+  #runSource(record: PluginRecord, pkg: ResolvedPluginPackage, current: () => boolean): Promise<RegisteredPlugin | undefined> {
+    return runClassicSource(record, pkg, {
+      fetch: this.#fetch,
+      registerTimeout: () => this.#registerTimeout,
+      current,
+      announceIcons: (icons) => this.#events.next({ type: 'icons', id: record.id, icons }),
+      fail: (phase, error) => this.#fail(record, phase, error),
     });
   }
 
@@ -612,70 +583,17 @@ export class PluginRuntime {
 
   // ---- pairing plugin code with its record -------------------------------------------
 
-  /**
-   * Takes a `registerPlugin` call. The plugin is found by the script that is running
-   * (`document.currentScript`), else by the id among plugins still loading, else by the
-   * call's stack. Returns false when the call is not for this runtime.
-   */
+  /** Takes a `registerPlugin` call (webapp2-loader.ts); false when the call is not for this runtime. */
   acceptRegistration(plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
-    const registeredId = typeof plugin?.id === 'string' ? plugin.id : undefined;
-    // By the code that calls first: an id is only what the call says, and a plugin that
-    // registers another's id from a timer must not take that plugin's place.
-    const record =
-      recordByScript(this.#records.values(), script) ??
-      recordByStack(this.#records.values(), stack) ??
-      [...this.#records.values()].find(
-        (r) => r.status === 'loading' && !r.registered && registeredId !== undefined && (r.id === registeredId || r.pkg?.id === registeredId),
-      );
-    if (!record || record.status !== 'loading') return false;
-    if (typeof plugin !== 'object' || plugin === null) {
-      this.#fail(
-        record,
-        'register',
-        new TypeError(
-          `registerPlugin expects an object {id, load, unload, <actions>, state$}; plugin "${record.id}" passed ${plugin === null ? 'null' : typeof plugin}.`,
-        ),
-      );
-      return true;
-    }
-    if (record.registered) {
-      this.#reportRegistration(record, {
-        severity: 'warning',
-        file: record.pkg?.scriptUrl ?? '',
-        pluginId: record.id,
-        message: `registerPlugin was called again for plugin "${record.id}"; the second call is ignored.`,
-        fix: 'Call PEX.pluginAPI.registerPlugin once per plugin source.',
-      });
-      return true;
-    }
-    record.registered = plugin;
-    if (registeredId !== record.id) this.#reportIdMismatch(record, registeredId);
-    record.onRegister?.();
-    return true;
+    return acceptWebapp2Registration(this.#registrationDesk, plugin, script, stack);
   }
 
-  #reportIdMismatch(record: PluginRecord, registeredId: string | undefined): void {
-    const pkg = record.pkg as ResolvedPluginPackage;
-    const settingsFile = new URL('settings.json', this.#branding?.brandingUrl ?? pkg.packageUrl).href;
-    this.#reportRegistration(record, {
-      severity: 'warning',
-      file: pkg.scriptUrl,
-      pluginId: record.id,
-      message:
-        `The plugin source registered the id ${registeredId === undefined ? '(none)' : `"${registeredId}"`}, but ${settingsFile} ` +
-        `names the plugin "${record.id}" and its package file ${pkg.packageUrl} says "${pkg.id}". It was paired by its script and loads anyway.`,
-      fix: `Use one id in settings.json, the package file and registerPlugin({id: ...}).`,
-    });
-  }
-
-  /**
-   * A registration the plugin goes on after (a second call, a wrong id): a diagnostic for the
-   * administrator, and a `register` error for the app and the settings page, once per load.
-   */
-  #reportRegistration(record: PluginRecord, diagnostic: Diagnostic): void {
-    this.#addDiagnostic(diagnostic);
-    record.sandbox?.reportOnce('register', () => new Error(`${diagnostic.message} Fix: ${diagnostic.fix}`), 'register');
-  }
+  readonly #registrationDesk: RegistrationDesk = {
+    records: this.#records,
+    brandingUrl: () => this.#branding?.brandingUrl,
+    fail: (record, phase, error) => this.#fail(record, phase, error),
+    addDiagnostic: (diagnostic) => this.#addDiagnostic(diagnostic),
+  };
 
   /** The plugin whose code is calling: host-made call, running script, or call stack. */
   findCallingSandbox(stack?: string): PluginSandbox | undefined {
@@ -691,36 +609,9 @@ export class PluginRuntime {
   readonly #errorClaimant = pluginErrorClaimant(this.#records, (record, phase, error) => this.#report(record, phase, error));
 }
 
-/** The query parameter that gives a reloaded plugin source a URL no cache has seen. */
-const RELOAD_PARAM = 'pexReload';
-
-/**
- * Adds `pexReload=<n>` to an http(s) URL (before its #fragment), keeping its other parameters
- * byte for byte. A data: or blob: URL is left alone: its content cannot change, and a query
- * would become part of it.
- */
-function withReloadKey(url: string, reload: number): string {
-  if (!/^https?:/i.test(url)) return url;
-  const hashAt = url.indexOf('#');
-  const head = hashAt >= 0 ? url.slice(0, hashAt) : url;
-  const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
-  return `${head}${head.includes('?') ? '&' : '?'}${RELOAD_PARAM}=${reload}${fragment}`;
-}
-
-/** The icons a package's menu items name, each once. */
-function packageIcons(pkg: ResolvedPluginPackage): string[] {
-  const icons = new Set<string>();
-  for (const items of Object.values(pkg.menuItems)) for (const item of items) if (item.icon) icons.add(item.icon);
-  return [...icons];
-}
-
 /** On its way to loading (or to failing): a start is not settled while a plugin is. */
 function isPending(plugin: PluginInfo): boolean {
   return plugin.status === 'fetching' || plugin.status === 'loading';
-}
-
-function registrationOf(record: PluginRecord): RegisteredPlugin | undefined {
-  return record.registered;
 }
 
 function packageOf(record: PluginRecord): ResolvedPluginPackage | null {
