@@ -3,6 +3,8 @@
  * one, carries its reason text unchanged in `reason`.
  */
 
+import type { PathEntry } from './texts.js';
+
 /** What kind of refusal: lets an app choose what to show without parsing messages. */
 export type JoinErrorCode =
   /** A PIN is needed and none was given (see {@link PinRequiredError}). */
@@ -62,6 +64,18 @@ export class ConferenceNotFoundError extends InfinityJoinError {
  * or an odd answer needs them, never on the way of a join, its events, commands and leaving.
  */
 export const texts = () => import('./texts.js');
+
+/**
+ * A path checked by the one checker (request-path.ts), without words; a refusal is told again
+ * naming the entry it came through (texts.ts `pathRefusal`).
+ */
+export async function checkedPath(check: () => string, entry: PathEntry): Promise<string> {
+  try {
+    return check();
+  } catch (error) {
+    throw (await texts()).pathRefusal(error, entry);
+  }
+}
 
 /** A thrown value's message, for a sentence that says what went wrong. */
 export function messageOf(error: unknown): string {

@@ -4,10 +4,9 @@
  */
 import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
 import { conferenceRequestPath } from '../request-path.js';
-import { texts } from './errors.js';
+import { checkedPath, texts } from './errors.js';
 import { dialRole } from './mapping.js';
 import type { ConferenceRest } from './rest.js';
-import type { PathEntry } from './texts.js';
 
 /** The commands on one participant: the REST call each makes, `participants/<uuid>/<call>`. */
 const PARTICIPANT_CALLS: Readonly<Record<string, string>> = {
@@ -33,22 +32,13 @@ export function dialBody(args: { alias: string; protocol: string; role: string; 
   };
 }
 
-/** The path checked by the one checker; a refusal names the entry it came through (texts.ts `pathRefusal`). */
-async function checkedPath(path: unknown, entry: PathEntry): Promise<string> {
-  try {
-    return conferenceRequestPath(path);
-  } catch (error) {
-    throw (await texts()).pathRefusal(error, entry);
-  }
-}
-
 export async function executeCommand<C extends PluginCommand>(rest: ConferenceRest, command: C): Promise<CommandResults[C['name']]> {
   type R = CommandResults[C['name']];
   const c = command as PluginCommand;
   switch (c.name) {
     case 'sendRequest': {
       // The host checked a plugin's path already; an app may call execute with any.
-      const path = await checkedPath(c.args.path, { sendRequest: c.args.path });
+      const path = await checkedPath(() => conferenceRequestPath(c.args.path), { sendRequest: c.args.path });
       return (await rest.call(path, c.args.payload)) as R;
     }
     case 'dialOut': {
@@ -61,7 +51,7 @@ export async function executeCommand<C extends PluginCommand>(rest: ConferenceRe
       const { uuid } = c.args;
       const path = `participants/${encodeURIComponent(uuid)}/${PARTICIPANT_CALLS[c.name]}`;
       // Checked by the one path checker (request-path.ts).
-      return (await rest.call(await checkedPath(path, { command: c.name, uuid, path }))) as R;
+      return (await rest.call(await checkedPath(() => conferenceRequestPath(path), { command: c.name, uuid, path }))) as R;
     }
     case 'transformConferenceLayout':
       return (await rest.call('transform_layout', { transforms: c.args.layout ?? {} })) as R;

@@ -5,7 +5,7 @@
  */
 import { CommandError } from '../commands.js';
 import { conferenceRequestUrl } from '../request-path.js';
-import { messageOf, texts } from './errors.js';
+import { checkedPath, messageOf, texts } from './errors.js';
 
 /** `<node>/api/client/v2/conferences/<alias>`; node '' means this page's origin. */
 export function conferenceBase(node: string, alias: string): string {
@@ -92,12 +92,7 @@ export class ConferenceRest {
    * is the last gate before the token goes out).
    */
   async call(path: string, body?: unknown, method: 'POST' | 'GET' = 'POST'): Promise<unknown> {
-    let url: string;
-    try {
-      url = conferenceRequestUrl(this.base, path);
-    } catch (error) {
-      throw (await texts()).pathRefusal(error, { rest: path });
-    }
+    const url = await checkedPath(() => conferenceRequestUrl(this.base, path), { rest: path });
     let answer: RawAnswer;
     try {
       answer = await sendRequest(this.fetcher, url, { method, body, headers: { token: this.token() } });
