@@ -6,12 +6,6 @@ import { menuItemsOf, readPluginState, type MenuItemView, type StateComplaint } 
 import type { PluginRecord, RegisteredPlugin } from './plugin-record.js';
 import type { PluginSandbox, TrackedSubscription } from './plugin-sandbox.js';
 
-/** Where a plugin's state$ icons may come from: the branding folder, the page, and the origins the host allows. */
-export interface StateIconScope {
-  branding: BrandingResult | null;
-  allowedOrigins: readonly string[];
-}
-
 /**
  * The menu items of the loaded plugins, as the toolbar and the menus show them: each plugin's
  * package items, less the ones it hid, with the icons and labels its state$ gave. Changes
@@ -26,7 +20,11 @@ export class MenuPublisher {
 
   readonly items$: Observable<readonly MenuItemView[]> = this.#items.asObservable();
 
-  constructor(readonly records: ReadonlyMap<string, PluginRecord>) {}
+  readonly #records: ReadonlyMap<string, PluginRecord>;
+
+  constructor(records: ReadonlyMap<string, PluginRecord>) {
+    this.#records = records;
+  }
 
   get items(): readonly MenuItemView[] {
     return this.#items.value;
@@ -55,7 +53,7 @@ export class MenuPublisher {
   publish(): void {
     this.#queued = false;
     const views: MenuItemView[] = [];
-    for (const record of this.records.values()) {
+    for (const record of this.#records.values()) {
       if (record.status === 'loaded' && record.pkg) views.push(...menuItemsOf(record.id, record.pkg, record.state, record.hiddenMenuIds));
     }
     this.#items.next(views);
@@ -75,7 +73,7 @@ export class MenuPublisher {
   /** Calls a menu item's action with the arguments its menu gives, in its plugin's sandbox. */
   invoke(key: string, args: unknown[]): void {
     const item = this.#items.value.find((view) => view.key === key);
-    const record = item && this.records.get(item.pluginId);
+    const record = item && this.#records.get(item.pluginId);
     if (!item || !record?.registered || !record.sandbox || record.status !== 'loaded') return;
     const action = record.registered[item.action];
     if (typeof action !== 'function') {
@@ -86,14 +84,16 @@ export class MenuPublisher {
     record.sandbox.call('action', action as (...a: never[]) => unknown, record.registered, args);
   }
 
-  /** The plugin's state$ drives its menu items' icons and labels. */
-  watchState(record: PluginRecord, plugin: RegisteredPlugin, sandbox: PluginSandbox, scope: StateIconScope): void {
+  /**
+   * The plugin's state$ drives its menu items' icons and labels. Its icons may come from the
+   * branding folder, the page, and `allowedOrigins` (the host's).
+   */
+  watchState(record: PluginRecord, plugin: RegisteredPlugin, sandbox: PluginSandbox, branding: BrandingResult | null, allowedOrigins: readonly string[]): void {
     const state$ = plugin.state$ as { subscribe?: unknown } | undefined | null;
     if (!state$ || typeof state$.subscribe !== 'function') return;
     const pkg = record.pkg as ResolvedPluginPackage;
-    const { branding } = scope;
     const brandingUrl = branding?.brandingUrl ?? pkg.packageUrl;
-    const origins = [...scope.allowedOrigins, new URL(brandingUrl).origin, location.origin];
+    const origins = [...allowedOrigins, new URL(brandingUrl).origin, location.origin];
     // A value the menus cannot use is reported once per kind and load: state$ emits on every roster update.
     const complain: StateComplaint = (problem) =>
       sandbox.reportOnce(`state ${problem.kind}`, (texts) => new TypeError(texts.pluginProblems.state(record.id, problem)), 'state');

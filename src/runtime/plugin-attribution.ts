@@ -12,31 +12,31 @@ import type { PluginRecord } from './plugin-record.js';
  */
 
 /** The plugin whose `<script>` element this is. */
-export function recordByScript(records: Iterable<PluginRecord>, script: Element | null): PluginRecord | undefined {
+export function recordByScript(records: ReadonlyMap<string, PluginRecord>, script: Element | null): PluginRecord | undefined {
   if (!script) return undefined;
-  for (const record of records) if (record.script === script) return record;
+  for (const record of records.values()) if (record.script === script) return record;
   return undefined;
 }
 
 /** The plugin whose source URL is in this call stack. */
-export function recordByStack(records: Iterable<PluginRecord>, stack: string): PluginRecord | undefined {
+export function recordByStack(records: ReadonlyMap<string, PluginRecord>, stack: string): PluginRecord | undefined {
   if (!stack) return undefined;
-  for (const record of records) {
+  for (const record of records.values()) {
     if (record.script && record.pkg && stack.includes(record.pkg.scriptUrl)) return record;
   }
   return undefined;
 }
 
 /** The plugin whose source is this URL (an error event's `filename`). */
-export function recordByUrl(records: Iterable<PluginRecord>, url: string): PluginRecord | undefined {
+export function recordByUrl(records: ReadonlyMap<string, PluginRecord>, url: string): PluginRecord | undefined {
   if (!url) return undefined;
-  for (const record of records) if (record.script && record.pkg?.scriptUrl === url) return record;
+  for (const record of records.values()) if (record.script && record.pkg?.scriptUrl === url) return record;
   return undefined;
 }
 
 /** The plugin that registered with this id: `getPluginMenuItem` names plugins by the id their code gives. */
-export function recordByRegisteredId(records: Iterable<PluginRecord>, id: string): PluginRecord | undefined {
-  for (const record of records) if (record.registered?.id === id) return record;
+export function recordByRegisteredId(records: ReadonlyMap<string, PluginRecord>, id: string): PluginRecord | undefined {
+  for (const record of records.values()) if (record.registered?.id === id) return record;
   return undefined;
 }
 
@@ -54,7 +54,7 @@ export function pluginErrorClaimant(
       // An inline handler in a plugin's dialog throws as the page's code: the dialog noted whose it is.
       const handlerPlugin = handlerEventPluginId();
       const record =
-        recordByUrl(records.values(), event.filename) ??
+        recordByUrl(records, event.filename) ??
         (handlerPlugin !== undefined && event.filename === document.URL ? records.get(handlerPlugin) : undefined);
       if (!record?.sandbox) return false;
       const error: unknown = event.error ?? new Error(event.message);
@@ -67,7 +67,7 @@ export function pluginErrorClaimant(
     },
     claimRejection: (event) => {
       const stack = event.reason instanceof Error ? (event.reason.stack ?? '') : '';
-      const record = recordByStack(records.values(), stack);
+      const record = recordByStack(records, stack);
       if (!record) return false;
       report(record, 'async', event.reason);
       return true;

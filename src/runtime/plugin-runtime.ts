@@ -15,8 +15,8 @@ import { PluginRecord, type PluginStatus, type RegisteredPlugin } from './plugin
 import { addRunningHost, removeRunningHost } from './running-hosts.js';
 import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStack } from './plugin-attribution.js';
 import { MenuPublisher } from './menu-publisher.js';
-import { audienceMove, fitsAudience, isWanted } from './fit-policy.js';
-import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type RegistrationDesk } from './webapp2-loader.js';
+import { fitsAudience, isWanted } from './fit-policy.js';
+import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type Webapp2Host } from './webapp2-loader.js';
 
 // Moved to modules of their own; importers keep reading them here.
 export type { PluginStatus, RegisteredPlugin } from './plugin-record.js';
@@ -275,12 +275,13 @@ export class PluginRuntime {
     this.#platform = platform;
     this.#role = role;
     for (const record of this.#records.values()) {
-      if (!record.pkg) continue;
-      const move = audienceMove(record.status, this.#fits(record.pkg));
-      if (move === 'filter-out') {
+      // A plugin still fetching, or failed, waits: its package decides once it is read or retried.
+      if (!record.pkg || record.status === 'fetching' || record.status === 'failed') continue;
+      const fits = this.#fits(record.pkg);
+      if (!fits && record.status !== 'filtered-out') {
         this.#unloadRecord(record);
         this.#setStatus(record, 'filtered-out');
-      } else if (move === 'restore') {
+      } else if (fits && record.status === 'filtered-out') {
         this.#setStatus(record, 'not-loaded');
         if (this.#wants(record)) void this.#loadRecord(record);
       }
@@ -384,7 +385,7 @@ export class PluginRuntime {
 
   /** Shows or hides a menu item the package file gives an `id` (`getPluginMenuItem`). */
   setMenuItemHidden(pluginId: string, menuItemId: string, hidden: boolean): boolean {
-    const record = this.#records.get(pluginId) ?? recordByRegisteredId(this.#records.values(), pluginId);
+    const record = this.#records.get(pluginId) ?? recordByRegisteredId(this.#records, pluginId);
     return this.#menu.setHidden(record, menuItemId, hidden);
   }
 
@@ -408,12 +409,12 @@ export class PluginRuntime {
     // A new record is already `fetching`: publishing the list again for each of them made the
     // start's first pass over the plugins cost the square of their number.
     if (record.status !== 'fetching') this.#setStatus(record, 'fetching');
-    const { pkg, diagnostics } = await readWebapp2Package(record.entry, branding, {
-      fetch: this.#fetch,
-      allowedOrigins: this.#allowedOrigins,
-      signal,
-      reload: reload !== undefined,
-    });
+    const { pkg, diagnostics } = await readWebapp2Package(
+      record.entry,
+      branding,
+      { fetch: this.#fetch, allowedOrigins: this.#allowedOrigins, ...(signal ? { signal } : {}) },
+      reload !== undefined,
+    );
     if (session !== this.#session || (reload !== undefined && reload !== record.reloads)) return false;
     for (const diagnostic of diagnostics) this.#addDiagnostic(diagnostic);
     if (!pkg) {
@@ -432,7 +433,7 @@ export class PluginRuntime {
   }
 
   #fits(pkg: ResolvedPluginPackage): boolean {
-    return fitsAudience(pkg, { platform: this.#platform, role: this.#role });
+    return fitsAudience(pkg, this.#platform, this.#role);
   }
 
   async #loadRecord(record: PluginRecord): Promise<boolean> {
@@ -449,9 +450,9 @@ export class PluginRuntime {
     const sandbox = (record.sandbox = new PluginSandbox(record.id, (phase, error) => this.#report(record, phase, error), this));
     this.#setStatus(record, 'loading');
 
-    const plugin = await this.#runSource(record, pkg, current);
+    const plugin = await runClassicSource(this.#webapp2, record, pkg, current);
     if (!plugin || !current()) return false;
-    this.#menu.watchState(record, plugin, sandbox, { branding: this.#branding, allowedOrigins: this.#allowedOrigins });
+    this.#menu.watchState(record, plugin, sandbox, this.#branding, this.#allowedOrigins);
 
     if (typeof plugin.load === 'function') {
       const outcome = sandbox.invoke(plugin.load as (...a: never[]) => unknown, plugin, this.#streamsFor(sandbox), 'load');
@@ -485,20 +486,6 @@ export class PluginRuntime {
     this.#menu.queue();
     this.#events.next({ type: 'loaded', id: record.id });
     return true;
-  }
-
-  /**
-   * Runs a webapp2 plugin's source until it registers (webapp2-loader.ts): what it registered,
-   * or undefined when it failed or this load was overtaken.
-   */
-  #runSource(record: PluginRecord, pkg: ResolvedPluginPackage, current: () => boolean): Promise<RegisteredPlugin | undefined> {
-    return runClassicSource(record, pkg, {
-      fetch: this.#fetch,
-      registerTimeout: () => this.#registerTimeout,
-      current,
-      announceIcons: (icons) => this.#events.next({ type: 'icons', id: record.id, icons }),
-      fail: (phase, error) => this.#fail(record, phase, error),
-    });
   }
 
   /** Ends everything a plugin has: its unload is called when it had loaded. */
@@ -585,12 +572,17 @@ export class PluginRuntime {
 
   /** Takes a `registerPlugin` call (webapp2-loader.ts); false when the call is not for this runtime. */
   acceptRegistration(plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
-    return acceptWebapp2Registration(this.#registrationDesk, plugin, script, stack);
+    return acceptWebapp2Registration(this.#webapp2, plugin, script, stack);
   }
 
-  readonly #registrationDesk: RegistrationDesk = {
+  /** What webapp2-loader.ts needs of this runtime to load its plugins and pair their registrations. */
+  readonly #webapp2: Webapp2Host = {
     records: this.#records,
+    // Set in the constructor, which runs after this field: read when called.
+    fetch: (input, init) => this.#fetch(input, init),
+    registerTimeout: () => this.#registerTimeout,
     brandingUrl: () => this.#branding?.brandingUrl,
+    announceIcons: (record, icons) => this.#events.next({ type: 'icons', id: record.id, icons }),
     fail: (record, phase, error) => this.#fail(record, phase, error),
     addDiagnostic: (diagnostic) => this.#addDiagnostic(diagnostic),
   };
@@ -600,8 +592,8 @@ export class PluginRuntime {
     const inContext = currentContextSandbox();
     if (inContext) return inContext;
     const record =
-      recordByScript(this.#records.values(), document.currentScript) ??
-      (stack !== undefined ? recordByStack(this.#records.values(), stack) : undefined);
+      recordByScript(this.#records, document.currentScript) ??
+      (stack !== undefined ? recordByStack(this.#records, stack) : undefined);
     return record?.sandbox;
   }
 

@@ -1,4 +1,4 @@
-import { loadPluginPackage, type BrandingResult } from '../config/branding.js';
+import { loadPluginPackage, type BrandingResult, type LoadOptions } from '../config/branding.js';
 import { formatDiagnostic, problemTexts, type Diagnostic } from '../config/diagnostics.js';
 import type { PluginSettingsEntry, ResolvedPluginPackage } from '../config/types.js';
 import { recordByScript, recordByStack } from './plugin-attribution.js';
@@ -20,14 +20,11 @@ import { explainScriptFailure, insertClassicScript } from './script-loader.js';
 export function readWebapp2Package(
   entry: PluginSettingsEntry,
   branding: BrandingResult,
-  options: { fetch: typeof fetch; allowedOrigins: readonly string[]; signal?: AbortSignal | undefined; reload: boolean },
+  options: LoadOptions & { fetch: typeof fetch },
+  reload: boolean,
 ): Promise<{ pkg: ResolvedPluginPackage | null; diagnostics: Diagnostic[] }> {
-  const { fetch: fetchFn, reload, signal } = options;
-  return loadPluginPackage(entry, branding, {
-    fetch: reload ? (input, init) => fetchFn(input, { ...init, cache: 'no-store' }) : fetchFn,
-    allowedOrigins: options.allowedOrigins,
-    ...(signal ? { signal } : {}),
-  });
+  const { fetch: fetchFn } = options;
+  return loadPluginPackage(entry, branding, reload ? { ...options, fetch: (input, init) => fetchFn(input, { ...init, cache: 'no-store' }) } : options);
 }
 
 /** What a plugin fails with when its package file cannot be used: the first error found in it. */
@@ -52,53 +49,64 @@ export function withReloadKey(url: string, reload: number): string {
   return `${head}${head.includes('?') ? '&' : '?'}${RELOAD_PARAM}=${reload}${fragment}`;
 }
 
-/** What running a source needs of the runtime that loads it. */
-export interface SourceRun {
+/**
+ * What loading webapp2 plugins needs of the runtime that loads them: one object per runtime,
+ * its members bound to it.
+ */
+export interface Webapp2Host {
+  readonly records: ReadonlyMap<string, PluginRecord>;
   readonly fetch: typeof fetch;
-  /** How long the source may take, after it ran, to call registerPlugin (asked when the wait begins, and for its words). */
+  /** How long a source may take, after it ran, to call registerPlugin (asked when the wait begins, and for its words). */
   registerTimeout(): number;
-  /** False once a later load or unload of the plugin has overtaken this one. */
-  current(): boolean;
-  /** The icons the package's menu items name, told as the source is requested. */
-  announceIcons(icons: readonly string[]): void;
-  /** The plugin fails: the load goes no further. */
-  fail(phase: PluginPhase, error: unknown): void;
+  /** The branding folder the plugins came from: its settings.json is named in a wrong id's diagnostic. */
+  brandingUrl(): string | undefined;
+  /** The icons a package's menu items name, told as its source is requested. */
+  announceIcons(record: PluginRecord, icons: readonly string[]): void;
+  /** The plugin fails: its load goes no further. */
+  fail(record: PluginRecord, phase: PluginPhase, error: unknown): void;
+  addDiagnostic(diagnostic: Diagnostic): void;
 }
 
 /**
  * Runs a plugin's source and waits for its registration. Resolves to what it registered, or
- * to undefined when the load failed (already told to `run.fail`) or was overtaken.
+ * to undefined when the load failed (already told to `host.fail`) or was overtaken (`current`
+ * false: a later load or unload of the plugin began).
  */
-export async function runClassicSource(record: PluginRecord, pkg: ResolvedPluginPackage, run: SourceRun): Promise<RegisteredPlugin | undefined> {
+export async function runClassicSource(
+  host: Webapp2Host,
+  record: PluginRecord,
+  pkg: ResolvedPluginPackage,
+  current: () => boolean,
+): Promise<RegisteredPlugin | undefined> {
   const registered = new Promise<void>((resolve) => (record.onRegister = resolve));
   const { element, ran } = insertClassicScript(pkg.scriptUrl);
   record.script = element;
   // The icons go out right behind the source (which the plugin's menu items wait for), in the
   // same task, so before the source can run.
   const icons = packageIcons(pkg);
-  if (icons.length) run.announceIcons(icons);
+  if (icons.length) host.announceIcons(record, icons);
   try {
     await ran;
   } catch {
-    const error = await explainScriptFailure(pkg.scriptUrl, run.fetch);
-    if (run.current()) run.fail('script', error);
+    const error = await explainScriptFailure(pkg.scriptUrl, host.fetch);
+    if (current()) host.fail(record, 'script', error);
     return undefined;
   }
-  if (!run.current()) return undefined;
+  if (!current()) return undefined;
   record.scriptRan = true;
   if (record.scriptError !== undefined) {
-    run.fail('script', record.scriptError);
+    host.fail(record, 'script', record.scriptError);
     return undefined;
   }
-  if (!record.registered && !(await waitForRegistration(registered, run.registerTimeout()))) {
-    if (!run.current()) return undefined;
+  if (!record.registered && !(await waitForRegistration(registered, host.registerTimeout()))) {
+    if (!current()) return undefined;
     const texts = await problemTexts();
-    if (run.current()) run.fail('register', new Error(texts.runtimeProblems.registrationTimeout(pkg.scriptUrl, run.registerTimeout(), record.id)));
+    if (current()) host.fail(record, 'register', new Error(texts.runtimeProblems.registrationTimeout(pkg.scriptUrl, host.registerTimeout(), record.id)));
     return undefined;
   }
   // Read through a function: TypeScript would keep the `undefined` the runtime assigned before the load.
   const plugin = registrationOf(record);
-  return run.current() ? plugin : undefined;
+  return current() ? plugin : undefined;
 }
 
 function waitForRegistration(registered: Promise<void>, ms: number): Promise<boolean> {
@@ -122,35 +130,26 @@ function registrationOf(record: PluginRecord): RegisteredPlugin | undefined {
   return record.registered;
 }
 
-/** What pairing a registration needs of the runtime whose plugins are loading. */
-export interface RegistrationDesk {
-  readonly records: ReadonlyMap<string, PluginRecord>;
-  /** The branding folder the plugins came from: its settings.json is named in a wrong id's diagnostic. */
-  brandingUrl(): string | undefined;
-  fail(record: PluginRecord, phase: PluginPhase, error: unknown): void;
-  addDiagnostic(diagnostic: Diagnostic): void;
-}
-
 /**
  * Takes a `registerPlugin` call. The plugin is found by the script that is running
  * (`document.currentScript`), else by the call's stack, else by the id among plugins still
  * loading. Returns false when the call is not for this runtime.
  */
-export function acceptWebapp2Registration(desk: RegistrationDesk, plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
+export function acceptWebapp2Registration(host: Webapp2Host, plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
   const registeredId = typeof plugin?.id === 'string' ? plugin.id : undefined;
   // By the code that calls first: an id is only what the call says, and a plugin that
   // registers another's id from a timer must not take that plugin's place.
   const record =
-    recordByScript(desk.records.values(), script) ??
-    recordByStack(desk.records.values(), stack) ??
-    [...desk.records.values()].find(
+    recordByScript(host.records, script) ??
+    recordByStack(host.records, stack) ??
+    [...host.records.values()].find(
       (r) => r.status === 'loading' && !r.registered && registeredId !== undefined && (r.id === registeredId || r.pkg?.id === registeredId),
     );
   if (!record || record.status !== 'loading') return false;
   // The words stay here, not with the rare problems' texts: the plugin fails (and the caller
   // hears of it) before this call returns.
   if (typeof plugin !== 'object' || plugin === null) {
-    desk.fail(
+    host.fail(
       record,
       'register',
       new TypeError(
@@ -160,7 +159,7 @@ export function acceptWebapp2Registration(desk: RegistrationDesk, plugin: Regist
     return true;
   }
   if (record.registered) {
-    reportRegistration(desk, record, {
+    reportRegistration(host, record, {
       severity: 'warning',
       file: record.pkg?.scriptUrl ?? '',
       pluginId: record.id,
@@ -170,15 +169,15 @@ export function acceptWebapp2Registration(desk: RegistrationDesk, plugin: Regist
     return true;
   }
   record.registered = plugin;
-  if (registeredId !== record.id) reportIdMismatch(desk, record, registeredId);
+  if (registeredId !== record.id) reportIdMismatch(host, record, registeredId);
   record.onRegister?.();
   return true;
 }
 
-function reportIdMismatch(desk: RegistrationDesk, record: PluginRecord, registeredId: string | undefined): void {
+function reportIdMismatch(host: Webapp2Host, record: PluginRecord, registeredId: string | undefined): void {
   const pkg = record.pkg as ResolvedPluginPackage;
-  const settingsFile = new URL('settings.json', desk.brandingUrl() ?? pkg.packageUrl).href;
-  reportRegistration(desk, record, {
+  const settingsFile = new URL('settings.json', host.brandingUrl() ?? pkg.packageUrl).href;
+  reportRegistration(host, record, {
     severity: 'warning',
     file: pkg.scriptUrl,
     pluginId: record.id,
@@ -194,7 +193,7 @@ function reportIdMismatch(desk: RegistrationDesk, record: PluginRecord, register
  * administrator, at once, as the branding's are (the words stay here for that), and a
  * `register` error for the app and the settings page, once per load.
  */
-function reportRegistration(desk: RegistrationDesk, record: PluginRecord, diagnostic: Diagnostic): void {
-  desk.addDiagnostic(diagnostic);
+function reportRegistration(host: Webapp2Host, record: PluginRecord, diagnostic: Diagnostic): void {
+  host.addDiagnostic(diagnostic);
   record.sandbox?.reportOnce('register', () => new Error(`${diagnostic.message} Fix: ${diagnostic.fix}`), 'register');
 }
