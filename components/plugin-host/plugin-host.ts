@@ -128,7 +128,19 @@ export class PexPluginHost extends LitElement {
   #connectionBinding: Subscription | undefined;
 
   readonly #conference = new ConferenceStore();
-  readonly #runtime = new PluginRuntime(this.#conference);
+  readonly #runtime = new PluginRuntime(this.#conference, { frameContainer: () => this.#frameContainer() });
+  /** The hidden box Web App 3 plugins' frames go in, made when the first one loads. */
+  #frames: HTMLElement | undefined;
+
+  #frameContainer(): HTMLElement | undefined {
+    if (!this.#frames && this.isConnected) {
+      this.#frames = this.ownerDocument.createElement('div');
+      this.#frames.hidden = true;
+      // Beside what lit renders in the shadow root, which it leaves alone.
+      this.renderRoot.append(this.#frames);
+    }
+    return this.#frames;
+  }
   readonly #context: PluginHostContext = { runtime: this.#runtime, conference: this.#conference };
   #subscriptions: Subscription[] = [];
   #started: Promise<void> = Promise.resolve();

@@ -17,6 +17,9 @@ import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStac
 import { MenuPublisher } from './menu-publisher.js';
 import { fitsAudience, isWanted } from './fit-policy.js';
 import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type Webapp2Host } from './webapp2-loader.js';
+import { Webapp3Plugins } from './webapp3-plugins.js';
+import { commandSinkOf } from '../api/commands.js';
+import { CommandError } from '../conference/commands.js';
 
 // Moved to modules of their own; importers keep reading them here.
 export type { PluginStatus, RegisteredPlugin } from './plugin-record.js';
@@ -82,6 +85,8 @@ export interface RuntimeOptions {
   loadTimeout?: number;
   /** Origins besides the page's and the branding folder's that plugin files and icons may come from. */
   allowedOrigins?: readonly string[];
+  /** Where Web App 3 plugins' hidden frames go (the host element); without it they cannot run. */
+  frameContainer?: () => Element | null | undefined;
 }
 
 export const DEFAULT_REGISTER_TIMEOUT = 5000;
@@ -139,7 +144,25 @@ export class PluginRuntime {
     this.#conference$ = countedStream(conference.conference$, 'conferenceDetails$');
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#choices = options.choices ?? storageChoices();
+    this.#webapp3 = new Webapp3Plugins({
+      container: options.frameContainer ?? (() => undefined),
+      conference,
+      execute: (command, pluginId) => {
+        const sink = commandSinkOf(this);
+        return sink ? sink(command, pluginId) : Promise.reject(new CommandError(`${command.name}: no <pex-plugin-host> is on the page to carry it out.`));
+      },
+      registerTimeout: () => this.#registerTimeout,
+      changed: () => this.#publishPlugins(),
+      loaded: (id) => this.#events.next({ type: 'loaded', id }),
+      failed: (id, message) => {
+        console.error(`[pex-plugin-host] plugin "${id}" failed in register: ${message}`);
+        this.#events.next({ type: 'error', detail: { id, phase: 'register', error: new Error(message) } });
+      },
+    });
   }
+
+  /** manifest.json's Web App 3 plugins, each in a frame of its own. */
+  readonly #webapp3: Webapp3Plugins;
 
   get branding(): BrandingResult | null {
     return this.#branding;
@@ -220,11 +243,13 @@ export class PluginRuntime {
     if (branding.settingsBranded) {
       for (const entry of branding.entries) this.#records.set(entry.id, new PluginRecord(entry));
     }
+    this.#webapp3.begin(branding.webapp3Entries.filter((entry) => !this.#records.has(entry.id)));
     this.#menu.starting = true;
     // The package files are requested first, before the list is published (which reads the
     // user's choices: the page's first localStorage access, milliseconds in a fresh page) and
     // before the app hears of the branding: the requests need neither.
     const prepared = [...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal));
+    prepared.push(this.#webapp3.load([...this.#webapp3.states].filter((state) => this.#wantsWebapp3(state.entry.id)).map((state) => state.entry.id)));
     this.#publishPlugins();
     this.#events.next({ type: 'branding', branding });
     try {
@@ -244,11 +269,11 @@ export class PluginRuntime {
   }
 
   #settledOutcome(): PluginsSettled {
-    const records = [...this.#records.values()];
+    const all = [...this.#records.values(), ...[...this.#webapp3.states].map((state) => ({ id: state.entry.id, status: state.status }))];
     return {
       brandingID: this.#branding?.brandingID ?? null,
-      loadedIds: records.filter((record) => record.status === 'loaded').map((record) => record.id),
-      failedIds: records.filter((record) => record.status === 'failed').map((record) => record.id),
+      loadedIds: all.filter((plugin) => plugin.status === 'loaded').map((plugin) => plugin.id),
+      failedIds: all.filter((plugin) => plugin.status === 'failed').map((plugin) => plugin.id),
     };
   }
 
@@ -261,6 +286,7 @@ export class PluginRuntime {
     this.#abort = undefined;
     for (const record of this.#records.values()) this.#unloadRecord(record);
     this.#records.clear();
+    this.#webapp3.stop();
     this.#branding = null;
     this.#diagnostics = [];
     removeRunningHost(this);
@@ -293,6 +319,10 @@ export class PluginRuntime {
    * whose script failed gets its script again. Resolves to whether it is loaded.
    */
   async loadPlugin(id: string): Promise<boolean> {
+    if (this.#webapp3.has(id)) {
+      await this.#webapp3.load([id]);
+      return this.#webapp3.status(id) === 'loaded';
+    }
     const record = this.#records.get(id);
     if (!record || record.status === 'filtered-out' || record.status === 'fetching') return false;
     if (record.status === 'loaded') return true;
@@ -330,6 +360,12 @@ export class PluginRuntime {
 
   /** Unloads one plugin: its unload, subscriptions, dialogs, menu items and script all go. */
   unloadPlugin(id: string): void {
+    if (this.#webapp3.has(id)) {
+      const loaded = this.#webapp3.status(id) === 'loaded';
+      this.#webapp3.unload(id);
+      if (loaded) this.#events.next({ type: 'unloaded', id });
+      return;
+    }
     const record = this.#records.get(id);
     if (record && (record.status === 'loaded' || record.status === 'loading')) {
       this.#unloadRecord(record);
@@ -344,6 +380,13 @@ export class PluginRuntime {
    */
   async setPluginEnabled(id: string, enabled: boolean): Promise<boolean> {
     const record = this.#records.get(id);
+    if (!record && this.#webapp3.has(id)) {
+      this.#choices.set(this.#branding?.brandingID ?? null, id, enabled);
+      this.#publishPlugins();
+      if (enabled) return this.loadPlugin(id);
+      this.unloadPlugin(id);
+      return false;
+    }
     if (!record) return false;
     if (!enabled && record.pkg?.allowUnload === false) {
       const loaded = record.status === 'loaded';
@@ -430,6 +473,11 @@ export class PluginRuntime {
   /** Meant to run: always when it cannot be unloaded, else the user's choice, else settings.json's `enabled`. */
   #wants(record: PluginRecord): boolean {
     return isWanted(record.pkg, record.entry.enabled, () => this.#choices.get(this.#branding?.brandingID ?? null, record.id));
+  }
+
+  /** A Web App 3 plugin runs unless the user turned it off: its manifest entry has no default of its own. */
+  #wantsWebapp3(id: string): boolean {
+    return this.#choices.get(this.#branding?.brandingID ?? null, id) ?? true;
   }
 
   #fits(pkg: ResolvedPluginPackage): boolean {
@@ -552,8 +600,8 @@ export class PluginRuntime {
   }
 
   #publishPlugins(): void {
-    this.#plugins.next(
-      [...this.#records.values()].map((record) => ({
+    this.#plugins.next([
+      ...[...this.#records.values()].map((record) => ({
         id: record.id,
         name: record.pkg?.name ?? record.id,
         description: record.pkg?.description ?? '',
@@ -565,7 +613,18 @@ export class PluginRuntime {
         ...(record.error ? { error: record.error } : {}),
         ...(record.problem ? { problem: record.problem } : {}),
       })),
-    );
+      ...[...this.#webapp3.states].map(({ entry, status, version, error }) => ({
+        id: entry.id,
+        name: entry.id,
+        description: '',
+        version,
+        allowUnload: true,
+        enabledByDefault: true,
+        wanted: this.#wantsWebapp3(entry.id),
+        status,
+        ...(error ? { error, problem: error } : {}),
+      })),
+    ]);
   }
 
   // ---- pairing plugin code with its record -------------------------------------------

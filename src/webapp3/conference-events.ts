@@ -6,7 +6,7 @@
  * conference serves all plugins; a participant is put in the package's form once per change of
  * that participant, not once per plugin.
  */
-import { combineLatest, of, type Observable, type Subscription } from 'rxjs';
+import type { Observable, Unsubscribable } from 'rxjs';
 import type { ConferenceStatus, InfinityParticipant } from '@pexip/plugin-api';
 import type { ConferenceDetails, Participant } from '../conference/types.js';
 import { toConferenceStatus, toInfinityParticipant, type RawParticipantData } from './participant-form.js';
@@ -44,7 +44,7 @@ export class ConferenceEvents {
   /** The package's form by webapp2's participant object: a roster change remaps only who changed. */
   #forms = new WeakMap<Participant, InfinityParticipant>();
   #current: Snapshot | undefined;
-  #subscription: Subscription | undefined;
+  #subscription: Unsubscribable | undefined;
   #lastDetails: ConferenceDetails | undefined;
   #lastRoster: readonly Participant[] | undefined;
   #lastSelf: string | undefined;
@@ -63,9 +63,7 @@ export class ConferenceEvents {
     this.#sinks.add(sink);
     if (!this.#subscription) {
       // The first state, replayed at once by the source or later, is sent to every sink then.
-      this.#subscription = combineLatest([this.#source.participants$, this.#source.conference$, this.#source.selfUuid$ ?? of(undefined)]).subscribe(
-        ([participants, details, self]) => this.#update(participants, details, self),
-      );
+      this.#subscription = latestOfEach(this.#source, (participants, details, self) => this.#update(participants, details, self));
       return;
     }
     if (this.#current) this.#sendSnapshot(sink, this.#current);
@@ -137,4 +135,30 @@ export class ConferenceEvents {
     if (me && (me !== previous.me || selfChanged)) this.#broadcast('event:me', { id: MAIN_ROOM, participant: me });
     if (status !== previous.status) this.#broadcast('event:conferenceStatus', { id: MAIN_ROOM, status });
   }
+}
+
+/**
+ * Calls `update` with the latest of the source's three streams each time one of them gives a
+ * value, once each has given one (what rxjs's combineLatest
+ * does; written out, so that this chunk needs no rxjs code of its own: the bundler would split rxjs
+ * out of the drop-in to share it).
+ */
+function latestOfEach(
+  source: ConferenceSource,
+  update: (participants: readonly Participant[], details: ConferenceDetails, self: string | undefined) => void,
+): Unsubscribable {
+  let participants: readonly Participant[] | undefined;
+  let details: ConferenceDetails | undefined;
+  let self: string | undefined;
+  // Without a stream of its own the user's uuid is known (as not known) from the start.
+  let selfKnown = !source.selfUuid$;
+  const changed = () => {
+    if (participants && details && selfKnown) update(participants, details, self);
+  };
+  const subscriptions = [
+    source.participants$.subscribe((value) => ((participants = value), changed())),
+    source.conference$.subscribe((value) => ((details = value), changed())),
+    ...(source.selfUuid$ ? [source.selfUuid$.subscribe((value) => ((self = value), (selfKnown = true), changed()))] : []),
+  ];
+  return { unsubscribe: () => subscriptions.forEach((subscription) => subscription.unsubscribe()) };
 }

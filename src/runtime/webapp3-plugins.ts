@@ -1,0 +1,133 @@
+import type { PluginCommand } from '../conference/commands.js';
+import type { ConferenceStore } from '../conference/conference-store.js';
+import type { Webapp3Entry } from '../config/types.js';
+import type { Webapp3Host, Webapp3StatusChange } from '../webapp3/index.js';
+import type { PluginPhase } from './plugin-error.js';
+import type { PluginStatus } from './plugin-record.js';
+
+/** One Web App 3 plugin of a started branding, as the runtime lists it. */
+export interface Webapp3PluginState {
+  readonly entry: Webapp3Entry;
+  status: PluginStatus;
+  /** The version its `registerPlugin` gave, once it registered. */
+  version: string;
+  error: { phase: PluginPhase; message: string } | undefined;
+}
+
+/** What the runtime gives its Web App 3 plugins. */
+export interface Webapp3PluginsOptions {
+  /** Where their hidden frames go; none: they cannot run (a runtime without a page). */
+  container: () => Element | null | undefined;
+  conference: ConferenceStore;
+  /** Their conference calls, as the same commands webapp2 plugins' calls become. */
+  execute: (command: PluginCommand, pluginId: string) => Promise<unknown>;
+  registerTimeout: () => number;
+  /** A plugin's status changed (the list is published again). */
+  changed(): void;
+  loaded(id: string): void;
+  failed(id: string, message: string): void;
+}
+
+/**
+ * The Web App 3 plugins (manifest.json's `plugins`) of one runtime: each a page in a sandboxed
+ * frame, run by the frame host of src/webapp3, whose code is a chunk fetched only when a
+ * branding lists such plugins. The runtime keeps their statuses beside its webapp2 plugins', so
+ * both kinds share one list, one settings page and one settled count.
+ */
+export class Webapp3Plugins {
+  readonly #states = new Map<string, Webapp3PluginState>();
+  #host: Promise<Webapp3Host | undefined> | undefined;
+  /** Bumped by every start and stop: a frame host that arrives for an older start is thrown away. */
+  #session = 0;
+
+  constructor(private readonly options: Webapp3PluginsOptions) {}
+
+  get states(): Iterable<Webapp3PluginState> {
+    return this.#states.values();
+  }
+
+  has(id: string): boolean {
+    return this.#states.has(id);
+  }
+
+  status(id: string): PluginStatus | undefined {
+    return this.#states.get(id)?.status;
+  }
+
+  /** Lists a branding's Web App 3 plugins (not loaded yet); ids already taken by webapp2 plugins are skipped by the caller. */
+  begin(entries: readonly Webapp3Entry[]): void {
+    for (const entry of entries) this.#states.set(entry.id, { entry, status: 'not-loaded', version: '', error: undefined });
+  }
+
+  /** Loads the plugins `ids` names, all at once (their frames enter the page together); resolves when each has settled. */
+  async load(ids: readonly string[]): Promise<void> {
+    const states = ids.map((id) => this.#states.get(id)).filter((state): state is Webapp3PluginState => !!state && state.status !== 'loading' && state.status !== 'loaded');
+    if (states.length === 0) return;
+    for (const state of states) this.#set(state, 'loading', undefined);
+    const session = this.#session;
+    const host = await this.#frameHost();
+    if (session !== this.#session) return;
+    if (!host) {
+      for (const state of states) this.#failed(state, 'there is no page to put its frame in');
+      return;
+    }
+    const plugins = host.load(states.map(({ entry }) => ({ id: entry.id, src: entry.src, sandboxValues: entry.sandboxValues })));
+    await Promise.all(plugins.map((plugin) => plugin.ready.catch(() => undefined)));
+  }
+
+  unload(id: string): void {
+    const state = this.#states.get(id);
+    if (!state || (state.status !== 'loaded' && state.status !== 'loading')) return;
+    void this.#host?.then((host) => host?.unload(id));
+    this.#set(state, 'not-loaded', undefined);
+  }
+
+  /** Unloads them all and forgets the branding's list. */
+  stop(): void {
+    this.#session++;
+    const host = this.#host;
+    this.#host = undefined;
+    void host?.then((frames) => frames?.dispose());
+    this.#states.clear();
+  }
+
+  #frameHost(): Promise<Webapp3Host | undefined> {
+    this.#host ??= import('../webapp3/index.js').then(({ Webapp3Host }) => {
+      const container = this.options.container();
+      if (!container) return undefined;
+      const { conference } = this.options;
+      return new Webapp3Host({
+        container,
+        execute: this.options.execute,
+        conference: { participants$: conference.participants$, conference$: conference.conference$ },
+        registerTimeout: this.options.registerTimeout(),
+        onStatus: (change) => this.#onStatus(change),
+      });
+    });
+    return this.#host;
+  }
+
+  #onStatus(change: Webapp3StatusChange): void {
+    const state = this.#states.get(change.pluginId);
+    // An unloaded plugin's late news, or a second entry under a loaded plugin's id: not this state's.
+    if (!state || state.status !== 'loading') return;
+    if (change.status === 'ready') {
+      state.version = change.meta?.version !== undefined ? String(change.meta.version) : '';
+      this.#set(state, 'loaded', undefined);
+      this.options.loaded(state.entry.id);
+    } else if (change.status === 'failed') {
+      this.#failed(state, change.problem?.message ?? 'it failed');
+    }
+  }
+
+  #failed(state: Webapp3PluginState, message: string): void {
+    this.#set(state, 'failed', { phase: 'register', message });
+    this.options.failed(state.entry.id, message);
+  }
+
+  #set(state: Webapp3PluginState, status: PluginStatus, error: Webapp3PluginState['error']): void {
+    state.status = status;
+    state.error = error;
+    this.options.changed();
+  }
+}
