@@ -111,6 +111,7 @@ describe('the installed package', () => {
       'schema-diagnostics',
       'template-dialog-view',
       'texts',
+      'webapp3',
     ]);
     for (const file of dropIn) {
       assert.deepEqual(importsOf(join(dist, file)).filter(isBare), [], `${file} imports by bare specifier`);
