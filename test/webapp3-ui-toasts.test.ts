@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../components/toasts.js';
 import type { PexToasts } from '../components/toasts/toasts.js';
+import { webapp3Ui } from '../components/shared/webapp3-ui.js';
 import { Webapp3Host } from '../src/webapp3/index.js';
 import { uiToasts } from '../src/webapp3/ui-toasts.js';
 import { fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
@@ -145,6 +146,23 @@ describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable'
     await until(() => showing(placed, 'status') === 'In your region', "the toast in the app's region");
     expect(ownRegion()).to.equal(null);
     await expect(placed).to.be.accessible();
+  });
+
+  it('serves forms, toasts and removals together through webapp3Ui, and removeAll closes an unloaded plugin\'s dialogs', async () => {
+    const ui = webapp3Ui({ place: { element: place }, send: (pluginId, event, payload) => host?.plugin(pluginId)?.send(event, payload) });
+    expect(Object.keys(ui.handlers).sort()).to.deep.equal(['ui:form:open', 'ui:prompt:open', 'ui:removeElement', 'ui:toast:show']);
+    host = new Webapp3Host({ container, execute: async () => true, handlers: ui.handlers });
+    host.load([{ id: 'both', src: fixtureUrl('ui/index.html?id=both') }]);
+    await until(() => reports.of('both', 'registered').length === 1, 'both registered');
+    const frame = frameOf(container, 'both');
+    await probeCall(reports, frame, 'both', { path: 'ui.showToast', payload: { message: 'Ready', timeout: 0 } });
+    await until(() => !!ownRegion() && showing(ownRegion()!, 'status') === 'Ready', 'the toast');
+    await probeCall(reports, frame, 'both', { path: 'ui.addPrompt', payload: { title: 'Go?', prompt: { primaryAction: 'Go' } } });
+    const prompt = place.shadowRoot!.querySelector('pex-plugin-prompt')!;
+    expect(prompt.isConnected).to.equal(true);
+    host.unload('both');
+    ui.elements.removeAll('both');
+    expect(prompt.isConnected).to.equal(false);
   });
 
   it('ends its timers when it leaves the page', async () => {
