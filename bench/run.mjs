@@ -2,7 +2,7 @@
 /**
  * Runs the benchmarks and records their results:
  *
- *   node bench/run.mjs                 all five, in order (size builds dist/ first)
+ *   node bench/run.mjs                 all six, in order (size builds dist/ first)
  *   node bench/run.mjs roster cycles   only these
  *   node bench/run.mjs size --skip-build
  *
@@ -15,9 +15,10 @@ import * as startup from './startup.mjs';
 import * as roster from './roster.mjs';
 import * as cycles from './cycles.mjs';
 import * as growth from './growth.mjs';
+import * as webapp3 from './webapp3.mjs';
 import { machineInfo, writeResult, writeResultsMarkdown } from './lib/results.mjs';
 
-const BENCHMARKS = [size, startup, roster, growth, cycles];
+const BENCHMARKS = [size, startup, roster, growth, cycles, webapp3];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

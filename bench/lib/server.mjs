@@ -18,12 +18,14 @@ const TYPES = {
 };
 
 /**
- * @param {{ mounts: Record<string, string>, latencyMs?: number, isolate?: boolean, simulator?: { handle(req: unknown, res: unknown): boolean } }} options
+ * @param {{ mounts: Record<string, string>, latencyMs?: number, isolate?: boolean, crossOrigin?: string[], simulator?: { handle(req: unknown, res: unknown): boolean } }} options
  *   mounts: URL prefix ('/dist/') -> folder on disk. isolate: serve pages cross-origin isolated
  *   (COOP + COEP), which gives `performance.now()` 5 µs resolution instead of 100 µs.
+ *   crossOrigin: URL prefixes whose files are served with `Access-Control-Allow-Origin: *`
+ *   (a module script requested by a sandboxed frame, whose origin is opaque, is a CORS request).
  * @returns {Promise<{ origin: string, port: number, latencyMs: number, requests: number, close(): Promise<void> }>}
  */
-export async function startServer({ mounts, latencyMs = 0, isolate = false, simulator }) {
+export async function startServer({ mounts, latencyMs = 0, isolate = false, crossOrigin = [], simulator }) {
   const roots = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, path.resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
@@ -49,6 +51,7 @@ export async function startServer({ mounts, latencyMs = 0, isolate = false, simu
         'content-length': body.length,
         'cache-control': 'no-store',
         ...(isolate ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
+        ...(crossOrigin.some((p) => pathname.startsWith(p)) ? { 'access-control-allow-origin': '*' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

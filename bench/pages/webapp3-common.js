@@ -1,0 +1,54 @@
+/* global window, location, requestAnimationFrame */
+/**
+ * Shared by the Web App 3 pages (bench/webapp3.mjs): the frame count (`?n=`) and branding
+ * folder (`?branding=`), a quiet moment to start from, and the resource timeline from t0.
+ */
+(function () {
+  var query = new URLSearchParams(location.search);
+  var expected = Number(query.get('n') || 30);
+  var branding = query.get('branding') || 'webapp3-' + expected;
+  performance.setResourceTimingBufferSize(4000);
+
+  /** The page's own work starts after two frames and a task, when the page is idle. */
+  function quiet() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          setTimeout(resolve, 0);
+        });
+      });
+    });
+  }
+
+  /**
+   * Resource timing from t0, grouped: when each group's first request started and its last
+   * answer ended. The frames' own requests (their script) are theirs, not this page's: a frame
+   * appears here as its navigation (initiatorType "iframe").
+   */
+  function timeline(t0) {
+    var entries = performance.getEntriesByType('resource').filter(function (e) { return e.startTime >= t0 - 0.01; });
+    function span(test) {
+      var list = entries.filter(test);
+      if (!list.length) return null;
+      return {
+        n: list.length,
+        firstStart: Math.min.apply(null, list.map(function (e) { return e.startTime; })) - t0,
+        lastEnd: Math.max.apply(null, list.map(function (e) { return e.responseEnd; })) - t0,
+      };
+    }
+    return {
+      branding: span(function (e) { return /\/(manifest|settings)\.json/.test(e.name); }),
+      chunks: span(function (e) { return e.name.indexOf('/dist/') >= 0; }),
+      frames: span(function (e) { return e.initiatorType === 'iframe'; }),
+    };
+  }
+
+  /** Every file of dist/ this page fetched (from its start), by name. */
+  function distFiles() {
+    return performance.getEntriesByType('resource')
+      .filter(function (e) { return e.name.indexOf('/dist/') >= 0; })
+      .map(function (e) { return { file: e.name.replace(/^.*\/dist\//, '').replace(/\?.*$/, ''), start: e.startTime, end: e.responseEnd }; });
+  }
+
+  window.benchWebapp3 = { expected: expected, branding: branding, quiet: quiet, timeline: timeline, distFiles: distFiles };
+})();

@@ -1,0 +1,350 @@
+/**
+ * Start-up of 30 Web App 3 plugins against 30 bare sandboxed frames. A
+ * (`pages/webapp3-host.html`): the drop-in loaded, then timed from appending
+ * `<pex-plugin-host branding-url=...>` (a manifest.json listing 30 plugins, an empty
+ * settings.json) to `host.plugins` listing all 30 `loaded` (each frame's `registerPlugin`
+ * answered). Each plugin is a page whose module script is written with the real
+ * `@pexip/plugin-api`, bundled once with esbuild when the benchmark starts (one bundle shared by
+ * every frame, each page telling its id by `?id=pN`). B (`pages/webapp3-baseline.html`): the same
+ * page, 30 bare `<iframe sandbox="allow-scripts">` entering it at once, each page's script file
+ * posting one message; done when all 30 arrived. Interleaved pairs (order alternating), fresh
+ * browser context per load, HTTP cache off, at 0 and 20 ms per request; the ratio of each pair,
+ * its median and p90. Then the weight of the frame host: the Web App 3 chunk's gzip -9 size and
+ * when it is fetched (never for a branding without Web App 3 plugins, resource timing says).
+ */
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { launchBrowser, freshPage } from './lib/browser.mjs';
+import { tempFolder, writeBrandingFolder } from './lib/branding.mjs';
+import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
+import { startServer } from './lib/server.mjs';
+import { percentile, summarize } from './lib/stats.mjs';
+import { profileFunctions } from './lib/profile.mjs';
+import { pluginSource } from './startup.mjs';
+
+export const name = 'webapp3';
+export const title = '30 Web App 3 plugins ready (budget: paired median within 1.25× of 30 bare sandboxed frames)';
+
+const BUDGET = { median: 1.25 };
+const BRANDING_ID = '1700000000999';
+const BUNDLE_PREFIX = '/webapp3-bundle/';
+
+const round = (x, d = 2) => (typeof x === 'number' ? Number(x.toFixed(d)) : null);
+const gzip9 = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** The plugin of every frame, bundled with esbuild into `dir` (minified, as plugins ship). */
+async function bundlePlugin(dir) {
+  await mkdir(dir, { recursive: true });
+  const outfile = path.join(dir, 'webapp3-plugin.js');
+  await build({
+    entryPoints: [path.join(BENCH_DIR, 'pages', 'webapp3-plugin.src.mjs')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    outfile,
+    logLevel: 'silent',
+  });
+  const bytes = await readFile(outfile);
+  return { bytes: bytes.length, gzip9: gzip9(bytes) };
+}
+
+/** branding/webapp3-<n>/: manifest.json listing `n` Web App 3 plugins (pages/webapp3-plugin.html?id=pN), settings.json with none. */
+async function writeWebapp3Branding(dir, n) {
+  const folder = path.join(dir, `webapp3-${n}`);
+  await mkdir(folder, { recursive: true });
+  const plugins = Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, src: `../../pages/webapp3-plugin.html?id=p${i + 1}` }));
+  const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+  await writeFile(path.join(folder, 'manifest.json'), json({ brandingID: BRANDING_ID, isSettingsBranded: true, plugins }));
+  await writeFile(path.join(folder, 'settings.json'), json({ plugins: [] }));
+}
+
+/** One load of a page; its result (times in ms from the page's t0). */
+async function loadOnce(browser, url, expected) {
+  const { page, errors, close } = await freshPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const result = await Promise.race([
+      page.evaluate(() => globalThis.benchDone),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${url}`)), 30000)),
+    ]);
+    if (result.error) throw new Error(`${url}: ${result.error}`);
+    if (result.loaded !== expected) throw new Error(`${url}: ${result.loaded} of ${expected} plugins (${(result.failed ?? []).join('; ')})`);
+    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    return result;
+  } finally {
+    await close();
+  }
+}
+
+/** Interleaved pairs of host (A) and baseline (B) loads, the order alternating; the ratio A/B of each pair. */
+async function pairs(browser, origin, n, { count, warmup }) {
+  const pageA = `${origin}/pages/webapp3-host.html?n=${n}`;
+  const pageB = `${origin}/pages/webapp3-baseline.html?n=${n}&brandingID=${BRANDING_ID}`;
+  const a = [];
+  const b = [];
+  const ratios = [];
+  for (let i = 0; i < warmup + count; i++) {
+    const order = i % 2 ? ['B', 'A'] : ['A', 'B'];
+    const pair = {};
+    for (const which of order) pair[which] = await loadOnce(browser, which === 'A' ? pageA : pageB, n);
+    if (i < warmup) continue;
+    a.push(pair.A);
+    b.push(pair.B);
+    ratios.push(pair.A.t / pair.B.t);
+  }
+  return { a, b, ratios };
+}
+
+const medianOf = (list, f) => summarize(list.map(f).filter((x) => typeof x === 'number'), 2).median;
+
+/**
+ * Which dist/ files a host fetches for a branding without Web App 3 plugins (one webapp2
+ * plugin) and for one with them, each page left a second after settling; the Web App 3 chunk's
+ * size, and the files only the second fetched (the chunk and what it imports).
+ */
+async function chunkCheck(browser, origin, n) {
+  const load = async (branding, expected) => {
+    const r = await loadOnce(browser, `${origin}/pages/webapp3-host.html?branding=${branding}&n=${expected}&linger=1000`, expected);
+    return r;
+  };
+  const without = await load('webapp2-only', 1);
+  const withW3 = await load(`webapp3-${n}`, n);
+  // The chunk the drop-in imports (dist/ may still hold older builds' chunks beside it).
+  const dropIn = await readFile(path.join(REPO_DIR, 'dist', 'pex-plugin-host.js'), 'utf8');
+  const chunkFile = /\bwebapp3-[\w-]+\.js/.exec(dropIn)?.[0];
+  const sizeOf = async (file) => {
+    const bytes = await readFile(path.join(REPO_DIR, 'dist', file));
+    return { file, bytes: bytes.length, gzip9: gzip9(bytes) };
+  };
+  const isChunk = (f) => f.file === chunkFile;
+  const before = new Set(without.distFiles.map((f) => f.file));
+  const extra = withW3.distFiles.filter((f) => !before.has(f.file));
+  const chunkEntry = withW3.distFiles.find(isChunk);
+  return {
+    chunk: chunkFile ? await sizeOf(chunkFile) : null,
+    withoutWebapp3: { branding: 'one webapp2 plugin, no manifest plugins', fetched: without.distFiles.map((f) => f.file), fetchedChunk: without.distFiles.some(isChunk) },
+    withWebapp3: {
+      branding: `${n} Web App 3 plugins`,
+      fetched: withW3.distFiles.map((f) => f.file),
+      fetchedChunk: !!chunkEntry,
+      // ms from t0 (the host appended); the page's t0 is not in distFiles, so from the frames' timeline.
+      chunkFetch: withW3.timeline.chunks,
+    },
+    onlyWithWebapp3: await Promise.all(extra.map((f) => sizeOf(f.file))),
+    pass: !!chunkFile && !without.distFiles.some(isChunk) && !!chunkEntry,
+  };
+}
+
+/** Kind of a profiled function, by where its code lives. */
+function kindOf(fn) {
+  if (fn.startsWith('(idle)')) return 'idle';
+  if (fn.startsWith('(program)')) return 'program';
+  if (fn.startsWith('(garbage collector)')) return 'gc';
+  if (fn.includes('/dist/')) return 'dropIn';
+  if (fn.includes(BUNDLE_PREFIX)) return 'plugins';
+  if (fn.includes('/pages/')) return 'page';
+  return 'native';
+}
+
+/** A sampled CPU profile (50 µs) of loads of a page: main-thread time by kind and the top self time, ms per load. */
+async function profileLoads(browser, url, runs) {
+  const kinds = { idle: 0, program: 0, gc: 0, dropIn: 0, plugins: 0, page: 0, native: 0 };
+  const self = new Map();
+  let done = 0;
+  for (let i = 0; i < runs; i++) {
+    const { page, close } = await freshPage(browser);
+    try {
+      const profile = await profileFunctions(
+        page,
+        async () => {
+          await page.goto(url, { waitUntil: 'domcontentloaded' });
+          const r = await page.evaluate(() => globalThis.benchDone);
+          if (r.error) throw new Error(r.error);
+          done += r.t;
+        },
+        { intervalUs: 50, top: 2000 },
+      );
+      for (const f of profile.self) {
+        kinds[kindOf(f.fn)] += f.ms;
+        const e = self.get(f.fn) ?? { fn: f.fn, ms: 0, code: f.code };
+        e.ms += f.ms;
+        self.set(f.fn, e);
+      }
+    } finally {
+      await close();
+    }
+  }
+  const per = (ms) => round(ms / runs, 1);
+  return {
+    runs,
+    doneMs: per(done),
+    kinds: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, per(v)])),
+    self: [...self.values()]
+      .filter((f) => !f.fn.startsWith('(idle)'))
+      .sort((x, y) => y.ms - x.ms)
+      .slice(0, 12)
+      .map((f) => ({ fn: f.fn.replace(/http:\/\/127\.0\.0\.1:\d+/, ''), kind: kindOf(f.fn), ms: per(f.ms) })),
+  };
+}
+
+export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
+  const fixtures = await tempFolder();
+  const brandingDir = path.join(fixtures.dir, 'branding');
+  const bundleDir = path.join(fixtures.dir, 'bundle');
+  const bundle = await bundlePlugin(bundleDir);
+  log(`webapp3: plugin bundle ${bundle.bytes} bytes (${bundle.gzip9} gzip -9), shared by all ${plugins} frames`);
+  await writeWebapp3Branding(brandingDir, plugins);
+  await writeBrandingFolder(path.join(brandingDir, 'webapp2-only'), [{ id: 'bench-plugin-01', name: 'Bench plugin 1', source: pluginSource('bench-plugin-01', 1) }], { brandingID: BRANDING_ID });
+  const server = await startServer({
+    mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': brandingDir, '/pages/': path.join(BENCH_DIR, 'pages'), [BUNDLE_PREFIX]: bundleDir },
+    crossOrigin: [BUNDLE_PREFIX],
+  });
+  const browser = await launchBrowser();
+  const settings = [];
+  let weight;
+  let profile;
+  try {
+    for (const latencyMs of latencies) {
+      server.latencyMs = latencyMs;
+      const { a, b, ratios } = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
+      const tA = summarize(a.map((r) => r.t), 2);
+      const tB = summarize(b.map((r) => r.t), 2);
+      const paired = summarize(ratios, 3);
+      const entry = {
+        plugins,
+        latencyMs,
+        pairs: ratios.length,
+        host: tA,
+        baseline: tB,
+        pairedRatio: paired,
+        pairedMedian: paired.median,
+        pairedP90: round(percentile(ratios, 90), 3),
+        ratioOfMedians: round(tA.median / tB.median, 3),
+        pass: paired.median <= BUDGET.median,
+        hostTimeline: {
+          brandingStart: medianOf(a, (r) => r.timeline.branding?.firstStart),
+          brandingEnd: medianOf(a, (r) => r.timeline.branding?.lastEnd),
+          chunkStart: medianOf(a, (r) => r.timeline.chunks?.firstStart),
+          chunkEnd: medianOf(a, (r) => r.timeline.chunks?.lastEnd),
+          framesStart: medianOf(a, (r) => r.timeline.frames?.firstStart),
+          framesEnd: medianOf(a, (r) => r.timeline.frames?.lastEnd),
+          done: tA.median,
+        },
+        baselineTimeline: {
+          framesStart: medianOf(b, (r) => r.timeline.frames?.firstStart),
+          framesEnd: medianOf(b, (r) => r.timeline.frames?.lastEnd),
+          done: tB.median,
+        },
+        samples: { host: a.map((r) => round(r.t)), baseline: b.map((r) => round(r.t)), ratios: ratios.map((x) => round(x, 3)) },
+      };
+      log(`webapp3: ${plugins} plugins, ${latencyMs} ms: host median ${tA.median} ms, baseline ${tB.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`);
+      settings.push(entry);
+    }
+    server.latencyMs = 0;
+    weight = await chunkCheck(browser, server.origin, plugins);
+    log(
+      `webapp3: chunk ${weight.chunk?.file} ${weight.chunk?.gzip9} bytes gzip -9; fetched without Web App 3 plugins: ${weight.withoutWebapp3.fetchedChunk}, with: ${weight.withWebapp3.fetchedChunk}`,
+    );
+    if (profileRuns > 0) {
+      profile = {
+        host: await profileLoads(browser, `${server.origin}/pages/webapp3-host.html?n=${plugins}`, profileRuns),
+        baseline: await profileLoads(browser, `${server.origin}/pages/webapp3-baseline.html?n=${plugins}&brandingID=${BRANDING_ID}`, profileRuns),
+      };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    await fixtures.remove();
+  }
+  return {
+    budget: { ...BUDGET, note: 'the median of the per-pair ratios A/B (host over bare frames, each pair loaded back to back) ≤ 1.25; p90 shown' },
+    plugins,
+    pairsPerSetting,
+    warmupPairs: warmup,
+    pluginBundle: bundle,
+    server: 'node:http on 127.0.0.1, HTTP/1.1, files byte for byte, cache-control: no-store, the plugin bundle with Access-Control-Allow-Origin: *; latency = a delay before each answer',
+    settings,
+    weight,
+    profile,
+    pass: settings.every((s) => s.pass) && !!weight?.pass,
+  };
+}
+
+export function markdown(r) {
+  const rows = r.settings.map((s) => [
+    s.plugins,
+    `${s.latencyMs} ms`,
+    s.pairs,
+    `${s.host.median} / ${s.host.p90}`,
+    `${s.baseline.median} / ${s.baseline.p90}`,
+    `**${s.pairedMedian}×** / ${s.pairedP90}×`,
+    `${s.pairedRatio.min} – ${s.pairedRatio.max}`,
+    `${s.ratioOfMedians}×`,
+    `≤ ${r.budget.median}×`,
+    verdict(s.pass),
+  ]);
+  const span = (x, y) => (typeof x === 'number' ? `${x} → ${y}` : '—');
+  const timelineRows = r.settings.flatMap((s) => [
+    [`${s.latencyMs} ms`, 'A (host)', span(s.hostTimeline.brandingStart, s.hostTimeline.brandingEnd), span(s.hostTimeline.chunkStart, s.hostTimeline.chunkEnd), span(s.hostTimeline.framesStart, s.hostTimeline.framesEnd), s.hostTimeline.done],
+    [`${s.latencyMs} ms`, 'B (bare frames)', '—', '—', span(s.baselineTimeline.framesStart, s.baselineTimeline.framesEnd), s.baselineTimeline.done],
+  ]);
+  const w = r.weight;
+  const weightText = w
+    ? [
+        '',
+        '### Weight of the frame host',
+        '',
+        `The Web App 3 chunk \`dist/${w.chunk?.file}\`: **${w.chunk?.gzip9} bytes gzip -9** (${w.chunk?.bytes} bytes). ` +
+          `A host whose branding has no Web App 3 plugins (${w.withoutWebapp3.branding}) fetched it: **${w.withoutWebapp3.fetchedChunk ? 'yes' : 'no'}**; ` +
+          `one whose branding lists ${r.plugins}: **${w.withWebapp3.fetchedChunk ? 'yes' : 'no'}** (resource timing of each page, left a second after settling) ${verdict(w.pass)}.`,
+        '',
+        'The dist/ files only the Web App 3 branding fetched:',
+        '',
+        table(['file', 'bytes', 'gzip -9'], w.onlyWithWebapp3.map((f) => [`\`${f.file}\``, f.bytes, f.gzip9])),
+        '',
+        `The plugin of every frame (\`pages/webapp3-plugin.src.mjs\`, \`@pexip/plugin-api\` bundled and minified by esbuild): ${r.pluginBundle.bytes} bytes, ${r.pluginBundle.gzip9} gzip -9, fetched by each frame.`,
+      ].join('\n')
+    : '';
+  const p = r.profile;
+  const kinds = ['program', 'gc', 'dropIn', 'plugins', 'page', 'native', 'idle'];
+  const fn = (f) => `\`${f.fn.replace(/^(\S*) .*\/([^/]+)$/, '$1 $2')}\``;
+  const profileText = p
+    ? [
+        '',
+        `### Where the main thread's time goes (${r.plugins} plugins, 0 ms latency)`,
+        '',
+        `Sampled CPU profiles (50 µs), ${p.host.runs} loads of each page, ms per load from navigation (the drop-in's own load included; the frames run in the same renderer, so their pages' work is here too). ` +
+          `Done at ${p.host.doneMs} ms (A) and ${p.baseline.doneMs} ms (B) from t0 in these loads. By kind (dropIn = dist/ code, whose self time includes the DOM work it calls, such as inserting the frames; plugins = the bundle's code in the frames; page = the bench page's, B's frame insertion included):`,
+        '',
+        table(['page', ...kinds], [['A (host)', ...kinds.map((k) => p.host.kinds[k])], ['B (bare frames)', ...kinds.map((k) => p.baseline.kinds[k])]]),
+        '',
+        'The most self time, A:',
+        '',
+        table(['function (file:line:col)', 'kind', 'self ms per load'], p.host.self.map((f) => [fn(f), f.kind, f.ms])),
+        '',
+        'B:',
+        '',
+        table(['function (file:line:col)', 'kind', 'self ms per load'], p.baseline.self.map((f) => [fn(f), f.kind, f.ms])),
+      ].join('\n')
+    : '';
+  return [
+    `${r.plugins} Web App 3 plugins (each a page whose module script registers with the real \`@pexip/plugin-api\`, one esbuild bundle shared by all) against ${r.plugins} bare sandboxed frames (\`sandbox="allow-scripts"\`, a script file posting one message). ` +
+      `${r.pairsPerSetting} interleaved pairs per setting after ${r.warmupPairs} warm-up pair, the order alternating; fresh browser context per load, HTTP cache off. ` +
+      'A: from appending `<pex-plugin-host branding-url=...>` (the drop-in already loaded; manifest.json lists the plugins, settings.json none) to `host.plugins` listing all of them `loaded` (each frame\'s `registerPlugin` answered). ' +
+      `B: the same page, from the same quiet moment, the frames inserted at once, to the last message in. ${r.server}.`,
+    '',
+    `Budget: ${r.budget.note}. The ratio of the medians is shown for reference only.`,
+    '',
+    table(['plugins', 'latency', 'pairs', 'A ms median / p90', 'B ms median / p90', 'paired A/B median / p90', 'paired min – max', 'A/B of medians (info)', 'budget', 'result'], rows),
+    '',
+    "Medians of the parent page's resource timeline (ms from t0; first request started → last answer in; a frame counts as its page's navigation, its script is the frame's own):",
+    '',
+    table(['latency', 'page', 'manifest + settings', 'dist chunks', 'frame pages', 'done'], timelineRows),
+    weightText,
+    profileText,
+  ].join('\n');
+}
