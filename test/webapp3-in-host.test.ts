@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { PexPluginSettings } from '../components/plugin-settings/plugin-settings.js';
 import { mountHost, participant } from './support/host-fixture.js';
-import { Reports, until } from './support/webapp3-harness.js';
+import { Reports, probeCall, until } from './support/webapp3-harness.js';
 
 /**
  * One host, both generations of plugins: a webapp2 plugin of settings.json and a Web App 3 plugin
@@ -64,6 +64,22 @@ describe('a webapp2 and a Web App 3 plugin in one host', () => {
     await until(() => m.host.plugins[1]?.status === 'loaded', 'the Web App 3 plugin loaded again');
     expect(frames()).to.have.length(1);
     expect(m.host.plugins[0]!.status).to.equal('loaded');
+  });
+
+  it("shows a Web App 3 plugin's toast in the host's live region, and takes its form away when it is unloaded", async () => {
+    const m = await mountHost('two-kinds', { registerTimeout: 4000 });
+    const root = m.host.shadowRoot!;
+    const frame = root.querySelector<HTMLIFrameElement>('iframe[data-webapp3-plugin="probe-w3"]')!;
+    await until(() => reports.of('probe-w3', 'registered').length === 1, 'the plugin registered');
+    const toast = await probeCall(reports, frame, 'probe-w3', { path: 'ui.showToast', payload: { message: 'Recording started', timeout: 2000 } });
+    expect(toast.kind).to.equal('result');
+    const region = root.querySelector('pex-toasts')!;
+    await until(() => region.shadowRoot?.querySelector('[role="status"] [part~="message"]')?.textContent === 'Recording started', 'the toast shown');
+    void probeCall(reports, frame, 'probe-w3', { path: 'ui.showForm', payload: { title: 'Alias', form: { submitBtnTitle: 'Go', elements: { alias: { name: 'Alias', type: 'text' } } } } });
+    await until(() => root.querySelector('pex-plugin-form') !== null, 'the form shown');
+    m.host.runtime.unloadPlugin('probe-w3');
+    await until(() => root.querySelector('pex-plugin-form') === null, 'the form gone with its plugin');
+    expect(frames()).to.have.length(0);
   });
 
   it('fails a Web App 3 plugin that never registers after the register timeout, with the reason, and the webapp2 one still loads', async () => {

@@ -128,7 +128,15 @@ export class PexPluginHost extends LitElement {
   #connectionBinding: Subscription | undefined;
 
   readonly #conference = new ConferenceStore();
-  readonly #runtime = new PluginRuntime(this.#conference, { frameContainer: () => this.#frameContainer() });
+  readonly #runtime = new PluginRuntime(this.#conference, {
+    frameContainer: () => this.#frameContainer(),
+    // Forms, prompts and toasts of Web App 3 plugins, shown in this host: fetched with the frame host.
+    webapp3Ui: async (send) => {
+      const { webapp3Ui } = await import('../shared/webapp3-ui.js');
+      const ui = webapp3Ui({ place: { element: this }, send });
+      return { handlers: ui.handlers, removeAll: (id) => ui.elements.removeAll(id) };
+    },
+  });
   /** The hidden box Web App 3 plugins' frames go in, made when the first one loads. */
   #frames: HTMLElement | undefined;
 

@@ -17,7 +17,7 @@ import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStac
 import { MenuPublisher } from './menu-publisher.js';
 import { fitsAudience, isWanted } from './fit-policy.js';
 import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type Webapp2Host } from './webapp2-loader.js';
-import { Webapp3Plugins } from './webapp3-plugins.js';
+import { Webapp3Plugins, type Webapp3Send, type Webapp3Ui } from './webapp3-plugins.js';
 import { commandSinkOf } from '../api/commands.js';
 import { CommandError } from '../conference/commands.js';
 
@@ -87,6 +87,8 @@ export interface RuntimeOptions {
   allowedOrigins?: readonly string[];
   /** Where Web App 3 plugins' hidden frames go (the host element); without it they cannot run. */
   frameContainer?: () => Element | null | undefined;
+  /** The handlers of Web App 3 plugins' UI calls (forms, prompts, toasts), fetched with the frame host. */
+  webapp3Ui?: (send: Webapp3Send) => Promise<Webapp3Ui>;
 }
 
 export const DEFAULT_REGISTER_TIMEOUT = 5000;
@@ -152,6 +154,7 @@ export class PluginRuntime {
         return sink ? sink(command, pluginId) : Promise.reject(new CommandError(`${command.name}: no <pex-plugin-host> is on the page to carry it out.`));
       },
       registerTimeout: () => this.#registerTimeout,
+      ...(options.webapp3Ui ? { ui: options.webapp3Ui } : {}),
       changed: () => this.#publishPlugins(),
       loaded: (id) => this.#events.next({ type: 'loaded', id }),
       failed: (id, message) => {

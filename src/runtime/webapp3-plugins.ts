@@ -1,7 +1,7 @@
 import type { PluginCommand } from '../conference/commands.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
 import type { Webapp3Entry } from '../config/types.js';
-import type { Webapp3Host, Webapp3StatusChange } from '../webapp3/index.js';
+import type { RpcHandlers, Webapp3Host, Webapp3StatusChange } from '../webapp3/index.js';
 import type { PluginPhase } from './plugin-error.js';
 import type { PluginStatus } from './plugin-record.js';
 
@@ -14,6 +14,16 @@ export interface Webapp3PluginState {
   error: { phase: PluginPhase; message: string } | undefined;
 }
 
+/** The UI calls' handlers (forms, prompts, toasts): the host component's, since they render elements. */
+export interface Webapp3Ui {
+  handlers: RpcHandlers;
+  /** Takes away what an unloaded plugin left on screen. */
+  removeAll(pluginId: string): void;
+}
+
+/** Sends an event to one plugin's frame. */
+export type Webapp3Send = (pluginId: string, event: string, payload: unknown) => void;
+
 /** What the runtime gives its Web App 3 plugins. */
 export interface Webapp3PluginsOptions {
   /** Where their hidden frames go; none: they cannot run (a runtime without a page). */
@@ -22,6 +32,8 @@ export interface Webapp3PluginsOptions {
   /** Their conference calls, as the same commands webapp2 plugins' calls become. */
   execute: (command: PluginCommand, pluginId: string) => Promise<unknown>;
   registerTimeout: () => number;
+  /** Made with the frame host (fetched with it): the handlers of the UI calls that render elements. */
+  ui?: (send: Webapp3Send) => Promise<Webapp3Ui>;
   /** A plugin's status changed (the list is published again). */
   changed(): void;
   loaded(id: string): void;
@@ -37,6 +49,7 @@ export interface Webapp3PluginsOptions {
 export class Webapp3Plugins {
   readonly #states = new Map<string, Webapp3PluginState>();
   #host: Promise<Webapp3Host | undefined> | undefined;
+  #ui: Webapp3Ui | undefined;
   /** Bumped by every start and stop: a frame host that arrives for an older start is thrown away. */
   #session = 0;
 
@@ -78,7 +91,10 @@ export class Webapp3Plugins {
   unload(id: string): void {
     const state = this.#states.get(id);
     if (!state || (state.status !== 'loaded' && state.status !== 'loading')) return;
-    void this.#host?.then((host) => host?.unload(id));
+    void this.#host?.then((host) => {
+      host?.unload(id);
+      this.#ui?.removeAll(id);
+    });
     this.#set(state, 'not-loaded', undefined);
   }
 
@@ -87,22 +103,32 @@ export class Webapp3Plugins {
     this.#session++;
     const host = this.#host;
     this.#host = undefined;
-    void host?.then((frames) => frames?.dispose());
+    const ui = this.#ui;
+    const ids = [...this.#states.keys()];
+    void host?.then((frames) => {
+      frames?.dispose();
+      for (const id of ids) ui?.removeAll(id);
+    });
     this.#states.clear();
   }
 
   #frameHost(): Promise<Webapp3Host | undefined> {
-    this.#host ??= import('../webapp3/index.js').then(({ Webapp3Host }) => {
+    let frames: Webapp3Host | undefined;
+    const send: Webapp3Send = (pluginId, event, payload) => frames?.plugin(pluginId)?.send(event, payload);
+    this.#host ??= Promise.all([import('../webapp3/index.js'), this.options.ui?.(send)]).then(([{ Webapp3Host }, ui]) => {
       const container = this.options.container();
       if (!container) return undefined;
+      this.#ui = ui;
       const { conference } = this.options;
-      return new Webapp3Host({
+      frames = new Webapp3Host({
         container,
         execute: this.options.execute,
         conference: { participants$: conference.participants$, conference$: conference.conference$ },
         registerTimeout: this.options.registerTimeout(),
+        ...(ui ? { handlers: ui.handlers } : {}),
         onStatus: (change) => this.#onStatus(change),
       });
+      return frames;
     });
     return this.#host;
   }
