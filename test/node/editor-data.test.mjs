@@ -163,7 +163,10 @@ describe('custom-elements.json', () => {
 
   test('the shared --pex-color-* tokens are on each element that reads them, with the fallback as default', () => {
     const reads = new Map();
-    const files = readdirSync(join(projectRoot, 'components'), { recursive: true }).filter((file) => String(file).endsWith('.styles.ts'));
+    // The Web App 3 forms', prompts' and toasts' elements are left out of the manifest (see its config).
+    const files = readdirSync(join(projectRoot, 'components'), { recursive: true }).filter(
+      (file) => String(file).endsWith('.styles.ts') && !/^(plugin-form|plugin-prompt|toasts)[/\\]/.test(String(file)),
+    );
     for (const file of files) {
       for (const m of source(`components/${file}`).matchAll(/var\((--pex-color-[\w-]+),\s*([^()]+(?:\([^()]*\))?)\)/g)) reads.set(m[1], m[2].trim());
     }

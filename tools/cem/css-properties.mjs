@@ -85,7 +85,13 @@ function stylePathsOf(modulePath, declaration, classes, seen = new Set()) {
 function relativeImports(path) {
   const text = readFileSync(path, 'utf8');
   const specifiers = [...text.matchAll(/^\s*import\s+(?!type\b)[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)].map((match) => match[1]);
-  return specifiers.map((specifier) => sourcePathOf(specifier, path)).filter((file) => existsSync(file));
+  const imported = specifiers.map((specifier) => sourcePathOf(specifier, path)).filter((file) => existsSync(file));
+  // An element whose look is a lazily loaded module (components/shared/lazy-view.ts): its styles
+  // are imported by that module, `import('./<name>-view.js')`.
+  const lazy = [...text.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)]
+    .map((match) => sourcePathOf(match[1], path))
+    .filter((file) => existsSync(file));
+  return [...imported, ...lazy, ...lazy.flatMap((file) => relativeImports(file).filter((inner) => !lazy.includes(inner)))];
 }
 
 /**
