@@ -108,10 +108,12 @@ describe('the installed package', () => {
       'plugin-settings-view',
       'problem-texts',
       'request-path',
+      'rpc-router',
       'schema-diagnostics',
       'template-dialog-view',
       'texts',
       'webapp3',
+      'webapp3-ui',
     ]);
     for (const file of dropIn) {
       assert.deepEqual(importsOf(join(dist, file)).filter(isBare), [], `${file} imports by bare specifier`);
