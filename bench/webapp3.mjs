@@ -9,8 +9,8 @@
  * page, 30 bare `<iframe sandbox="allow-scripts">` entering it at once, each page's script file
  * posting one message; done when all 30 arrived. Interleaved pairs (order alternating), fresh
  * browser context per load, HTTP cache off, at 0 and 20 ms per request; the ratio of each pair,
- * its median and p90. Then the weight of the frame host: the Web App 3 chunk's gzip -9 size and
- * when it is fetched (never for a branding without Web App 3 plugins, resource timing says).
+ * its median and p90. Then the weight of the frame host: the Web App 3 chunks' gzip -9 size and
+ * when they are fetched (never for a branding without Web App 3 plugins, resource timing says).
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -103,8 +103,8 @@ const medianOf = (list, f) => summarize(list.map(f).filter((x) => typeof x === '
 
 /**
  * Which dist/ files a host fetches for a branding without Web App 3 plugins (one webapp2
- * plugin) and for one with them, each page left a second after settling; the Web App 3 chunk's
- * size, and the files only the second fetched (the chunk and what it imports).
+ * plugin) and for one with them, each page left a second after settling; the Web App 3 chunks'
+ * sizes, and the files only the second fetched (the chunks and what they import).
  */
 async function chunkCheck(browser, origin, n) {
   const load = async (branding, expected) => {
@@ -113,29 +113,34 @@ async function chunkCheck(browser, origin, n) {
   };
   const without = await load('webapp2-only', 1);
   const withW3 = await load(`webapp3-${n}`, n);
-  // The chunk the drop-in imports (dist/ may still hold older builds' chunks beside it).
+  // The Web App 3 chunks (dist/webapp3-*.js): the ones the drop-in imports (dist/ may still hold
+  // older builds' chunks beside them) that the Web App 3 branding fetched.
   const dropIn = await readFile(path.join(REPO_DIR, 'dist', 'pex-plugin-host.js'), 'utf8');
-  const chunkFile = /\bwebapp3-[\w-]+\.js/.exec(dropIn)?.[0];
+  const referenced = [...new Set(dropIn.match(/\bwebapp3-[\w-]+\.js/g) ?? [])];
+  const chunkFiles = referenced.filter((file) => withW3.distFiles.some((f) => f.file === file));
   const sizeOf = async (file) => {
     const bytes = await readFile(path.join(REPO_DIR, 'dist', file));
     return { file, bytes: bytes.length, gzip9: gzip9(bytes) };
   };
-  const isChunk = (f) => f.file === chunkFile;
   const before = new Set(without.distFiles.map((f) => f.file));
-  const extra = withW3.distFiles.filter((f) => !before.has(f.file));
-  const chunkEntry = withW3.distFiles.find(isChunk);
+  const extra = await Promise.all(withW3.distFiles.filter((f) => !before.has(f.file)).map((f) => sizeOf(f.file)));
+  const chunks = await Promise.all(chunkFiles.map(sizeOf));
   return {
-    chunk: chunkFile ? await sizeOf(chunkFile) : null,
-    withoutWebapp3: { branding: 'one webapp2 plugin, no manifest plugins', fetched: without.distFiles.map((f) => f.file), fetchedChunk: without.distFiles.some(isChunk) },
+    chunks,
+    chunksGzip9: chunks.reduce((sum, c) => sum + c.gzip9, 0),
+    withoutWebapp3: { branding: 'one webapp2 plugin, no manifest plugins', fetched: without.distFiles.map((f) => f.file), fetchedChunk: without.distFiles.some((f) => /^webapp3-/.test(f.file)) },
     withWebapp3: {
       branding: `${n} Web App 3 plugins`,
       fetched: withW3.distFiles.map((f) => f.file),
-      fetchedChunk: !!chunkEntry,
-      // ms from t0 (the host appended); the page's t0 is not in distFiles, so from the frames' timeline.
+      fetchedChunk: chunkFiles.length > 0,
+      // Web App 3 chunks the drop-in imports that were not fetched by the time the host settled (lazier ones).
+      notFetched: referenced.filter((file) => !chunkFiles.includes(file)),
+      // ms from t0 (the host appended): first dist/ request started -> last answer in.
       chunkFetch: withW3.timeline.chunks,
     },
-    onlyWithWebapp3: await Promise.all(extra.map((f) => sizeOf(f.file))),
-    pass: !!chunkFile && !without.distFiles.some(isChunk) && !!chunkEntry,
+    onlyWithWebapp3: extra,
+    onlyWithWebapp3Gzip9: extra.reduce((sum, c) => sum + c.gzip9, 0),
+    pass: chunkFiles.length > 0 && !without.distFiles.some((f) => /^webapp3-/.test(f.file)),
   };
 }
 
@@ -247,7 +252,7 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
     server.latencyMs = 0;
     weight = await chunkCheck(browser, server.origin, plugins);
     log(
-      `webapp3: chunk ${weight.chunk?.file} ${weight.chunk?.gzip9} bytes gzip -9; fetched without Web App 3 plugins: ${weight.withoutWebapp3.fetchedChunk}, with: ${weight.withWebapp3.fetchedChunk}`,
+      `webapp3: chunks ${weight.chunks.map((c) => `${c.file} ${c.gzip9}`).join(', ')} bytes gzip -9 (all files only a Web App 3 branding fetches: ${weight.onlyWithWebapp3Gzip9}); fetched without Web App 3 plugins: ${weight.withoutWebapp3.fetchedChunk}, with: ${weight.withWebapp3.fetchedChunk}`,
     );
     if (profileRuns > 0) {
       profile = {
@@ -298,13 +303,13 @@ export function markdown(r) {
         '',
         '### Weight of the frame host',
         '',
-        `The Web App 3 chunk \`dist/${w.chunk?.file}\`: **${w.chunk?.gzip9} bytes gzip -9** (${w.chunk?.bytes} bytes). ` +
-          `A host whose branding has no Web App 3 plugins (${w.withoutWebapp3.branding}) fetched it: **${w.withoutWebapp3.fetchedChunk ? 'yes' : 'no'}**; ` +
-          `one whose branding lists ${r.plugins}: **${w.withWebapp3.fetchedChunk ? 'yes' : 'no'}** (resource timing of each page, left a second after settling) ${verdict(w.pass)}.`,
+        `The Web App 3 chunks (the \`dist/webapp3-*.js\` files the drop-in imports, fetched by the time the host settled${w.withWebapp3.notFetched?.length ? `; not fetched: ${w.withWebapp3.notFetched.join(', ')}` : ''}): ${w.chunks.map((c) => `\`${c.file}\` ${c.gzip9}`).join(', ')}, **${w.chunksGzip9} bytes gzip -9**; with what they import, the files only a Web App 3 branding fetches: **${w.onlyWithWebapp3Gzip9} bytes gzip -9**. ` +
+          `A host whose branding has no Web App 3 plugins (${w.withoutWebapp3.branding}) fetched them: **${w.withoutWebapp3.fetchedChunk ? 'yes' : 'no'}**; ` +
+          `one whose branding lists ${r.plugins}: **${w.withWebapp3.fetchedChunk ? 'yes' : 'no'}**, from ${round(w.withWebapp3.chunkFetch?.firstStart, 1)} to ${round(w.withWebapp3.chunkFetch?.lastEnd, 1)} ms after the host was appended (resource timing of each page, left a second after settling) ${verdict(w.pass)}.`,
         '',
         'The dist/ files only the Web App 3 branding fetched:',
         '',
-        table(['file', 'bytes', 'gzip -9'], w.onlyWithWebapp3.map((f) => [`\`${f.file}\``, f.bytes, f.gzip9])),
+        table(['file', 'bytes', 'gzip -9'], [...w.onlyWithWebapp3.map((f) => [`\`${f.file}\``, f.bytes, f.gzip9]), ['total', w.onlyWithWebapp3.reduce((sum, f) => sum + f.bytes, 0), w.onlyWithWebapp3Gzip9]]),
         '',
         `The plugin of every frame (\`pages/webapp3-plugin.src.mjs\`, \`@pexip/plugin-api\` bundled and minified by esbuild): ${r.pluginBundle.bytes} bytes, ${r.pluginBundle.gzip9} gzip -9, fetched by each frame.`,
       ].join('\n')
