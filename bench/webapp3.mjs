@@ -349,6 +349,18 @@ export function markdown(r) {
     "Medians of the parent page's resource timeline (ms from t0; first request started → last answer in; a frame counts as its page's navigation, its script is the frame's own):",
     '',
     table(['latency', 'page', 'manifest + settings', 'dist chunks', 'frame pages', 'done'], timelineRows),
+    '',
+    'Where the host is later than the bare frames (A − B of the medians above, ms): what it spends before its first frame (the branding, then the chunks, which import more chunks) against what it spends after.',
+    '',
+    table(
+      ['latency', 'first frame requested', 'last frame page in', 'done', 'share of the gap before the first frame'],
+      r.settings.map((s) => {
+        const before = s.hostTimeline.framesStart - s.baselineTimeline.framesStart;
+        const gap = s.hostTimeline.done - s.baselineTimeline.done;
+        const signed = (x) => `${x >= 0 ? '+' : ''}${round(x, 1)}`;
+        return [`${s.latencyMs} ms`, signed(before), signed(s.hostTimeline.framesEnd - s.baselineTimeline.framesEnd), signed(gap), gap > 0 ? `${Math.round((100 * before) / gap)} %` : '—'];
+      }),
+    ),
     weightText,
     profileText,
   ].join('\n');
