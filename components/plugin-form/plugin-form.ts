@@ -1,6 +1,6 @@
 import type { ChecklistElement, FormElement, FormInput, FormPayload, RadioGroupElement, RangeSliderElement, SelectElement } from '@pexip/plugin-api';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { createPexDialogEvent } from '../events.js';
+import { createPexDialogEvent } from '../shared/dialog-events.js';
 import { ModalDialog } from '../shared/modal-dialog.js';
 import { pluginFormStyles } from './plugin-form.styles.js';
 

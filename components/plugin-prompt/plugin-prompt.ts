@@ -1,6 +1,6 @@
 import type { RPCCallPayload } from '@pexip/plugin-api';
 import { LitElement, html, nothing } from 'lit';
-import { createPexDialogEvent } from '../events.js';
+import { createPexDialogEvent } from '../shared/dialog-events.js';
 import { ModalDialog, modalDialogStyles } from '../shared/modal-dialog.js';
 
 /**

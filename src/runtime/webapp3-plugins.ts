@@ -16,7 +16,11 @@ export interface Webapp3PluginState {
 
 /** The UI calls' handlers (forms, prompts, toasts): the host component's, since they render elements. */
 export interface Webapp3Ui {
-  handlers: RpcHandlers;
+  /**
+   * RpcHandlers of src/webapp3, by rpc name; typed loosely here so that the runtime's public
+   * declarations do not name @pexip/plugin-api's types (a dev dependency, not the package's).
+   */
+  handlers: Readonly<Record<string, unknown>>;
   /** Takes away what an unloaded plugin left on screen. */
   removeAll(pluginId: string): void;
 }
@@ -125,7 +129,7 @@ export class Webapp3Plugins {
         execute: this.options.execute,
         conference: { participants$: conference.participants$, conference$: conference.conference$ },
         registerTimeout: this.options.registerTimeout(),
-        ...(ui ? { handlers: ui.handlers } : {}),
+        ...(ui ? { handlers: ui.handlers as RpcHandlers } : {}),
         onStatus: (change) => this.#onStatus(change),
       });
       return frames;
