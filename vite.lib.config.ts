@@ -32,7 +32,7 @@ function removeOldChunks(): Plugin {
     name: 'pex-remove-old-chunks',
     buildStart() {
       if (!existsSync('dist')) return;
-      for (const file of readdirSync('dist')) if (file !== 'pex-plugin-host.js' && /^[a-z][\w-]*-[\w-]{8}\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
+      for (const file of readdirSync('dist')) if (file !== 'pex-plugin-host.js' && /^[A-Za-z][\w-]*-[\w-]{8}\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
     },
   };
 }

@@ -187,13 +187,7 @@ async function readWebapp3Plugins(
     if (broken.has(index) || !isRecord(entry)) continue;
     const { id, src, sandboxValues } = entry;
     if (typeof id !== 'string' || typeof src !== 'string') continue; // reported by the schema
-    const first = firstIndexOfId.get(id);
-    if (first !== undefined) {
-      const words = (await problemTexts()).brandingProblems.duplicateId(id, first);
-      result.diagnostics.push({ severity: 'error', file: url, pointer: `/plugins/${index}/id`, ...words });
-      continue;
-    }
-    firstIndexOfId.set(id, index);
+    if (await repeatsAnId(firstIndexOfId, id, index, url, result)) continue;
     const page = resolveBrandingRef(src, url, result.brandingID);
     const refused = refusedUrl(page, origins);
     if (refused) {
@@ -206,6 +200,21 @@ async function readWebapp3Plugins(
     const values = Array.isArray(sandboxValues) ? sandboxValues.filter((value): value is string => typeof value === 'string') : [];
     result.webapp3Entries.push({ id, index, src: page, sandboxValues: values });
   }
+}
+
+/**
+ * Whether `plugins[index]` has an id an earlier entry of the same file has (then reported, and
+ * the entry skipped); otherwise the id is noted as taken.
+ */
+async function repeatsAnId(firstIndexOfId: Map<string, number>, id: string, index: number, url: string, result: BrandingResult): Promise<boolean> {
+  const first = firstIndexOfId.get(id);
+  if (first === undefined) {
+    firstIndexOfId.set(id, index);
+    return false;
+  }
+  const words = (await problemTexts()).brandingProblems.duplicateId(id, first);
+  result.diagnostics.push({ severity: 'error', file: url, pointer: `/plugins/${index}/id`, ...words });
+  return true;
 }
 
 /** The indexes of the `plugins` entries that a schema error makes unusable. */
@@ -256,13 +265,7 @@ async function readSettings(file: JsonFile, url: string, result: BrandingResult)
     if (broken.has(index) || !isRecord(entry)) continue;
     const { id, srcURL, enabled } = entry;
     if (typeof id !== 'string' || typeof srcURL !== 'string') continue; // reported by the schema
-    const first = firstIndexOfId.get(id);
-    if (first !== undefined) {
-      const words = (await problemTexts()).brandingProblems.duplicateId(id, first);
-      result.diagnostics.push({ severity: 'error', file: url, pointer: `/plugins/${index}/id`, ...words });
-      continue;
-    }
-    firstIndexOfId.set(id, index);
+    if (await repeatsAnId(firstIndexOfId, id, index, url, result)) continue;
     result.entries.push({ id, srcURL, enabled: enabled === true });
   }
 }
