@@ -4,35 +4,12 @@ import { CommandError, type PluginCommand } from '../src/conference/commands.js'
 import { ConferenceStore } from '../src/conference/conference-store.js';
 import type { Participant } from '../src/conference/types.js';
 import { Webapp3Host, type Webapp3HostOptions, type Webapp3StatusChange } from '../src/webapp3/index.js';
+import { participant as kitParticipant } from '../testing/participants.js';
 import { fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
 
+/** The testing kit's participant, with the uri and stage these tests read. */
 function participant(uuid: string, name: string, overrides: Partial<Participant> = {}): Participant {
-  return {
-    uuid,
-    name,
-    role: 'guest',
-    uri: `sip:${name.toLowerCase()}@example.com`,
-    startTime: 1_700_000_000,
-    protocol: 'webrtc',
-    isExternal: false,
-    presenting: false,
-    muted: false,
-    canControl: false,
-    canDisconnect: true,
-    canTransfer: true,
-    canMute: true,
-    serviceType: 'conference',
-    callType: 'video',
-    spotlight: 0,
-    isStreaming: false,
-    vad: 0,
-    stageIndex: -1,
-    rxPresentation: true,
-    feccSupported: false,
-    buzzTime: 0,
-    isVideoMuted: false,
-    ...overrides,
-  };
+  return kitParticipant({ uuid, name, uri: `sip:${name.toLowerCase()}@example.com`, stageIndex: -1, ...overrides });
 }
 
 const probe = (id: string, query = '') => ({ id, src: fixtureUrl(`probe/index.html?id=${id}${query}`) });
