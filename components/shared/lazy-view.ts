@@ -2,7 +2,7 @@ import { adoptStyles, type CSSResultOrNative, type ReactiveElement } from 'lit';
 
 /** What a lazily loaded look brings: the element's styles and whatever it renders with. */
 export interface LoadedView {
-  styles: CSSResultOrNative;
+  styles: CSSResultOrNative | readonly CSSResultOrNative[];
 }
 
 /**
@@ -31,7 +31,7 @@ export class LazyView<V extends LoadedView> {
       if (!styled.has(element)) {
         // After the element's own static styles, which adopting replaces.
         const own = (element.constructor as typeof ReactiveElement).elementStyles;
-        adoptStyles(element.renderRoot as ShadowRoot, [...own, view.styles]);
+        adoptStyles(element.renderRoot as ShadowRoot, [...own, ...[view.styles].flat()]);
         styled.add(element);
       }
       update();

@@ -1,3 +1,4 @@
+import { dialogFrameStyles } from './dialog-frame.styles.js';
 import { css, html, type ReactiveElement } from 'lit';
 import { createPexEvent } from '../events.js';
 import { deepActiveElement } from './deep-active-element.js';
@@ -95,44 +96,10 @@ export class ModalDialog {
   }
 }
 
-/** The look both dialogs share; its custom properties are the plugin dialogs' (`--pex-dialog-*`). */
-export const modalDialogStyles = css`
-  :host {
-    display: contents;
-    --pex-dialog-background: var(--pex-color-dialog, #ffffff);
-    --pex-dialog-color: var(--pex-color-on-dialog, #1d1f2b);
-    --pex-dialog-width: min(32rem, calc(100vw - 2rem));
-    --pex-dialog-radius: 0.75rem;
-    --pex-dialog-padding: 1.25rem;
-    --pex-dialog-backdrop: rgba(10, 12, 20, 0.6);
-    --pex-focus-ring: 2px solid var(--pex-color-focus, #4c9aff);
-  }
-  dialog {
-    width: var(--pex-dialog-width);
-    max-height: calc(100vh - 2rem);
-    padding: 0;
-    border: none;
-    border-radius: var(--pex-dialog-radius);
-    background: var(--pex-dialog-background);
-    color: var(--pex-dialog-color);
-    box-shadow: 0 12px 40px rgba(0, 0, 0, 0.35);
-    font: inherit;
-  }
-  dialog::backdrop {
-    background: var(--pex-dialog-backdrop);
-  }
-  header {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    padding: var(--pex-dialog-padding) var(--pex-dialog-padding) 0;
-  }
-  h2 {
-    flex: 1;
-    margin: 0;
-    font-size: 1.15rem;
-    font-weight: 600;
-  }
+/** The look both dialogs share: the dialog frame (`--pex-dialog-*`), with a description and action buttons. */
+export const modalDialogStyles = [
+  dialogFrameStyles,
+  css`
   .description {
     margin: 0.5rem var(--pex-dialog-padding) 0;
   }
@@ -183,4 +150,5 @@ export const modalDialogStyles = css`
     outline: var(--pex-focus-ring);
     outline-offset: 2px;
   }
-`;
+`,
+];

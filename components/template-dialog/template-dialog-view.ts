@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveElement } from 'lit';
 import { deepActiveElement } from '../shared/deep-active-element.js';
 import { installPluginContentStyles } from './plugin-content.styles.js';
+import { dialogFrameStyles } from '../shared/dialog-frame.styles.js';
 import { templateDialogStyles } from './template-dialog.styles.js';
 
 /**
@@ -9,7 +10,7 @@ import { templateDialogStyles } from './template-dialog.styles.js';
  * plugin can call before this is in: `show`, `close` and its properties.
  */
 
-export const styles = templateDialogStyles;
+export const styles = [dialogFrameStyles, templateDialogStyles];
 
 const FOCUSABLE = [
   'a[href]',
