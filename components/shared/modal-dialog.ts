@@ -103,28 +103,6 @@ export const modalDialogStyles = [
   .description {
     margin: 0.5rem var(--pex-dialog-padding) 0;
   }
-  .close {
-    display: inline-flex;
-    width: 2rem;
-    height: 2rem;
-    align-items: center;
-    justify-content: center;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
-  .close:hover {
-    background: rgba(127, 127, 127, 0.15);
-  }
-  .close svg {
-    width: 1.25rem;
-    height: 1.25rem;
-    stroke: currentColor;
-    stroke-width: 2;
-    fill: none;
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
