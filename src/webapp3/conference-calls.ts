@@ -7,6 +7,7 @@
  * server's reason. Calls this host cannot serve (its media, breakout rooms) are answered
  * `failed` with why, never left unanswered.
  */
+import type { RTCParticipantEvent } from '@pexip/plugin-api';
 import { CommandError, type CommandResults, type PluginCommand, type RequestPayload } from '../conference/commands.js';
 import { conferenceRequestPath } from '../conference/request-path.js';
 import { failedReply, type RpcContext, type RpcHandler, type RpcHandlers } from './rpc-router.js';
@@ -198,5 +199,42 @@ export function conferenceCalls(options: ConferenceCallOptions): RpcHandlers {
       name: 'disconnectParticipant',
       args: { uuid: stringField('participant:disconnect', payload, 'participantUuid') },
     })),
+  };
+}
+
+/** What the calls answered from the conference's state read (ConferenceEvents has it). */
+export interface ConferenceStateOptions {
+  /** The room's participants now, as Infinity's raw objects (each participant's `rawData`); undefined before the roster is known. */
+  participants: () => readonly RTCParticipantEvent[] | undefined;
+  /** Keeps where a plugin wants the user to go once the call ends. */
+  setDisconnectDestination: (url: string, pluginId: string) => void;
+}
+
+/**
+ * The calls answered from what the host knows without asking the conference:
+ * `conference:requestParticipants` (the roster, as the Infinity client's answer to
+ * `GET participants`: Infinity's raw participants) and `app:setDisconnectDestination`.
+ */
+export function conferenceStateCalls(options: ConferenceStateOptions): RpcHandlers {
+  return {
+    'conference:requestParticipants': (_payload, context) => {
+      const participants = options.participants();
+      if (!participants) return failedReply(context.callId, 'conference:requestParticipants: the roster is not known yet.');
+      return ok([...participants]);
+    },
+    'app:setDisconnectDestination': (payload, context) => {
+      const url = typeof payload === 'object' && payload !== null ? (payload as Payload).url : undefined;
+      let destination: URL | undefined;
+      try {
+        destination = typeof url === 'string' ? new URL(url, document.baseURI) : undefined;
+      } catch {
+        destination = undefined;
+      }
+      if (!destination || (destination.protocol !== 'https:' && destination.protocol !== 'http:')) {
+        return failedReply(context.callId, `app:setDisconnectDestination needs "url" (an http or https address), not ${JSON.stringify(url) ?? 'nothing'}.`);
+      }
+      options.setDisconnectDestination(destination.href, context.pluginId);
+      return { status: 'ok', id: context.callId, data: undefined };
+    },
   };
 }

@@ -1,25 +1,57 @@
 /**
  * The conference as events to Web App 3 plugins: `event:participants`, `event:me` and
- * `event:conferenceStatus` to a plugin right after its handshake (a plugin loaded mid-call starts
- * from the present) and to every plugin on each change, with `event:participantJoined` /
- * `event:participantLeft` from the difference between two rosters. One subscription to the
+ * `event:conferenceStatus` (and `event:connected` while the call is up) to a plugin right after
+ * its handshake (a plugin loaded mid-call starts from the present) and to every plugin on each
+ * change, with `event:participantJoined` / `event:participantLeft` (and `participant:disconnected`,
+ * which the package turns into a dialled-out participant's `onDisconnect`), `event:raiseHand` and
+ * `event:stage` from the difference between two rosters; `event:connected` /
+ * `event:disconnected`, `event:message` / `event:directMessage` / `event:applicationMessage` and
+ * `event:layoutUpdate` from the conference's actions (action-events.ts). One subscription to the
  * conference serves all plugins; a participant is put in the package's form once per change of
  * that participant, not once per plugin.
  */
 import type { Observable, Unsubscribable } from 'rxjs';
-import type { ConferenceStatus, InfinityParticipant } from '@pexip/plugin-api';
-import type { ConferenceDetails, Participant } from '../conference/types.js';
+import type { ConferenceStatus, InfinityParticipant, RTCParticipantEvent, Stage } from '@pexip/plugin-api';
+import type { ConferenceDetails, Participant, PexAction } from '../conference/types.js';
+import { SET_DISCONNECT_DESTINATION, actionEvents, connectedAfter, disconnectedPayload, disconnectReason } from './action-events.js';
+import { conferenceStateCalls } from './conference-calls.js';
 import { toConferenceStatus, toInfinityParticipant, type RawParticipantData } from './participant-form.js';
+import type { RpcHandlers } from './rpc-router.js';
+
+/** An action as the host's action bus carries it: who dispatched it ('app' for the app and its connection, 'plugin' for a plugin). */
+export interface DispatchedAction {
+  action: PexAction;
+  source: string;
+}
 
 /**
  * The conference a Web App 3 host reads: the store's streams (or a connection's), injected so
- * this module reaches into nothing. Each replays its latest value to a new subscriber.
+ * this module reaches into nothing. Each stream but `actions$` replays its latest value to a new
+ * subscriber.
  */
 export interface ConferenceSource {
   participants$: Observable<readonly Participant[]>;
   conference$: Observable<ConferenceDetails>;
   /** The user's own participant uuid, once joined. */
   selfUuid$?: Observable<string | undefined>;
+  /**
+   * Without `selfUuid$`: the user's own participant uuid as it is now (`PEX.selfUUID`), read
+   * again at every change of the roster, the details or an action.
+   */
+  selfUuid?: () => string | undefined;
+  /**
+   * The actions as they are dispatched (hot): those the app dispatched (its connection's among
+   * them) become events; a plugin's are requests to the app and are not.
+   */
+  actions$?: Observable<DispatchedAction>;
+  /**
+   * The host's rpc router, when there is one to add the calls answered from the conference's
+   * state to (`conference:requestParticipants`, `app:setDisconnectDestination`); asked when the
+   * first plugin is ready.
+   */
+  router?: () => { add(table: RpcHandlers): void } | undefined;
+  /** A plugin asks the app to act (as a webapp2 plugin's `PEX.dispatchAction`): where the user goes once the call ends. */
+  requestAction?: (action: PexAction) => void;
   /** Infinity's raw participant, where the conference keeps it (the Infinity connection does). */
   rawParticipant?: (uuid: string) => RawParticipantData | undefined;
   /** Infinity's raw `conference_status` result, where the conference keeps it. */
@@ -36,7 +68,19 @@ interface Snapshot {
   participants: InfinityParticipant[];
   me: InfinityParticipant | undefined;
   status: ConferenceStatus;
+  stage: Stage[];
 }
+
+/** Who is on the stage, in its order: the participants with a stage position (0 the latest speaker). */
+function stageOf(roster: readonly Participant[]): Stage[] {
+  return roster
+    .filter((p) => p.stageIndex >= 0)
+    .sort((a, b) => a.stageIndex - b.stageIndex)
+    .map((p) => ({ userId: p.uuid, stageIndex: p.stageIndex, vad: p.vad }));
+}
+
+const sameStage = (a: readonly Stage[], b: readonly Stage[]): boolean =>
+  a.length === b.length && a.every((entry, i) => entry.userId === b[i]!.userId && entry.stageIndex === b[i]!.stageIndex && entry.vad === b[i]!.vad);
 
 export class ConferenceEvents {
   readonly #sinks = new Set<EventSink>();
@@ -44,13 +88,25 @@ export class ConferenceEvents {
   /** The package's form by webapp2's participant object: a roster change remaps only who changed. */
   #forms = new WeakMap<Participant, InfinityParticipant>();
   #current: Snapshot | undefined;
-  #subscription: Unsubscribable | undefined;
+  #subscription: (Unsubscribable & { recheck(): void }) | undefined;
+  /** The actions, followed from the start to the end of the host: whether the call is up is known when a plugin comes. */
+  #actions: Unsubscribable | undefined;
+  /** Whether the call is up, as the actions last said; undefined before they said anything. */
+  #connected: boolean | undefined;
   #lastDetails: ConferenceDetails | undefined;
   #lastRoster: readonly Participant[] | undefined;
   #lastSelf: string | undefined;
+  #routed = false;
+  /** The calls answered from the conference's state, for the host's router. */
+  readonly handlers: RpcHandlers;
 
   constructor(source: ConferenceSource) {
     this.#source = source;
+    this.handlers = conferenceStateCalls({
+      participants: () => this.#current?.participants.map((p) => p.rawData as RTCParticipantEvent),
+      setDisconnectDestination: (url, pluginId) => source.requestAction?.({ type: SET_DISCONNECT_DESTINATION, payload: { url, pluginId } }),
+    });
+    this.#follow();
   }
 
   /** The user's own participant uuid as last seen (while some sink is added). */
@@ -58,9 +114,24 @@ export class ConferenceEvents {
     return this.#lastSelf;
   }
 
+  /**
+   * Whether the call is up: as the last connect or disconnect action said, else (no such action
+   * seen since the host started) whether the user is in the roster.
+   */
+  get connected(): boolean {
+    return this.#connected ?? (this.#current?.me !== undefined);
+  }
+
   /** Sends `sink` the present state, then every change, until `remove`. */
   add(sink: EventSink): void {
     this.#sinks.add(sink);
+    this.#follow();
+    if (!this.#routed) {
+      // The first ready plugin: the host's router is there to take the state's calls.
+      const router = this.#source.router?.();
+      if (router) router.add(this.handlers);
+      this.#routed = router !== undefined;
+    }
     if (!this.#subscription) {
       // The first state, replayed at once by the source or later, is sent to every sink then.
       this.#subscription = latestOfEach(this.#source, (participants, details, self) => this.#update(participants, details, self));
@@ -72,16 +143,48 @@ export class ConferenceEvents {
   remove(sink: EventSink): void {
     this.#sinks.delete(sink);
     // Nobody to tell: let go of the conference until a plugin is ready again.
-    if (this.#sinks.size === 0) this.dispose();
+    if (this.#sinks.size === 0) this.#release();
   }
 
-  /** Ends the subscription; the state is read afresh by the next `add`. */
+  /** Ends the subscriptions; the state is read afresh by the next `add`. */
   dispose(): void {
+    this.#release();
+    this.#actions?.unsubscribe();
+    this.#actions = undefined;
+    this.#connected = undefined;
+  }
+
+  #release(): void {
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
     this.#current = undefined;
     this.#lastDetails = this.#lastRoster = this.#lastSelf = undefined;
     this.#forms = new WeakMap();
+  }
+
+  /** Follows the app's actions (once). */
+  #follow(): void {
+    if (this.#actions || !this.#source.actions$) return;
+    this.#actions = this.#source.actions$.subscribe(({ action, source }) => {
+      if (source === 'app' && action && typeof action.type === 'string') this.#onAction(action);
+    });
+  }
+
+  #onAction(action: PexAction): void {
+    const connected = connectedAfter(action);
+    if (connected !== undefined && connected !== this.#connected) {
+      this.#connected = connected;
+      if (connected) this.#broadcast('event:connected', undefined);
+      else {
+        const reason = disconnectReason(action);
+        if (reason === undefined) this.#broadcast('event:userInitiatedDisconnect', undefined);
+        this.#broadcast('event:disconnected', disconnectedPayload(reason));
+      }
+    }
+    const event = actionEvents(action);
+    if (event) this.#broadcast(event[0], event[1]);
+    // An action may have told the user's own uuid (`[Conference] Set Self UUID`).
+    this.#subscription?.recheck();
   }
 
   #form(participant: Participant): InfinityParticipant {
@@ -94,6 +197,7 @@ export class ConferenceEvents {
   }
 
   #sendSnapshot(sink: EventSink, snapshot: Snapshot): void {
+    if (this.connected) sink('event:connected', undefined);
     sink('event:participants', { id: MAIN_ROOM, participants: snapshot.participants });
     if (snapshot.me) sink('event:me', { id: MAIN_ROOM, participant: snapshot.me });
     sink('event:conferenceStatus', { id: MAIN_ROOM, status: snapshot.status });
@@ -105,54 +209,67 @@ export class ConferenceEvents {
 
   #update(roster: readonly Participant[], details: ConferenceDetails, self: string | undefined): void {
     const previous = this.#current;
-    const rosterChanged = roster !== this.#lastRoster;
+    const previousRoster = this.#lastRoster;
+    const rosterChanged = roster !== previousRoster;
     const participants = rosterChanged || !previous ? roster.map((p) => this.#form(p)) : previous.participants;
     const selfParticipant = self === undefined ? undefined : roster.find((p) => p.uuid === self);
     const me = selfParticipant && this.#form(selfParticipant);
     const status =
       details !== this.#lastDetails || !previous ? toConferenceStatus(details, this.#source.rawConferenceStatus?.()) : previous.status;
-    this.#current = { participants, me, status };
+    const stage = rosterChanged || !previous ? stageOf(roster) : previous.stage;
+    this.#current = { participants, me, status, stage };
     this.#lastRoster = roster;
     this.#lastDetails = details;
     const selfChanged = self !== this.#lastSelf;
     this.#lastSelf = self;
     // The first state is the snapshot each plugin gets when it is added.
-    if (!previous) {
+    if (!previous || !previousRoster) {
       for (const sink of this.#sinks) this.#sendSnapshot(sink, this.#current);
       return;
     }
-    if (rosterChanged) {
-      const before = new Map(previous.participants.map((p) => [p.uuid, p]));
-      const now = new Set(participants.map((p) => p.uuid));
-      for (const participant of participants) {
-        if (!before.has(participant.uuid)) this.#broadcast('event:participantJoined', { id: MAIN_ROOM, participant });
-      }
-      for (const [uuid, participant] of before) {
-        if (!now.has(uuid)) this.#broadcast('event:participantLeft', { id: MAIN_ROOM, participant });
-      }
-      this.#broadcast('event:participants', { id: MAIN_ROOM, participants });
-    }
+    if (rosterChanged) this.#rosterChanges(previousRoster, previous.participants, participants);
     if (me && (me !== previous.me || selfChanged)) this.#broadcast('event:me', { id: MAIN_ROOM, participant: me });
     if (status !== previous.status) this.#broadcast('event:conferenceStatus', { id: MAIN_ROOM, status });
+    if (!sameStage(stage, previous.stage)) this.#broadcast('event:stage', stage);
+  }
+
+  /** Who joined, who left, whose hand went up or down, and the new roster. */
+  #rosterChanges(beforeRoster: readonly Participant[], before: readonly InfinityParticipant[], now: readonly InfinityParticipant[]): void {
+    const formsBefore = new Map(before.map((p) => [p.uuid as string, p]));
+    const buzzBefore = new Map(beforeRoster.map((p) => [p.uuid, p.buzzTime]));
+    const uuidsNow = new Set(now.map((p) => p.uuid as string));
+    for (const participant of now) {
+      const buzz = buzzBefore.get(participant.uuid);
+      if (buzz === undefined) this.#broadcast('event:participantJoined', { id: MAIN_ROOM, participant });
+      else if (buzz !== participant.handRaisedTime) this.#broadcast('event:raiseHand', { id: MAIN_ROOM, participant });
+    }
+    for (const [uuid, participant] of formsBefore) {
+      if (uuidsNow.has(uuid)) continue;
+      this.#broadcast('event:participantLeft', { id: MAIN_ROOM, participant });
+      this.#broadcast('participant:disconnected', { participantUuid: uuid });
+    }
+    this.#broadcast('event:participants', { id: MAIN_ROOM, participants: now });
   }
 }
 
 /**
- * Calls `update` with the latest of the source's three streams each time one of them gives a
- * value, once each has given one (what rxjs's combineLatest
- * does; written out, so that this chunk needs no rxjs code of its own: the bundler would split rxjs
- * out of the drop-in to share it).
+ * Calls `update` with the latest of the source's streams each time one of them gives a value,
+ * once each has given one (what rxjs's combineLatest does; written out, so that this chunk needs
+ * no rxjs code of its own: the bundler would split rxjs out of the drop-in to share it). Without
+ * a `selfUuid$` stream the user's uuid is read at each change, and again by `recheck`.
  */
 function latestOfEach(
   source: ConferenceSource,
   update: (participants: readonly Participant[], details: ConferenceDetails, self: string | undefined) => void,
-): Unsubscribable {
+): Unsubscribable & { recheck(): void } {
   let participants: readonly Participant[] | undefined;
   let details: ConferenceDetails | undefined;
+  const read = source.selfUuid ?? (() => undefined);
   let self: string | undefined;
-  // Without a stream of its own the user's uuid is known (as not known) from the start.
+  // Without a stream of its own the user's uuid is known (as read) from the start.
   let selfKnown = !source.selfUuid$;
   const changed = () => {
+    if (!source.selfUuid$) self = read();
     if (participants && details && selfKnown) update(participants, details, self);
   };
   const subscriptions = [
@@ -160,5 +277,10 @@ function latestOfEach(
     source.conference$.subscribe((value) => ((details = value), changed())),
     ...(source.selfUuid$ ? [source.selfUuid$.subscribe((value) => ((self = value), (selfKnown = true), changed()))] : []),
   ];
-  return { unsubscribe: () => subscriptions.forEach((subscription) => subscription.unsubscribe()) };
+  return {
+    unsubscribe: () => subscriptions.forEach((subscription) => subscription.unsubscribe()),
+    recheck: () => {
+      if (!source.selfUuid$ && read() !== self) changed();
+    },
+  };
 }
