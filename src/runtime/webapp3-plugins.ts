@@ -4,6 +4,7 @@ import type { Webapp3Entry } from '../config/types.js';
 import type { RpcHandlers, Webapp3Host, Webapp3StatusChange } from '../webapp3/index.js';
 import type { PluginPhase } from './plugin-error.js';
 import type { PluginStatus } from './plugin-record.js';
+import { webapp3Conference } from './webapp3-conference.js';
 
 /** One Web App 3 plugin of a started branding, as the runtime lists it. */
 export interface Webapp3PluginState {
@@ -127,7 +128,7 @@ export class Webapp3Plugins {
       frames = new Webapp3Host({
         container,
         execute: this.options.execute,
-        conference: { participants$: conference.participants$, conference$: conference.conference$ },
+        conference: webapp3Conference(conference, () => frames),
         registerTimeout: this.options.registerTimeout(),
         ...(ui ? { handlers: ui.handlers as RpcHandlers } : {}),
         onStatus: (change) => this.#onStatus(change),
