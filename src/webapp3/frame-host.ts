@@ -86,3 +86,48 @@ export function createPluginFrames(container: Element, entries: readonly Webapp3
     return { pluginId: outcome.pluginId, frame: { pluginId: outcome.pluginId, element, window, remove: () => element.remove() } };
   });
 }
+
+/** What a widget's frame is made from. */
+export interface WidgetFrameSpec {
+  pluginId: string;
+  widgetId: string;
+  /** The widget's page, already resolved against its plugin's page. */
+  src: string;
+  /** The widget's title: the frame's accessible name. */
+  title: string;
+  /** Its plugin's frame's `sandbox` attribute: a widget runs with no more and no less than its plugin. */
+  sandbox: string;
+}
+
+/** The schemes a widget's page may have: a page served from somewhere, never a script or a blank document. */
+const WIDGET_SCHEMES = ['http:', 'https:'];
+
+/**
+ * The absolute URL of a widget's page, `src` relative to its plugin's page; throws an Error
+ * saying why there is none. Only http(s) pages: a `javascript:` or `about:` frame would start as
+ * a document of the app's own origin, where a plugin allowed `allow-same-origin` could reach the
+ * app's page.
+ */
+export function widgetPageUrl(src: unknown, pluginPage: string): string {
+  if (typeof src !== 'string' || !src.trim()) throw new Error(`"src" must be the widget's page (relative to the plugin's page), not ${JSON.stringify(src) ?? 'nothing'}`);
+  let url: URL;
+  try {
+    url = new URL(src, pluginPage);
+  } catch {
+    throw new Error(`"src" ${JSON.stringify(src)} is not a URL`);
+  }
+  if (!WIDGET_SCHEMES.includes(url.protocol)) throw new Error(`"src" ${JSON.stringify(src)} is a ${url.protocol} URL; a widget's page must be an http: or https: page`);
+  return url.href;
+}
+
+/** A widget's frame, not in the document yet: visible, titled, sandboxed as its plugin's frame. */
+export function widgetFrameElement(document: Document, spec: WidgetFrameSpec): HTMLIFrameElement {
+  const element = document.createElement('iframe');
+  element.setAttribute('sandbox', spec.sandbox);
+  element.title = spec.title;
+  element.dataset.webapp3Widget = spec.widgetId;
+  // Not data-webapp3-plugin: that names a plugin's own (hidden) frame.
+  element.dataset.webapp3WidgetOf = spec.pluginId;
+  element.src = spec.src;
+  return element;
+}

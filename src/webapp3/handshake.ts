@@ -4,8 +4,10 @@
  *
  * `registerPlugin(meta)` in the frame calls `syn` with `{id, version}` on a channel id of its
  * own making; the reply `{ack: true}` opens that channel and resolves `registerPlugin`. A widget
- * page's `registerWidget` does the same with `syn:widget`. A frame that has not completed its
- * handshake when the register timeout ends fails with a problem saying so.
+ * page's `registerWidget` does the same with `syn:widget`. A plugin's frame that has not completed
+ * its handshake when the register timeout ends fails with a problem saying so. A widget's frame
+ * has no such timeout: a widget's page need not use the package at all (a plain page shown in a
+ * panel); without its handshake it only cannot call the host.
  */
 import type { ChannelLink, FrameEndpoint, RpcCallMessage } from './channel.js';
 import { Webapp3Problem } from './problems.js';
@@ -27,10 +29,11 @@ export interface HandshakeOptions {
   /** 'plugin' opens with `syn`, 'widget' with `syn:widget`. */
   kind?: 'plugin' | 'widget';
   router: RpcRouter;
+  /** A plugin's only; a widget's frame is never timed out. */
   registerTimeout?: number;
   /** The handshake is done: the channel is open and the plugin's `registerPlugin` resolves. */
   onReady(meta: HandshakeMeta, link: ChannelLink): void;
-  /** The handshake never came in time. */
+  /** The handshake never came in time (a plugin's frame only). */
   onTimeout(problem: Webapp3Problem): void;
 }
 
@@ -48,6 +51,7 @@ export class FrameHandshake implements FrameEndpoint {
     this.pluginId = options.pluginId;
     this.window = options.window;
     this.handshakeRpc = options.kind === 'widget' ? 'syn:widget' : 'syn';
+    if (options.kind === 'widget') return;
     const timeout = options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;

@@ -2,14 +2,19 @@
  * Web App 3 plugins in one host: their frames, channels, handshakes, calls and conference
  * events, tied together behind load / unload. The host component creates one and feeds it the
  * manifest's plugins, the command path and the conference.
+ *
+ * A plugin's widgets are frames too, each with a channel of its own (opened by the widget page's
+ * `syn:widget`), whose calls are taken only from that frame and served as its plugin's. The UI
+ * handlers open them through the `caller` the host adds to their context; they end with their
+ * plugin.
  */
 import { FrameChannels, type ChannelLink, type IgnoredMessage } from './channel.js';
 import { conferenceCalls, type ExecuteCommand } from './conference-calls.js';
 import { ConferenceEvents, type ConferenceSource } from './conference-events.js';
-import { createPluginFrames, type PluginFrame, type Webapp3PluginEntry } from './frame-host.js';
+import { createPluginFrames, widgetFrameElement, widgetPageUrl, type PluginFrame, type Webapp3PluginEntry } from './frame-host.js';
 import { DEFAULT_REGISTER_TIMEOUT, FrameHandshake, type HandshakeMeta } from './handshake.js';
 import { Webapp3Problem } from './problems.js';
-import { RpcRouter, type RpcHandlers } from './rpc-router.js';
+import { RpcRouter, type RpcContext, type RpcHandlers } from './rpc-router.js';
 
 export type Webapp3PluginStatus = 'loading' | 'ready' | 'failed';
 
@@ -55,12 +60,64 @@ export interface Webapp3Plugin {
   send(event: string, payload: unknown): void;
 }
 
+/** A widget's frame for a plugin to open (`ui:widget:add`). */
+export interface WidgetFrameRequest {
+  /** The id the host gave the widget; one frame per id. */
+  widgetId: string;
+  /** Its page, relative to the plugin's page (http or https only). */
+  src: string;
+  /** Its title: the frame's accessible name. */
+  title: string;
+  /** Puts the frame where it shows. It must be in the document when this returns: its window is the channel's identity. */
+  place(frame: HTMLIFrameElement): void;
+  /** The host closed the frame itself (its plugin was unloaded or failed): what shows it goes too. */
+  onClosed?(): void;
+}
+
+/** A widget's frame, in the document. */
+export interface WidgetFrame {
+  readonly widgetId: string;
+  readonly element: HTMLIFrameElement;
+  /** Whether its page completed `syn:widget`. */
+  readonly ready: boolean;
+  /** The channel its handshake opened; undefined before. */
+  readonly channelId: string | undefined;
+  /** Sends an event to the widget's page on its channel (nothing before its handshake). */
+  send(event: string, payload: unknown): void;
+  /** Takes the frame away: its channel and its events end, its page with it. `onClosed` is not called. */
+  close(): void;
+}
+
+/** The calling plugin's side of the host, for UI handlers: its events and its widgets' frames. */
+export interface PluginCaller {
+  readonly pluginId: string;
+  /** Sends an event to the plugin's frame (nothing once it is unloaded). */
+  send(event: string, payload: unknown): void;
+  /** Opens a widget's frame; throws an Error saying why it cannot (a bad src, a taken id, the plugin gone). */
+  openWidgetFrame(request: WidgetFrameRequest): WidgetFrame;
+}
+
+/** The context the host gives the handlers of `options.handlers`: the call's, and its plugin's side of the host. */
+export interface Webapp3RpcContext extends RpcContext {
+  caller?: PluginCaller;
+}
+
+interface OpenWidget {
+  frame: WidgetFrame;
+  handshake: FrameHandshake;
+  window: Window;
+  link?: ChannelLink;
+  sink?: (event: string, payload: unknown) => void;
+  onClosed?: () => void;
+}
+
 interface Running {
   plugin: Webapp3Plugin & { status: Webapp3PluginStatus; problem?: Webapp3Problem; meta?: HandshakeMeta };
   frame?: PluginFrame;
   handshake?: FrameHandshake;
   link?: ChannelLink;
   sink?: (event: string, payload: unknown) => void;
+  widgets: Map<string, OpenWidget>;
   resolve(meta: HandshakeMeta): void;
   reject(problem: Webapp3Problem): void;
 }
@@ -85,7 +142,7 @@ export class Webapp3Host {
     this.#channels = new FrameChannels({ target, onIgnored: options.onIgnored });
     // A call comes from a ready plugin, and events are followed while a plugin is ready: the
     // user's own uuid is the one the events last saw.
-    this.#router = new RpcRouter(conferenceCalls({ execute: options.execute, selfUuid: () => this.#events?.selfUuid }), options.handlers ?? {});
+    this.#router = new RpcRouter(conferenceCalls({ execute: options.execute, selfUuid: () => this.#events?.selfUuid }), this.#withCaller(options.handlers ?? {}));
     this.#events = options.conference && new ConferenceEvents(options.conference);
   }
 
@@ -105,6 +162,11 @@ export class Webapp3Host {
 
   plugin(id: string): Webapp3Plugin | undefined {
     return this.#plugins.get(id)?.plugin;
+  }
+
+  /** How many frames take calls (plugins' and widgets'). */
+  get frameCount(): number {
+    return this.#channels.size;
   }
 
   /** Whether anything of the host is still live: frames, the message listener, timers. */
@@ -164,6 +226,92 @@ export class Webapp3Host {
     this.#events?.dispose();
   }
 
+  /** The handlers of `table`, each given the calling plugin's side of the host in its context. */
+  #withCaller(table: RpcHandlers): RpcHandlers {
+    return Object.fromEntries(
+      Object.entries(table).map(([name, handler]) => [name, (payload: unknown, context: RpcContext) => {
+        const withCaller: Webapp3RpcContext = { ...context, caller: this.#callerOf(context.pluginId) };
+        return handler(payload, withCaller);
+      }]),
+    );
+  }
+
+  #callerOf(pluginId: string): PluginCaller | undefined {
+    const running = this.#plugins.get(pluginId);
+    if (!running) return undefined;
+    // Bound to this run of the plugin: a reload under the same id is another caller.
+    return {
+      pluginId,
+      send: (event, payload) => running.link?.post({ event, payload }),
+      openWidgetFrame: (request) => this.#openWidget(running, request),
+    };
+  }
+
+  #openWidget(running: Running, request: WidgetFrameRequest): WidgetFrame {
+    const pluginId = running.plugin.id;
+    if (this.#plugins.get(pluginId) !== running || !running.frame || running.plugin.status !== 'ready') throw new Error(`the plugin "${pluginId}" is not running`);
+    if (running.widgets.has(request.widgetId)) throw new Error(`the plugin "${pluginId}" has a widget "${request.widgetId}" already`);
+    const src = widgetPageUrl(request.src, running.frame.element.src);
+    const element = widgetFrameElement(this.#options.container.ownerDocument, {
+      pluginId,
+      widgetId: request.widgetId,
+      src,
+      title: request.title,
+      sandbox: running.frame.element.getAttribute('sandbox') ?? 'allow-scripts',
+    });
+    request.place(element);
+    const frameWindow = element.contentWindow;
+    if (!frameWindow) {
+      element.remove();
+      throw new Error(`the widget "${request.widgetId}" was not placed in the document`);
+    }
+    const open: OpenWidget = {
+      window: frameWindow,
+      onClosed: request.onClosed,
+      handshake: new FrameHandshake({
+        pluginId,
+        window: frameWindow,
+        kind: 'widget',
+        router: this.#router,
+        onReady: (_meta, link) => {
+          open.link = link;
+          if (this.#events) {
+            // A widget page is wired like its plugin: it hears the conference too.
+            open.sink = (event, payload) => link.post({ event, payload });
+            this.#events.add(open.sink);
+          }
+        },
+        onTimeout: () => {},
+      }),
+      frame: {
+        widgetId: request.widgetId,
+        element,
+        get ready() {
+          return open.handshake.ready;
+        },
+        get channelId() {
+          return open.link?.chanId;
+        },
+        send: (event, payload) => open.link?.post({ event, payload }),
+        close: () => this.#closeWidget(running, request.widgetId, false),
+      },
+    };
+    running.widgets.set(request.widgetId, open);
+    this.#channels.register(open.handshake);
+    return open.frame;
+  }
+
+  #closeWidget(running: Running, widgetId: string, tellOwner: boolean): void {
+    const open = running.widgets.get(widgetId);
+    if (!open) return;
+    running.widgets.delete(widgetId);
+    if (open.sink) this.#events?.remove(open.sink);
+    open.handshake.close();
+    this.#channels.unregister(open.window);
+    open.frame.element.remove();
+    if (tellOwner) open.onClosed?.();
+  }
+
   #track(id: string): Running {
     let resolve!: (meta: HandshakeMeta) => void;
     let reject!: (problem: Webapp3Problem) => void;
@@ -174,6 +322,7 @@ export class Webapp3Host {
     // A caller may never await it; a failure is told through onStatus.
     ready.catch(() => {});
     const running: Running = {
+      widgets: new Map(),
       resolve,
       reject,
       plugin: {
@@ -212,6 +361,7 @@ export class Webapp3Host {
   }
 
   #teardown(running: Running): void {
+    for (const widgetId of [...running.widgets.keys()]) this.#closeWidget(running, widgetId, true);
     if (running.sink) this.#events?.remove(running.sink);
     running.sink = undefined;
     running.handshake?.close();

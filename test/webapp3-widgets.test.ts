@@ -1,0 +1,297 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../components/plugin-widget.js';
+import type { PexPluginWidget } from '../components/plugin-widget/plugin-widget.js';
+import type { PluginCommand } from '../src/conference/commands.js';
+import { Webapp3Host } from '../src/webapp3/index.js';
+import { PluginElements } from '../src/webapp3/ui-elements.js';
+import { uiWidgets } from '../src/webapp3/ui-widgets.js';
+import { fixtureUrl, frameOf, probeCall, Reports, until, type ProbeReport } from './support/webapp3-harness.js';
+
+const PLUGIN = 'widgets';
+
+const sidePanel = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'sidePanel', title: `Notes ${name}`, src: `widget.html?parent=${PLUGIN}&name=${name}`, ...extra });
+
+/** Counts the listeners added to and removed from `target`, by event type, while it is installed. */
+class ListenerCount {
+  readonly net = new Map<string, number>();
+
+  constructor(readonly target: EventTarget) {
+    const { net } = this;
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    target.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
+      net.set(args[0], (net.get(args[0]) ?? 0) + 1);
+      return add.apply(this, args);
+    };
+    target.removeEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['removeEventListener']>) {
+      net.set(args[0], (net.get(args[0]) ?? 0) - 1);
+      return remove.apply(this, args);
+    };
+  }
+
+  /** The types with more listeners than when counting began. */
+  get left(): Record<string, number> {
+    return Object.fromEntries([...this.net].filter(([, n]) => n > 0));
+  }
+
+  dispose(): void {
+    delete (this.target as Partial<EventTarget>).addEventListener;
+    delete (this.target as Partial<EventTarget>).removeEventListener;
+  }
+}
+
+describe('Web App 3 widgets: a panel or floating frame showing the widget\'s page', () => {
+  let container: HTMLElement;
+  let place: HTMLElement;
+  let reports: Reports;
+  let host: Webapp3Host | undefined;
+  let elements: PluginElements;
+  let commands: { command: PluginCommand; pluginId: string }[];
+  let ignored: string[];
+  let pluginFrame: HTMLIFrameElement;
+
+  const start = async (sandboxValues?: string[]) => {
+    elements = new PluginElements();
+    host = new Webapp3Host({
+      container,
+      execute: async (command, pluginId) => {
+        commands.push({ command, pluginId });
+        return true;
+      },
+      handlers: { ...uiWidgets({ place: { element: place }, elements }), ...elements.handlers() },
+      onIgnored: (message) => ignored.push(`${message.reason}:${message.pluginId ?? ''}:${message.rpc}`),
+    });
+    host.load([{ id: PLUGIN, src: fixtureUrl(`widgets/index.html?id=${PLUGIN}`), ...(sandboxValues ? { sandboxValues } : {}) }]);
+    await until(() => reports.of(PLUGIN, 'registered').length === 1, 'the plugin registered');
+    pluginFrame = frameOf(container, PLUGIN);
+  };
+
+  /** Asks the plugin to call `path`; the outcome's value, or a failure with its error. */
+  const plugin = async (path: string, payload?: unknown): Promise<ProbeReport> => probeCall(reports, pluginFrame, PLUGIN, { path, payload });
+
+  /** Adds a widget through the plugin: its ref (for toggle/remove), id and element. */
+  const addWidget = async (payload: Record<string, unknown>) => {
+    const outcome = await plugin('addWidget', payload);
+    expect(outcome.kind, outcome.error).to.equal('result');
+    const widgetId = outcome.value as string;
+    const element = place.shadowRoot!.querySelector<PexPluginWidget>(`pex-plugin-widget[data-widget-id="${widgetId}"]`);
+    expect(element, `<pex-plugin-widget> of ${widgetId}`).to.not.equal(null);
+    await element!.updateComplete;
+    return { ref: outcome.ref!, widgetId, element: element!, frame: element!.querySelector('iframe')! };
+  };
+
+  const toggles = (ref: string) => reports.of(PLUGIN, 'event', 'onToggle').filter((r) => r.ref === ref).map((r) => r.payload);
+  const shown = (element: HTMLElement) => getComputedStyle(element).display !== 'none' && element.shadowRoot!.querySelector('[part="panel"]')!.getBoundingClientRect().width > 0;
+  const closeButton = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!;
+
+  beforeEach(() => {
+    container = document.createElement('div');
+    place = document.createElement('div');
+    place.attachShadow({ mode: 'open' });
+    document.body.append(container, place);
+    reports = new Reports();
+    commands = [];
+    ignored = [];
+  });
+
+  afterEach(() => {
+    host?.dispose();
+    host = undefined;
+    reports.dispose();
+    container.remove();
+    place.remove();
+  });
+
+  it('adds a side panel whose frame shows the widget\'s page, sandboxed as its plugin; onLoad tells the plugin; the plugin toggles it', async () => {
+    await start(['allow-forms']);
+    const { ref, widgetId, element, frame } = await addWidget(sidePanel('side'));
+    expect(widgetId).to.match(/^widget-\d+$/);
+    expect(frame.getAttribute('sandbox')).to.equal('allow-scripts allow-forms');
+    expect(frame.src).to.equal(fixtureUrl(`widgets/widget.html?parent=${PLUGIN}&name=side`));
+    expect(frame.title).to.equal('Notes side');
+    await until(() => reports.of(PLUGIN, 'event', 'onLoad').length === 1, 'onLoad');
+    expect(reports.of(PLUGIN, 'event', 'onLoad')[0]).to.deep.include({ ref, payload: widgetId });
+    await until(() => reports.of('widget:side', 'registered').length === 1, 'the widget page registered');
+    // A side panel starts hidden: its plugin opens it.
+    expect(element.open).to.equal(false);
+    expect(shown(element)).to.equal(false);
+
+    expect((await plugin('toggle', { ref })).value).to.equal('toggled');
+    await until(() => toggles(ref).length === 1, 'onToggle');
+    expect(toggles(ref)).to.deep.equal([{ widgetId, isVisible: true, isRequest: false, trigger: 'self' }]);
+    await element.updateComplete;
+    expect(shown(element)).to.equal(true);
+    expect(element.getAttribute('type')).to.equal('sidePanel');
+    expect(element.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Notes side');
+    const panel = element.shadowRoot!.querySelector('[part="panel"]')!;
+    expect(panel.getAttribute('role')).to.equal('region');
+    expect(frame.getBoundingClientRect().height).to.be.greaterThan(100);
+    await expect(element).to.be.accessible();
+
+    await plugin('toggle', { ref });
+    await until(() => toggles(ref).length === 2, 'the second onToggle');
+    expect(toggles(ref)[1]).to.deep.equal({ widgetId, isVisible: false, isRequest: false, trigger: 'self' });
+    await element.updateComplete;
+    expect(shown(element)).to.equal(false);
+    // Hidden, the page runs on: no second load.
+    expect(reports.of(PLUGIN, 'event', 'onLoad').length).to.equal(1);
+  });
+
+  it('is closed by the user from the keyboard: its close button, named by the title, and Escape on a floating one; focus goes back', async () => {
+    await start();
+    const opener = document.createElement('button');
+    opener.textContent = 'Open notes';
+    document.body.append(opener);
+    try {
+      const side = await addWidget(sidePanel('side'));
+      opener.focus();
+      await plugin('toggle', { ref: side.ref });
+      await until(() => side.element.open, 'the panel open');
+      await side.element.updateComplete;
+      const close = closeButton(side.element);
+      expect(close.getAttribute('aria-label')).to.equal('Close Notes side');
+      close.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => toggles(side.ref).length === 2, 'onToggle from the close button');
+      expect(toggles(side.ref)[1]).to.deep.equal({ widgetId: side.widgetId, isVisible: false, isRequest: false, trigger: 'headerCloseButton' });
+      await side.element.updateComplete;
+      expect(shown(side.element)).to.equal(false);
+      expect(document.activeElement).to.equal(opener);
+
+      const floating = await addWidget({ type: 'floating', title: 'Poll', src: 'widget.html?parent=widgets&name=float', isVisible: true, position: 'topLeft', dimensions: { width: '300px', height: { xs: '180px', xl: '400px' } } });
+      expect(floating.element.open).to.equal(true);
+      expect(shown(floating.element)).to.equal(true);
+      const box = floating.element.shadowRoot!.querySelector('[part="panel"]')!;
+      expect(box.getAttribute('role')).to.equal('dialog');
+      expect(box.getBoundingClientRect()).to.deep.include({ width: 300, height: 180 });
+      expect(floating.element.getAttribute('position')).to.equal('topLeft');
+      closeButton(floating.element).focus();
+      await sendKeys({ press: 'Escape' });
+      await until(() => toggles(floating.ref).length === 1, 'onToggle from Escape');
+      expect(toggles(floating.ref)).to.deep.equal([{ widgetId: floating.widgetId, isVisible: false, isRequest: false, trigger: 'headerCloseButton' }]);
+      await floating.element.updateComplete;
+      expect(shown(floating.element)).to.equal(false);
+    } finally {
+      opener.remove();
+    }
+  });
+
+  it('leaves it to the plugin when it asked so (avoidAutoToggle), and shows one side panel at a time', async () => {
+    await start();
+    const kept = await addWidget(sidePanel('kept', { avoidAutoToggle: { headerCloseButton: true } }));
+    await plugin('toggle', { ref: kept.ref });
+    await until(() => kept.element.open, 'the first panel open');
+    await kept.element.updateComplete;
+    closeButton(kept.element).focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => toggles(kept.ref).length === 2, 'the close request');
+    expect(toggles(kept.ref)[1]).to.deep.equal({ widgetId: kept.widgetId, isVisible: true, isRequest: true, trigger: 'headerCloseButton' });
+    expect(kept.element.open).to.equal(true);
+
+    const other = await addWidget(sidePanel('other'));
+    await plugin('toggle', { ref: other.ref });
+    await until(() => toggles(kept.ref).length === 3, 'the first panel told it gave way');
+    expect(toggles(kept.ref)[2]).to.deep.equal({ widgetId: kept.widgetId, isVisible: false, isRequest: false, trigger: 'anotherSidePanel' });
+    expect(toggles(other.ref)).to.deep.equal([{ widgetId: other.widgetId, isVisible: true, isRequest: false, trigger: 'self' }]);
+    expect([kept.element.open, other.element.open]).to.deep.equal([false, true]);
+  });
+
+  it('refuses a widget the types do not allow, naming what is wrong', async () => {
+    await start();
+    const outcomes = await Promise.all([
+      plugin('addWidget', { type: 'drawer', title: 'x', src: 'widget.html' }),
+      plugin('addWidget', { type: 'sidePanel', title: 'x', src: 'javascript:alert(1)' }),
+      plugin('addWidget', { type: 'floating', title: 'x', src: 'widget.html', position: 'middle' }),
+      plugin('toggle', { ref: 'nothing' }),
+    ]);
+    expect(outcomes.map((o) => o.error)).to.deep.equal([
+      '{"reason":"ui:widget:add has \\"type\\" \\"drawer\\" (known: sidePanel, floating)."}',
+      '{"reason":"ui:widget:add \\"src\\" \\"javascript:alert(1)\\" is a javascript: URL; a widget\'s page must be an http: or https: page."}',
+      '{"reason":"ui:widget:add has \\"position\\" \\"middle\\" (known: topLeft, topRight, bottomLeft, bottomRight, center)."}',
+      'no widget nothing',
+    ]);
+    expect(place.shadowRoot!.querySelectorAll('pex-plugin-widget').length).to.equal(0);
+    expect(host!.frameCount).to.equal(1);
+  });
+
+  it('serves the widget page\'s calls as its plugin\'s, from its own frame on its own channel', async () => {
+    await start();
+    const { frame } = await addWidget(sidePanel('calls'));
+    await until(() => reports.of('widget:calls', 'registered').length === 1, 'the widget page registered');
+    const lock = await probeCall(reports, frame, 'widget:calls', { path: 'conference.lock', payload: { lock: true } });
+    expect(commands).to.deep.equal([{ command: { name: 'sendRequest', args: { path: 'lock', payload: undefined } }, pluginId: PLUGIN }]);
+    expect(lock.value).to.deep.equal({ status: 200, data: { status: 'success', result: true } });
+  });
+
+  it('ignores another frame posting as the widget, and the plugin\'s frame on the widget\'s channel', async () => {
+    await start();
+    let widgetChannel: string | undefined;
+    const { frame } = await addWidget(sidePanel('guarded'));
+    const watch = (event: MessageEvent) => {
+      const data = event.data as { rpc?: string; chanId?: string };
+      if (event.source === frame.contentWindow && data?.rpc === 'syn:widget') widgetChannel = data.chanId;
+    };
+    addEventListener('message', watch);
+    try {
+      await until(() => reports.of('widget:guarded', 'registered').length === 1, 'the widget page registered');
+      expect(widgetChannel).to.match(/^widgets:widget-/);
+      const intruder = document.createElement('iframe');
+      intruder.setAttribute('sandbox', 'allow-scripts');
+      intruder.src = fixtureUrl('intruder/index.html');
+      container.append(intruder);
+      await until(() => reports.intruder.some((r) => r.intruder === 'ready'), 'the intruder frame');
+      intruder.contentWindow!.postMessage({ intrude: { rpc: 'conference:lock', payload: { lock: true }, id: 'spoof-1', chanId: widgetChannel } }, '*');
+      pluginFrame.contentWindow!.postMessage({ probeSpoof: { rpc: 'conference:lock', payload: { lock: true }, id: 'spoof-2', chanId: widgetChannel } }, '*');
+      frame.contentWindow!.postMessage({ probeSpoof: { rpc: 'conference:lock', payload: { lock: true }, id: 'spoof-3', chanId: host!.plugin(PLUGIN)!.channelId } }, '*');
+      await until(() => ignored.length === 3, 'the three calls to be ignored');
+      expect(ignored.sort()).to.deep.equal(['unknown-source::conference:lock', 'wrong-channel:widgets:conference:lock', 'wrong-channel:widgets:conference:lock']);
+      // A round trip through the real widget: anything the host had for the others would have come by now.
+      await probeCall(reports, frame, 'widget:guarded', { path: 'conference.lock', payload: { lock: false } });
+      expect(commands.map((c) => c.command.args)).to.deep.equal([{ path: 'unlock', payload: undefined }]);
+      expect(reports.intruder.filter((r) => r.intruder === 'received')).to.deep.equal([]);
+    } finally {
+      removeEventListener('message', watch);
+    }
+  });
+
+  it('removes a widget and its frame on ui:removeElement', async () => {
+    await start();
+    const { ref, widgetId, element, frame } = await addWidget(sidePanel('gone'));
+    await until(() => reports.of('widget:gone', 'registered').length === 1, 'the widget page registered');
+    expect(host!.frameCount).to.equal(2);
+    expect((await plugin('remove', { ref })).value).to.equal('removed');
+    expect(element.isConnected).to.equal(false);
+    expect(frame.isConnected).to.equal(false);
+    expect(host!.frameCount).to.equal(1);
+    expect(elements.has(PLUGIN, widgetId)).to.equal(true);
+    expect(elements.showing(PLUGIN, widgetId)).to.equal(false);
+    // Its id is known, its toggle is not: the widget is gone.
+    const toggle = await plugin('toggle', { ref });
+    expect(toggle.error).to.equal(`{"reason":"ui:widget:toggle: this plugin has no widget \\"${widgetId}\\"."}`);
+  });
+
+  it('leaves nothing when the plugin is unloaded: no widget, no frame, no listener', async () => {
+    const listeners = new ListenerCount(window);
+    try {
+      await start();
+      const side = await addWidget(sidePanel('one'));
+      const floating = await addWidget({ type: 'floating', title: 'Two', src: 'widget.html?parent=widgets&name=two', isVisible: true, dimensions: { width: { xs: '200px', lg: '320px' } } });
+      await until(() => reports.of('widget:one', 'registered').length === 1 && reports.of('widget:two', 'registered').length === 1, 'both widget pages registered');
+      expect(host!.frameCount).to.equal(3);
+      // The host's one message listener, and the floating widget's, whose width follows the viewport.
+      expect(listeners.left).to.deep.equal({ message: 1, resize: 1 });
+      host!.unload(PLUGIN);
+      // The host takes the widgets away with their frames, before the UI is told to remove the plugin's elements.
+      expect([side.element.isConnected, floating.element.isConnected, side.frame.isConnected, floating.frame.isConnected]).to.deep.equal([false, false, false, false]);
+      elements.removeAll(PLUGIN);
+      expect(place.shadowRoot!.querySelectorAll('pex-plugin-widget, iframe').length).to.equal(0);
+      expect(container.querySelectorAll('iframe').length).to.equal(0);
+      expect(host!.frameCount).to.equal(0);
+      expect(host!.idle).to.equal(true);
+      expect(listeners.left).to.deep.equal({});
+    } finally {
+      listeners.dispose();
+    }
+  });
+});
