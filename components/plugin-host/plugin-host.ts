@@ -130,12 +130,8 @@ export class PexPluginHost extends LitElement {
   readonly #conference = new ConferenceStore();
   readonly #runtime = new PluginRuntime(this.#conference, {
     frameContainer: () => this.#frameContainer(),
-    // Forms, prompts and toasts of Web App 3 plugins, shown in this host: fetched with the frame host.
-    webapp3Ui: async (send) => {
-      const { webapp3Ui } = await import('../shared/webapp3-ui.js');
-      const ui = webapp3Ui({ place: { element: this }, send });
-      return { handlers: ui.handlers, removeAll: (id) => ui.elements.removeAll(id) };
-    },
+    // Buttons, forms, prompts and toasts of Web App 3 plugins, shown in this host: fetched with the frame host.
+    webapp3Ui: async (link) => (await import('../shared/webapp3-ui.js')).webapp3Ui({ place: { element: this }, ...link }),
   });
   /** The hidden box Web App 3 plugins' frames go in, made when the first one loads. */
   #frames: HTMLElement | undefined;

@@ -92,6 +92,12 @@ export interface MenuItemView {
   /** Per-participant looks from state$, already merged over the item's look (participants menu). */
   participants: Readonly<Record<string, MenuItemLook>>;
   hidden: boolean;
+  /** A participant-menu item for these participants only (a Web App 3 button's `participantIDs`); none: for all. */
+  participantIds?: readonly string[];
+  /** A toggle's state (a Web App 3 button's `isActive`); none: not a toggle. */
+  pressed?: boolean;
+  /** Shows a notification badge (a Web App 3 button's `badge.isVisible`). */
+  badge?: boolean;
 }
 
 /** The menu items of one loaded plugin, with its current state applied over the package defaults. */
@@ -126,4 +132,9 @@ export function menuItemsOf(
 export function lookForParticipant(item: MenuItemView, uuid: string | undefined): { icon: string | null; label: string | null } {
   const own = uuid !== undefined ? item.participants[uuid] : undefined;
   return { icon: own?.icon ?? item.icon, label: own?.label ?? item.label };
+}
+
+/** Whether a participant-menu item is for the participant `uuid` (see `participantIds`). */
+export function shownForParticipant(item: MenuItemView, uuid: string | undefined): boolean {
+  return !item.participantIds || (uuid !== undefined && item.participantIds.includes(uuid));
 }

@@ -21,6 +21,9 @@ export class MenuPublisher {
   readonly items$: Observable<readonly MenuItemView[]> = this.#items.asObservable();
 
   readonly #records: ReadonlyMap<string, PluginRecord>;
+  /** Items that are not webapp2 plugins' (Web App 3 plugins' buttons), published after theirs, and how one is invoked. */
+  #extra: readonly MenuItemView[] = [];
+  #invokeExtra: (item: MenuItemView, args: unknown[]) => void = () => {};
 
   constructor(records: ReadonlyMap<string, PluginRecord>) {
     this.#records = records;
@@ -49,6 +52,13 @@ export class MenuPublisher {
     else setTimeout(publish, 16);
   }
 
+  /** Sets the items published after the webapp2 plugins' items; `invoke` carries out a menu's click on one. */
+  setExtraItems(items: readonly MenuItemView[], invoke: (item: MenuItemView, args: unknown[]) => void): void {
+    this.#extra = items;
+    this.#invokeExtra = invoke;
+    this.queue();
+  }
+
   /** Publishes now; an update still queued has nothing left to do. */
   publish(): void {
     this.#queued = false;
@@ -56,7 +66,7 @@ export class MenuPublisher {
     for (const record of this.#records.values()) {
       if (record.status === 'loaded' && record.pkg) views.push(...menuItemsOf(record.id, record.pkg, record.state, record.hiddenMenuIds));
     }
-    this.#items.next(views);
+    this.#items.next([...views, ...this.#extra]);
   }
 
   /** Shows or hides a menu item the package file gives an `id` (`getPluginMenuItem`); false when it has none such. */
@@ -73,6 +83,7 @@ export class MenuPublisher {
   /** Calls a menu item's action with the arguments its menu gives, in its plugin's sandbox. */
   invoke(key: string, args: unknown[]): void {
     const item = this.#items.value.find((view) => view.key === key);
+    if (item && this.#extra.includes(item)) return this.#invokeExtra(item, args);
     const record = item && this.#records.get(item.pluginId);
     if (!item || !record?.registered || !record.sandbox || record.status !== 'loaded') return;
     const action = record.registered[item.action];

@@ -17,7 +17,7 @@ import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStac
 import { MenuPublisher } from './menu-publisher.js';
 import { fitsAudience, isWanted } from './fit-policy.js';
 import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type Webapp2Host } from './webapp2-loader.js';
-import { Webapp3Plugins, type Webapp3Send, type Webapp3Ui } from './webapp3-plugins.js';
+import { Webapp3Plugins, type Webapp3Ui, type Webapp3UiLink } from './webapp3-plugins.js';
 import { commandSinkOf } from '../api/commands.js';
 import { CommandError } from '../conference/commands.js';
 
@@ -87,8 +87,8 @@ export interface RuntimeOptions {
   allowedOrigins?: readonly string[];
   /** Where Web App 3 plugins' hidden frames go (the host element); without it they cannot run. */
   frameContainer?: () => Element | null | undefined;
-  /** The handlers of Web App 3 plugins' UI calls (forms, prompts, toasts), fetched with the frame host. */
-  webapp3Ui?: (send: Webapp3Send) => Promise<Webapp3Ui>;
+  /** The handlers of Web App 3 plugins' UI calls (buttons, forms, prompts, toasts), fetched with the frame host. */
+  webapp3Ui?: (link: Webapp3UiLink) => Promise<Webapp3Ui>;
 }
 
 export const DEFAULT_REGISTER_TIMEOUT = 5000;
@@ -155,6 +155,8 @@ export class PluginRuntime {
       },
       registerTimeout: () => this.#registerTimeout,
       ...(options.webapp3Ui ? { ui: options.webapp3Ui } : {}),
+      menuItems: (items, invoke) => this.#menu.setExtraItems(items, invoke),
+      role: () => this.#role,
       changed: () => this.#publishPlugins(),
       loaded: (id) => this.#events.next({ type: 'loaded', id }),
       failed: (id, message) => {
@@ -303,6 +305,7 @@ export class PluginRuntime {
     if (platform === this.#platform && role === this.#role) return;
     this.#platform = platform;
     this.#role = role;
+    this.#webapp3.audienceChanged();
     for (const record of this.#records.values()) {
       // A plugin still fetching, or failed, waits: its package decides once it is read or retried.
       if (!record.pkg || record.status === 'fetching' || record.status === 'failed') continue;

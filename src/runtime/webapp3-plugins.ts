@@ -2,6 +2,8 @@ import type { PluginCommand } from '../conference/commands.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
 import type { Webapp3Entry } from '../config/types.js';
 import type { RpcHandlers, Webapp3Host, Webapp3StatusChange } from '../webapp3/index.js';
+import type { ParticipantRole } from '../config/types.js';
+import type { MenuItemView } from './menu-items.js';
 import type { PluginPhase } from './plugin-error.js';
 import type { PluginStatus } from './plugin-record.js';
 import { webapp3Conference } from './webapp3-conference.js';
@@ -15,7 +17,7 @@ export interface Webapp3PluginState {
   error: { phase: PluginPhase; message: string } | undefined;
 }
 
-/** The UI calls' handlers (forms, prompts, toasts): the host component's, since they render elements. */
+/** The UI calls' handlers (buttons, forms, prompts, toasts): the host component's, since they render elements. */
 export interface Webapp3Ui {
   /**
    * RpcHandlers of src/webapp3, by rpc name; typed loosely here so that the runtime's public
@@ -24,6 +26,21 @@ export interface Webapp3Ui {
   handlers: Readonly<Record<string, unknown>>;
   /** Takes away what an unloaded plugin left on screen. */
   removeAll(pluginId: string): void;
+  /** The participant's role changed: the buttons' `roles` decide again. */
+  refresh?(): void;
+  /** The branding stopped: everything goes, conference subscriptions end. */
+  dispose?(): void;
+}
+
+/** What the UI calls' handlers get from the runtime. */
+export interface Webapp3UiLink {
+  send: Webapp3Send;
+  /** Publishes the plugins' buttons as menu items after the webapp2 plugins'; `invoke` carries out a menu's click on one. */
+  menuItems(items: readonly MenuItemView[], invoke: (item: MenuItemView, args: unknown[]) => void): void;
+  /** The participant's role; undefined: not known yet. */
+  role(): ParticipantRole | undefined;
+  /** The conference's participants (buttons `inMeetingOnly` show while there are some). */
+  participants$: ConferenceStore['participants$'];
 }
 
 /** Sends an event to one plugin's frame. */
@@ -38,7 +55,10 @@ export interface Webapp3PluginsOptions {
   execute: (command: PluginCommand, pluginId: string) => Promise<unknown>;
   registerTimeout: () => number;
   /** Made with the frame host (fetched with it): the handlers of the UI calls that render elements. */
-  ui?: (send: Webapp3Send) => Promise<Webapp3Ui>;
+  ui?: (link: Webapp3UiLink) => Promise<Webapp3Ui>;
+  /** Where the buttons' menu items go (the runtime's menu publisher). */
+  menuItems?: Webapp3UiLink['menuItems'];
+  role?: () => ParticipantRole | undefined;
   /** A plugin's status changed (the list is published again). */
   changed(): void;
   loaded(id: string): void;
@@ -113,14 +133,20 @@ export class Webapp3Plugins {
     void host?.then((frames) => {
       frames?.dispose();
       for (const id of ids) ui?.removeAll(id);
+      ui?.dispose?.();
     });
     this.#states.clear();
+  }
+
+  /** The participant's role changed: Web App 3 buttons with `roles` show or hide to match. */
+  audienceChanged(): void {
+    this.#ui?.refresh?.();
   }
 
   #frameHost(): Promise<Webapp3Host | undefined> {
     let frames: Webapp3Host | undefined;
     const send: Webapp3Send = (pluginId, event, payload) => frames?.plugin(pluginId)?.send(event, payload);
-    this.#host ??= Promise.all([import('../webapp3/index.js'), this.options.ui?.(send)]).then(([{ Webapp3Host }, ui]) => {
+    this.#host ??= Promise.all([import('../webapp3/index.js'), this.#makeUi(send)]).then(([{ Webapp3Host }, ui]) => {
       const container = this.options.container();
       if (!container) return undefined;
       this.#ui = ui;
@@ -136,6 +162,11 @@ export class Webapp3Plugins {
       return frames;
     });
     return this.#host;
+  }
+
+  #makeUi(send: Webapp3Send): Promise<Webapp3Ui> | undefined {
+    const { ui, menuItems = () => {}, role = () => undefined, conference } = this.options;
+    return ui?.({ send, menuItems, role, participants$: conference.participants$ });
   }
 
   #onStatus(change: Webapp3StatusChange): void {
