@@ -27,8 +27,11 @@ let reports: Reports;
 beforeEach(() => (reports = new Reports()));
 afterEach(() => reports.dispose());
 
-const events = (name?: string): ProbeReport[] => reports.of(ID).filter((r) => r.kind === 'event' || r.kind === 'wire').filter((r) => !name || r.name === name);
-const eventNames = (from = 0): string[] => reports.of(ID).slice(from).filter((r) => r.kind !== 'result').map((r) => (r.kind === 'registered' ? 'registered' : `${r.kind}:${r.name}`));
+/** The fixture's reports: `wire` besides the harness's kinds, for an event the package handles inside. */
+type Report = Omit<ProbeReport, 'kind'> & { kind: ProbeReport['kind'] | 'wire' };
+const all = (): Report[] => reports.of(ID);
+const events = (name?: string): Report[] => all().filter((r) => r.kind === 'event' || r.kind === 'wire').filter((r) => !name || r.name === name);
+const eventNames = (from = 0): string[] => all().slice(from).filter((r) => r.kind !== 'result').map((r) => (r.kind === 'registered' ? 'registered' : `${r.kind}:${r.name}`));
 const last = <T>(name: string): T => events(name).at(-1)!.payload as T;
 const waitFor = (name: string, count = 1) => until(() => events(name).length >= count, `${count} × ${name}`);
 const displayNames = (payload: unknown) => (payload as { participants: InfinityParticipant[] }).participants.map((p) => p.displayName);
