@@ -43,7 +43,7 @@ export interface Webapp3UiOptions {
   /** Sends an event to one plugin (Webapp3Host: `host.plugin(id)?.send(event, payload)`). */
   send(pluginId: string, event: string, payload: unknown): void;
   elements?: PluginElements;
-  /** Where the buttons' menu items go, with how a menu's click on one is carried out; none: buttons are kept but shown nowhere. */
+  /** Where the buttons' menu items go, with how a menu's click on one is carried out; none: no buttons (their calls are not served). */
   menuItems?(items: readonly MenuItemView[], invoke: (item: MenuItemView, args: unknown[]) => void): void;
   role?: UiButtonOptions['role'];
   participants$?: UiButtonOptions['participants$'];
@@ -68,7 +68,8 @@ export function webapp3Ui(options: Webapp3UiOptions): Webapp3Ui {
   const handlers = {
     ...uiDialogs({ place, send, elements }),
     ...uiToasts({ place }),
-    ...buttons.handlers(),
+    // Buttons only where they can show: without menus to publish to, `ui:button:add` is refused as unsupported.
+    ...(menuItems ? buttons.handlers() : {}),
     ...elements.handlers(),
   };
   return {
