@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { InfinityParticipant } from '@pexip/plugin-api';
-import { mountHost, mountJoined, participant, type MountedHost } from './support/host-fixture.js';
+import { mountHost, participant, type MountedHost } from './support/host-fixture.js';
+import { joinedHost } from './support/webapp3-joined.js';
 import { Reports, frameOf, probeCall, until, type ProbeReport } from './support/webapp3-harness.js';
 import { conferenceState, control, resetSimulator } from './support/simulator-client.js';
 import { rawFromParticipant } from '../src/webapp3/participant-form.js';
@@ -164,7 +165,7 @@ describe('Web App 3 calls, connected: the REST call the Infinity connection make
   }
 
   async function joined(alias = 'meet') {
-    const m = await mountJoined(FOLDER, alias);
+    const m = await joinedHost(FOLDER, alias);
     await registered();
     await until(() => reports.of(ID, 'event', 'me').length >= 1, 'the user\'s own participant');
     return m;

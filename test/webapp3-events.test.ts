@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { InfinityParticipant } from '@pexip/plugin-api';
-import { mountHost, mountJoined, participant, type MountedHost } from './support/host-fixture.js';
+import { mountHost, participant, type MountedHost } from './support/host-fixture.js';
+import { joinedHost } from './support/webapp3-joined.js';
 import { Reports, frameOf, probeCall, until, type ProbeReport } from './support/webapp3-harness.js';
 import { call, control, resetSimulator, type TokenResult } from './support/simulator-client.js';
 import { toInfinityParticipant } from '../src/webapp3/participant-form.js';
@@ -37,13 +38,18 @@ const waitFor = (name: string, count = 1) => until(() => events(name).length >= 
 const displayNames = (payload: unknown) => (payload as { participants: InfinityParticipant[] }).participants.map((p) => p.displayName);
 const offStage = (uuid: string, overrides: Partial<Participant> = {}) => participant(uuid, { stageIndex: -1, ...overrides });
 
-/** Unloads and loads the plugin again (a plugin that comes mid-call); resolves once it registered, with where its reports start. */
+/**
+ * Unloads and loads the plugin again (a plugin that comes mid-call); resolves once it
+ * registered, with the index of its new `registered` report (what the old frame posted before
+ * it went comes before it).
+ */
 async function reload(m: MountedHost): Promise<number> {
   m.host.runtime.unloadPlugin(ID);
-  const from = reports.of(ID).length;
+  const before = all().length;
   await m.host.runtime.loadPlugin(ID);
-  await until(() => reports.of(ID).slice(from).some((r) => r.kind === 'registered'), 'the plugin registered again');
-  return from;
+  const registeredAt = () => all().findIndex((r, i) => i >= before && r.kind === 'registered');
+  await until(() => registeredAt() >= 0, 'the plugin registered again');
+  return registeredAt();
 }
 
 describe('Web App 3 events, app-driven', () => {
@@ -163,7 +169,7 @@ describe('Web App 3 events, connected to the simulator', () => {
 
   /** Joins as `Plugin user`; resolves once the plugin heard the roster with the user in it. */
   async function joined() {
-    const m = await mountJoined(FOLDER);
+    const m = await joinedHost(FOLDER);
     await until(() => events('participants').some((r) => displayNames(r.payload).includes('Plugin user')), 'the roster with the user');
     return m;
   }
