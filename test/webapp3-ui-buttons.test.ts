@@ -87,6 +87,13 @@ describe('Web App 3 buttons in the host menus', () => {
     expect(useHref(webapp3Buttons()[0]!)).to.match(/#IconLock-active-badge$/);
     expect(m.host.runtime.menuItems.filter((item) => item.pluginId === 'buttons-a').map(({ pressed, badge }) => ({ pressed, badge }))).to.deep.equal([{ pressed: true, badge: true }]);
 
+    // A custom icon pressed: the plugin's SVG nested under the plate, still an image.
+    await call('buttons-a', 'update', { ref, payload: { position: 'toolbar', icon: { custom: { main: svg, hover: svg } }, tooltip: 'Board', isActive: true } });
+    await until(() => names(webapp3Buttons())[0] === 'Board (active)', 'the pressed custom icon');
+    const pressed = webapp3Buttons()[0]!.querySelector('img')!;
+    expect(decodeURIComponent(pressed.getAttribute('src')!)).to.contain('<image href="data:image/svg+xml,');
+    await until(() => pressed.complete && pressed.naturalWidth > 0, 'the pressed custom icon loaded');
+
     await call('buttons-a', 'update', { ref, payload: { position: 'toolbar', icon: 'IconUnlock', tooltip: 'Unlocked', isActive: false } });
     await until(() => names(webapp3Buttons())[0] === 'Unlocked', 'the second update shown');
     expect(useHref(webapp3Buttons()[0]!)).to.match(/#IconUnlock$/);

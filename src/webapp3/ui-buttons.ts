@@ -21,7 +21,7 @@
  */
 import type { CustomIcon, RPCCallPayload } from '@pexip/plugin-api';
 import type { MenuLocation } from '../config/types.js';
-import type { MenuItemView } from '../runtime/menu-items.js';
+import { MAX_LABEL_LENGTH, type MenuItemView } from '../runtime/menu-items.js';
 import { BUTTON_ICON_NAMES, customIconUrl, isButtonIconName, isSvgMarkup, namedIconUrl, type IconState } from './button-icons.js';
 import { failedReply, type RpcContext, type RpcHandlers } from './rpc-router.js';
 import { okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
@@ -164,7 +164,9 @@ function iconUrl(icon: Icon, state: IconState): string {
  * A button's name with its state in words, for the menus that have no other way to say it:
  * a menu item's name is its accessible name and its tooltip.
  */
-export function nameWithState(name: string, state: IconState): string {
+export function nameWithState(label: string, state: IconState): string {
+  // A menu item or a tooltip shows a few words, as for webapp2 plugins' labels.
+  const name = label.length > MAX_LABEL_LENGTH ? `${label.slice(0, MAX_LABEL_LENGTH - 1)}…` : label;
   const words = [state.active ? 'active' : '', state.badge ? 'new' : ''].filter(Boolean);
   return words.length ? `${name} (${words.join(', ')})` : name;
 }
