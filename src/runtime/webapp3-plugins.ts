@@ -57,8 +57,8 @@ export interface Webapp3PluginsOptions {
   /** Made with the frame host (fetched with it): the handlers of the UI calls that render elements. */
   ui?: (link: Webapp3UiLink) => Promise<Webapp3Ui>;
   /** Where the buttons' menu items go (the runtime's menu publisher). */
-  menuItems?: Webapp3UiLink['menuItems'];
-  role?: () => ParticipantRole | undefined;
+  menuItems: Webapp3UiLink['menuItems'];
+  role: () => ParticipantRole | undefined;
   /** A plugin's status changed (the list is published again). */
   changed(): void;
   loaded(id: string): void;
@@ -165,7 +165,7 @@ export class Webapp3Plugins {
   }
 
   #makeUi(send: Webapp3Send): Promise<Webapp3Ui> | undefined {
-    const { ui, menuItems = () => {}, role = () => undefined, conference } = this.options;
+    const { ui, menuItems, role, conference } = this.options;
     return ui?.({ send, menuItems, role, participants$: conference.participants$ });
   }
 
