@@ -223,12 +223,20 @@ describe('Web App 3 calls, connected: the REST call the Infinity connection make
 
   it('replies to requestParticipants with the roster, no request made; answers the room id; refuses what it cannot serve', async () => {
     const m = await joined();
+    const { uuid: zed } = await control<{ uuid: string }>('conferences/meet/participants', { body: { display_name: 'Zed' } });
+    await until(() => m.host.participants.some((p) => p.uuid === zed), 'Zed in the roster');
     let outcome: ProbeReport | undefined;
     expect(await requestsDuring(async () => (outcome = await callOf(m, 'conference.requestParticipants', {})))).to.deep.equal([]);
     const roster = (outcome!.value as { data: { result: { uuid: string; display_name: string }[] } }).data.result;
     expect(outcome!.value).to.deep.include({ status: 200 });
     expect(roster.map((p) => p.display_name)).to.deep.equal(m.host.participants.map((p) => p.name));
     expect(roster.map((p) => p.uuid)).to.include(window.PEX.selfUUID);
+    // Infinity's own object for who came after the host was bound (the connection's actions carry
+    // it); the one written back from the roster for who was there at the join.
+    const simulated = (await conferenceState('meet')).participants;
+    expect(roster.find((p) => p.uuid === zed)).to.deep.equal(simulated.find((p) => p.uuid === zed));
+    const self = m.host.participants.find((p) => p.uuid === window.PEX.selfUUID)!;
+    expect(roster.find((p) => p.uuid === self.uuid)).to.deep.equal(rawFromParticipant(self));
     const unserved = await requestsDuring(async () => {
       expect((await callOf(m, 'conference.getCurrentRoomId')).value).to.equal('main');
       for (const [path, payload, reason] of UNSERVED) expect((await callOf(m, path, payload)).value, path).to.deep.include({ status: 'failed', reason });

@@ -194,6 +194,9 @@ describe('Web App 3 events, connected to the simulator', () => {
     const { uuid: zed } = await control<{ uuid: string }>('conferences/meet/participants', { body: { display_name: 'Zed' } });
     await until(() => events('participantJoined').some((r) => (r.payload as { participant: InfinityParticipant }).participant.uuid === zed), 'Zed joined');
     expect(last<{ participant: InfinityParticipant }>('participantJoined').participant).to.include({ displayName: 'Zed', uuid: zed, raisedHand: false });
+    // rawData is Infinity's own object, as the events stream gave it.
+    const simulated = (await control<{ participants: { uuid: string }[] }>('conferences/meet')).participants.find((p) => p.uuid === zed);
+    expect(last<{ participant: InfinityParticipant }>('participantJoined').participant.rawData).to.deep.equal(simulated);
 
     await control(`conferences/meet/participants/${zed}`, { method: 'PATCH', body: { buzz_time: 1700000200 } });
     await waitFor('raiseHand');

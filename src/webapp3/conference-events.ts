@@ -6,7 +6,10 @@
  * which the package turns into a dialled-out participant's `onDisconnect`), `event:raiseHand` and
  * `event:stage` from the difference between two rosters; `event:connected` /
  * `event:disconnected`, `event:message` / `event:directMessage` / `event:applicationMessage` and
- * `event:layoutUpdate` from the conference's actions (action-events.ts). One subscription to the
+ * `event:layoutUpdate` from the conference's actions (action-events.ts). A participant's
+ * `rawData` is Infinity's own object where the connection's `PexRTC: participant_*` actions
+ * carried it (everyone who joined or changed since the host was bound), else the one written
+ * back from the roster (participant-form.ts). One subscription to the
  * conference serves all plugins; a participant is put in the package's form once per change of
  * that participant, not once per plugin.
  */
@@ -52,7 +55,7 @@ export interface ConferenceSource {
   router?: () => { add(table: RpcHandlers): void } | undefined;
   /** A plugin asks the app to act (as a webapp2 plugin's `PEX.dispatchAction`): where the user goes once the call ends. */
   requestAction?: (action: PexAction) => void;
-  /** Infinity's raw participant, where the conference keeps it (the Infinity connection does). */
+  /** Infinity's raw participant, where the conference keeps it; else the one the last `PexRTC: participant_*` action carried. */
   rawParticipant?: (uuid: string) => RawParticipantData | undefined;
   /** Infinity's raw `conference_status` result, where the conference keeps it. */
   rawConferenceStatus?: () => Record<string, unknown> | undefined;
@@ -97,6 +100,11 @@ export class ConferenceEvents {
   #lastRoster: readonly Participant[] | undefined;
   #lastSelf: string | undefined;
   #routed = false;
+  /**
+   * Infinity's raw participants by uuid, as the connection's `PexRTC: participant_*` actions
+   * carry them: each participant's `rawData` (the actions come before the roster they change).
+   */
+  readonly #raw = new Map<string, RawParticipantData>();
   /** The calls answered from the conference's state, for the host's router. */
   readonly handlers: RpcHandlers;
 
@@ -152,6 +160,7 @@ export class ConferenceEvents {
     this.#actions?.unsubscribe();
     this.#actions = undefined;
     this.#connected = undefined;
+    this.#raw.clear();
   }
 
   #release(): void {
@@ -171,6 +180,7 @@ export class ConferenceEvents {
   }
 
   #onAction(action: PexAction): void {
+    if (this.#keepRaw(action)) return;
     const connected = connectedAfter(action);
     if (connected !== undefined && connected !== this.#connected) {
       this.#connected = connected;
@@ -187,10 +197,20 @@ export class ConferenceEvents {
     this.#subscription?.recheck();
   }
 
+  /** Keeps a raw participant a `PexRTC: participant_*` action carries; whether it was one. */
+  #keepRaw(action: PexAction): boolean {
+    if (!action.type.startsWith('PexRTC: participant_')) return false;
+    const raw = action.payload as RawParticipantData | undefined;
+    if (!raw || typeof raw.uuid !== 'string') return true;
+    if (action.type === 'PexRTC: participant_delete') this.#raw.delete(raw.uuid);
+    else this.#raw.set(raw.uuid, raw);
+    return true;
+  }
+
   #form(participant: Participant): InfinityParticipant {
     let form = this.#forms.get(participant);
     if (!form) {
-      form = toInfinityParticipant(participant, this.#source.rawParticipant?.(participant.uuid));
+      form = toInfinityParticipant(participant, this.#source.rawParticipant?.(participant.uuid) ?? this.#raw.get(participant.uuid));
       this.#forms.set(participant, form);
     }
     return form;
