@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../components/plugin-widget.js';
 import type { PexPluginWidget } from '../components/plugin-widget/plugin-widget.js';
 import type { PluginCommand } from '../src/conference/commands.js';
+import { ConferenceStore } from '../src/conference/conference-store.js';
+import { participant } from '../testing/participants.js';
 import { Webapp3Host } from '../src/webapp3/index.js';
 import { PluginElements } from '../src/webapp3/ui-elements.js';
 import { uiWidgets } from '../src/webapp3/ui-widgets.js';
@@ -50,8 +52,9 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
   let commands: { command: PluginCommand; pluginId: string }[];
   let ignored: string[];
   let pluginFrame: HTMLIFrameElement;
+  let store: ConferenceStore | undefined;
 
-  const start = async (sandboxValues?: string[]) => {
+  const start = async (sandboxValues?: string[], withConference = false) => {
     elements = new PluginElements();
     host = new Webapp3Host({
       container,
@@ -60,6 +63,7 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
         return true;
       },
       handlers: { ...uiWidgets({ place: { element: place }, elements }), ...elements.handlers() },
+      ...(withConference && store ? { conference: { participants$: store.participants$, conference$: store.conference$ } } : {}),
       onIgnored: (message) => ignored.push(`${message.reason}:${message.pluginId ?? ''}:${message.rpc}`),
     });
     host.load([{ id: PLUGIN, src: fixtureUrl(`widgets/index.html?id=${PLUGIN}`), ...(sandboxValues ? { sandboxValues } : {}) }]);
@@ -93,6 +97,7 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
     reports = new Reports();
     commands = [];
     ignored = [];
+    store = new ConferenceStore();
   });
 
   afterEach(() => {
@@ -223,6 +228,37 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
     const lock = await probeCall(reports, frame, 'widget:calls', { path: 'conference.lock', payload: { lock: true } });
     expect(commands).to.deep.equal([{ command: { name: 'sendRequest', args: { path: 'lock', payload: undefined } }, pluginId: PLUGIN }]);
     expect(lock.value).to.deep.equal({ status: 200, data: { status: 'success', result: true } });
+  });
+
+  it('tells the widget\'s page the conference\'s changes, as its plugin', async () => {
+    store!.setParticipants([participant({ uuid: 'u-1', name: 'Alice' })]);
+    await start(undefined, true);
+    await addWidget(sidePanel('roster'));
+    await until(() => reports.of('widget:roster', 'registered').length === 1, 'the widget page registered');
+    store!.setParticipants([participant({ uuid: 'u-1', name: 'Alice' }), participant({ uuid: 'u-2', name: 'Bob' })]);
+    await until(() => reports.of('widget:roster', 'event', 'participants').some((r) => (r.payload as string[]).length === 2), 'the widget told of Bob');
+    expect(reports.of('widget:roster', 'event', 'participants').at(-1)!.payload).to.deep.equal(['Alice', 'Bob']);
+  });
+
+  it('moves a draggable floating widget by its header', async () => {
+    await start();
+    const { element } = await addWidget({ type: 'floating', title: 'Drag me', src: 'widget.html?parent=widgets&name=drag', isVisible: true, draggable: true, position: 'topLeft' });
+    expect(element.movable).to.equal(true);
+    const box = element.shadowRoot!.querySelector('[part="panel"]')!;
+    const title = element.shadowRoot!.querySelector('[part="title"]')!.getBoundingClientRect();
+    const before = box.getBoundingClientRect();
+    const [x, y] = [Math.round(title.left + 10), Math.round(title.top + title.height / 2)];
+    try {
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [x + 40, y + 30] });
+      await sendMouse({ type: 'up' });
+    } finally {
+      await resetMouse();
+    }
+    await element.updateComplete;
+    const after = box.getBoundingClientRect();
+    expect([after.left - before.left, after.top - before.top]).to.deep.equal([40, 30]);
   });
 
   it('ignores another frame posting as the widget, and the plugin\'s frame on the widget\'s channel', async () => {
