@@ -54,4 +54,28 @@ describe('pex-plugin-host start', () => {
     expect(manifestRequests(fetches.urls, folder)).to.have.length(1);
     expect(fetches.urls.filter((url) => url.includes('/custom_configuration/')), 'the default folder is not read first').to.deep.equal([]);
   });
+
+  it('publishes the plugin list a few times while the branding loads, not at each status change, and host.plugins is current in every event', async () => {
+    const folder = fixtureUrl('good');
+    host = document.createElement('pex-plugin-host') as PexPluginHost;
+    host.setAttribute('branding-url', folder);
+    const lists: string[][] = [];
+    const subscription = host.runtime.plugins$.subscribe((plugins) => lists.push(plugins.map((plugin) => `${plugin.id}:${plugin.status}`)));
+    const seenAtLoad: string[] = [];
+    host.addEventListener('pex-plugin-loaded', (event) => {
+      const { id } = (event as CustomEvent<{ id: string }>).detail;
+      seenAtLoad.push(`${id}:${host!.plugins.find((plugin) => plugin.id === id)?.status}`);
+    });
+    document.body.append(host);
+    await host.settled;
+    subscription.unsubscribe();
+    const final = host.plugins.map((plugin) => `${plugin.id}:${plugin.status}`);
+    const loaded = final.filter((entry) => entry.endsWith(':loaded'));
+    expect(loaded.length, 'the fixture loads several plugins').to.be.greaterThan(2);
+    // Each loaded plugin went fetching → not-loaded → loading → loaded: published one by one,
+    // that is three lists per plugin at least.
+    expect(lists.length, lists.map((list) => list.join(' ')).join('\n')).to.be.lessThan(loaded.length * 2);
+    expect(lists.at(-1)).to.deep.equal(final);
+    expect(seenAtLoad.sort()).to.deep.equal(loaded.map((entry) => entry).sort());
+  });
 });

@@ -96,8 +96,7 @@ function isRelativeRef(ref: string): boolean {
  * Resolves `ref` against `base`. Only relative references get the cache key: they are the
  * branding's own files, while an absolute URL (a CDN, a data: URL) is not ours to change.
  */
-function resolveBrandingRef(ref: string, base: string, brandingID: string | null): string {
-  const url = resolveUrl(ref, base);
+function resolveBrandingRef(ref: string, base: string, brandingID: string | null, url = resolveUrl(ref, base)): string {
   return isRelativeRef(ref) && url !== ref ? withCacheKey(url, brandingID) : url;
 }
 
@@ -233,6 +232,32 @@ function trustedOrigins(options: LoadOptions, brandingUrl: string): readonly str
   return options.allowedOrigins && [...options.allowedOrigins, new URL(brandingUrl).origin, ...(page ? [new URL(page).origin] : [])];
 }
 
+/** What every package file of one branding is read with, made once per branding and allowed-origins list. */
+interface PackageContext {
+  allowedOrigins: readonly string[] | undefined;
+  origins: readonly string[] | undefined;
+  settingsUrl: string;
+}
+
+/**
+ * By branding: each of its packages needs the same settings.json URL and trusted origins, and
+ * working them out again for each one (URL parsing, the page's base URI) was a good part of
+ * the host's own time while the package files come in.
+ */
+const packageContexts = new WeakMap<BrandingResult, PackageContext>();
+
+function packageContextOf(branding: BrandingResult, options: LoadOptions): PackageContext {
+  const known = packageContexts.get(branding);
+  if (known && known.allowedOrigins === options.allowedOrigins) return known;
+  const context = {
+    allowedOrigins: options.allowedOrigins,
+    origins: trustedOrigins(options, branding.brandingUrl),
+    settingsUrl: new URL('settings.json', branding.brandingUrl).href,
+  };
+  packageContexts.set(branding, context);
+  return context;
+}
+
 /** `/plugins/3/...` → 3: the settings entry a diagnostic is about. */
 const ENTRY_POINTER = /^\/plugins\/(\d+)(?:\/|$)/;
 
@@ -284,9 +309,7 @@ export async function loadPluginPackage(
   options: LoadOptions = {},
 ): Promise<{ pkg: ResolvedPluginPackage | null; diagnostics: Diagnostic[] }> {
   const packageUrl = resolveUrl(entry.srcURL, branding.brandingUrl);
-  const settingsUrl = new URL('settings.json', branding.brandingUrl).href;
-  // document.baseURI is read once: it is no cheap property, and this runs for every plugin.
-  const origins = trustedOrigins(options, branding.brandingUrl);
+  const { settingsUrl, origins } = packageContextOf(branding, options);
   const refusedPackage = refusedUrl(packageUrl, origins);
   if (refusedPackage) {
     const texts = await problemTexts();
@@ -294,7 +317,7 @@ export async function loadPluginPackage(
     const message = texts.brandingProblems.packageNotRead(packageUrl, entry.id, why);
     return { pkg: null, diagnostics: [{ severity: 'error', file: settingsUrl, pluginId: entry.id, message, fix }] };
   }
-  const file = await fetchJson(resolveBrandingRef(entry.srcURL, branding.brandingUrl, branding.brandingID), options, {
+  const file = await fetchJson(resolveBrandingRef(entry.srcURL, branding.brandingUrl, branding.brandingID, packageUrl), options, {
     file: packageUrl,
     what: `the package file of plugin "${entry.id}"`,
     missing: { id: entry.id, srcURL: entry.srcURL, settingsUrl },

@@ -15,6 +15,7 @@ import { PluginRecord, type PluginStatus, type RegisteredPlugin } from './plugin
 import { addRunningHost, removeRunningHost } from './running-hosts.js';
 import { pluginErrorClaimant, recordByRegisteredId, recordByScript, recordByStack } from './plugin-attribution.js';
 import { MenuPublisher } from './menu-publisher.js';
+import { atNextFrame } from './next-frame.js';
 import { fitsAudience, isWanted } from './fit-policy.js';
 import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type Webapp2Host } from './webapp2-loader.js';
 import { Webapp3Plugins, type Webapp3Ui, type Webapp3UiLink } from './webapp3-plugins.js';
@@ -183,6 +184,7 @@ export class PluginRuntime {
   }
 
   get plugins(): readonly PluginInfo[] {
+    if (this.#pluginsQueued) this.#flushPlugins();
     return this.#plugins.value;
   }
 
@@ -255,15 +257,18 @@ export class PluginRuntime {
     // before the app hears of the branding: the requests need neither.
     const prepared = [...this.#records.values()].map((record) => this.#prepare(record, session, abort.signal));
     prepared.push(this.#webapp3.load([...this.#webapp3.states].filter((state) => this.#wantsWebapp3(state.entry.id)).map((state) => state.entry.id)));
-    this.#publishPlugins();
+    // At once: the app hears of the branding with the plugins listed.
+    this.#flushPlugins();
     this.#events.next({ type: 'branding', branding });
     try {
       await Promise.all(prepared);
+      if (this.#pluginsQueued) this.#flushPlugins();
       // A load begun meanwhile (a role that arrived, the user's choice) is waited for too.
       await firstValueFrom(this.#plugins.pipe(filter((plugins) => session !== this.#session || !plugins.some(isPending))));
     } finally {
       if (session === this.#session) {
         this.#menu.starting = false;
+        if (this.#pluginsQueued) this.#flushPlugins();
         // Settled: the menus show every plugin that loaded, now, and stop saying they load
         // (the items first, so a menu goes from its placeholder to its items in one render).
         this.#menu.publish();
@@ -605,7 +610,30 @@ export class PluginRuntime {
     this.#publishPlugins();
   }
 
+  /** A change of the list waits for the next frame while the branding loads (see #publishPlugins). */
+  #pluginsQueued = false;
+
+  /**
+   * While the branding's plugins load, the list is made again at most once a frame: each
+   * plugin changes status three times as its package and source come in, each in a task of its
+   * own, and making the whole list for each change cost the square of the plugins' number in the
+   * very moments their files are being asked for. Read through `plugins`, it is always current;
+   * after the start (a switch on the settings page, a reload) each change is published at once.
+   */
   #publishPlugins(): void {
+    if (!this.#menu.starting) {
+      this.#flushPlugins();
+      return;
+    }
+    if (this.#pluginsQueued) return;
+    this.#pluginsQueued = true;
+    atNextFrame(() => {
+      if (this.#pluginsQueued) this.#flushPlugins();
+    });
+  }
+
+  #flushPlugins(): void {
+    this.#pluginsQueued = false;
     this.#plugins.next([
       ...[...this.#records.values()].map((record) => ({
         id: record.id,
