@@ -7,6 +7,8 @@ import { expect } from '@open-wc/testing';
 import '../components/index.js';
 import type { PexPluginHost } from '../components/plugin-host/plugin-host.js';
 import { fixtureUrl } from './support/host-fixture.js';
+import { ConferenceStore } from '../src/conference/conference-store.js';
+import { PluginRuntime } from '../src/runtime/plugin-runtime.js';
 
 /** Records the URLs the page fetches from now until stop() is called. */
 function recordFetches(): { urls: string[]; stop(): void } {
@@ -77,5 +79,30 @@ describe('pex-plugin-host start', () => {
     expect(lists.length, lists.map((list) => list.join(' ')).join('\n')).to.be.lessThan(loaded.length * 2);
     expect(lists.at(-1)).to.deep.equal(final);
     expect(seenAtLoad.sort()).to.deep.equal(loaded.map((entry) => entry).sort());
+  });
+
+  it('opens the storage of the user\'s choices while manifest.json and settings.json travel, after asking for them', async () => {
+    const folder = fixtureUrl('good');
+    const steps: string[] = [];
+    const runtime = new PluginRuntime(new ConferenceStore(), {
+      fetch: (input, init) => {
+        steps.push(`fetch ${String(input).slice(folder.length).replace(/\?.*$/, '')}`);
+        return window.fetch(input, init);
+      },
+      choices: {
+        get: () => {
+          steps.push('read');
+          return undefined;
+        },
+        set: () => {},
+        warm: () => steps.push('warm'),
+        kept: true,
+      },
+    });
+    const started = runtime.start(folder);
+    expect(steps).to.deep.equal(['fetch manifest.json', 'fetch settings.json', 'warm']);
+    await started;
+    runtime.stop();
+    expect(steps.indexOf('read'), 'choices are read once the branding is in').to.be.greaterThan(2);
   });
 });

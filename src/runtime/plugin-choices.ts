@@ -10,6 +10,11 @@ export interface PluginChoices {
   get(brandingID: string | null, pluginId: string): boolean | undefined;
   set(brandingID: string | null, pluginId: string, enabled: boolean): void;
   /**
+   * Opens the storage ahead of the first read, at a moment the page waits anyway: a page's first
+   * localStorage access blocks for milliseconds in a fresh page. Optional; reading works without.
+   */
+  warm?(): void;
+  /**
    * False while the storage refuses the choices (turned off, full, missing): they then apply
    * until the page closes, and the settings page says so.
    */
@@ -86,6 +91,9 @@ export function storageChoices(storage: () => Storage | undefined = () => global
       choices[pluginId] = enabled;
       // A write that goes through holds every choice of this branding: they are kept again.
       if (attempt((store) => store.setItem(choicesKey(brandingID), JSON.stringify(choices)))) kept = true;
+    },
+    warm() {
+      attempt((store) => void store.length);
     },
     get kept() {
       return kept;

@@ -237,7 +237,11 @@ export class PluginRuntime {
 
     let branding: BrandingResult;
     try {
-      branding = await loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
+      const reading = loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
+      // manifest.json and settings.json are on their way: the storage of the user's choices is
+      // opened while they travel, not when the package files come in.
+      this.#choices.warm?.();
+      branding = await reading;
     } catch (error) {
       // Stopped or overtaken while reading (the host removed, a new branding-url): its reads
       // were aborted on purpose, and `settled` of a host that is gone must not reject.
