@@ -17,7 +17,7 @@ export default {
   globs: ['components/**/*.ts'],
   exclude: [
     'components/**/*.styles.ts',
-    // The elements of Web App 3 plugins' forms, prompts and toasts ship in the Web App 3 chunk
+    // The elements of Web App 3 plugins' forms, prompts, toasts, button groups and widgets ship in the Web App 3 chunk
     // only, rendered by the host: not yet part of the element API this manifest describes.
     'components/plugin-form.ts',
     'components/plugin-form/**',
@@ -27,6 +27,9 @@ export default {
     'components/toasts/**',
     'components/shared/modal-dialog.ts',
     'components/shared/webapp3-ui.ts',
+    'components/shared/button-group-menu.ts',
+    'components/plugin-widget.ts',
+    'components/plugin-widget/**',
   ],
   outdir: '.',
   // package.json names the manifest itself: an analysis into a scratch folder (the tests') must not rewrite it.

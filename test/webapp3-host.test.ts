@@ -138,8 +138,10 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
     makeHost();
     const [plugin] = host!.load([probe('app')]);
     await plugin.ready;
-    const outcome = await probeCall(reports, frameOf(container, 'app'), 'app', { path: 'app.setDisconnectDestination', payload: { url: 'https://example.com' } });
-    expect(outcome.value).to.deep.include({ status: 'failed', reason: 'app:setDisconnectDestination is not supported by this host.' });
+    // This host was made without the UI's handlers (as a runtime without a page would be).
+    const outcome = await probeCall(reports, frameOf(container, 'app'), 'app', { path: 'ui.showToast', payload: { message: 'Hi' } });
+    // showToast rejects with the reply's reason.
+    expect(outcome).to.deep.include({ kind: 'error', error: JSON.stringify({ reason: 'ui:toast:show is not supported by this host.' }) });
     expect(commands).to.deep.equal([]);
   });
 

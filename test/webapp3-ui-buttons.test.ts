@@ -83,19 +83,23 @@ describe('Web App 3 buttons in the host menus', () => {
 
     const updated = await call('buttons-a', 'update', { ref, payload: { position: 'toolbar', icon: 'IconLock', tooltip: 'Locked', isActive: true, badge: { isVisible: true } } });
     expect(updated.kind, updated.error).to.equal('result');
-    await until(() => names(webapp3Buttons())[0] === 'Locked (active, new)', 'the update shown');
+    await until(() => names(webapp3Buttons())[0] === 'Locked (new)', 'the update shown');
+    // Pressed is the button's state, as a screen reader tells a toggle: not words in its name.
+    expect(webapp3Buttons()[0]!.getAttribute('aria-pressed')).to.equal('true');
     expect(useHref(webapp3Buttons()[0]!)).to.match(/#IconLock-active-badge$/);
     expect(m.host.runtime.menuItems.filter((item) => item.pluginId === 'buttons-a').map(({ pressed, badge }) => ({ pressed, badge }))).to.deep.equal([{ pressed: true, badge: true }]);
 
     // A custom icon pressed: the plugin's SVG nested under the plate, still an image.
     await call('buttons-a', 'update', { ref, payload: { position: 'toolbar', icon: { custom: { main: svg, hover: svg } }, tooltip: 'Board', isActive: true } });
-    await until(() => names(webapp3Buttons())[0] === 'Board (active)', 'the pressed custom icon');
+    await until(() => names(webapp3Buttons())[0] === 'Board', 'the pressed custom icon');
+    expect(webapp3Buttons()[0]!.getAttribute('aria-pressed')).to.equal('true');
     const pressed = webapp3Buttons()[0]!.querySelector('img')!;
     expect(decodeURIComponent(pressed.getAttribute('src')!)).to.contain('<image href="data:image/svg+xml,');
     await until(() => pressed.complete && pressed.naturalWidth > 0, 'the pressed custom icon loaded');
 
     await call('buttons-a', 'update', { ref, payload: { position: 'toolbar', icon: 'IconUnlock', tooltip: 'Unlocked', isActive: false } });
     await until(() => names(webapp3Buttons())[0] === 'Unlocked', 'the second update shown');
+    expect(webapp3Buttons()[0]!.getAttribute('aria-pressed')).to.equal('false');
     expect(useHref(webapp3Buttons()[0]!)).to.match(/#IconUnlock$/);
     // The same item all along: the button keeps its place and id.
     webapp3Buttons()[0]!.click();
@@ -171,6 +175,11 @@ describe('Web App 3 buttons in the host menus', () => {
     await until(() => clicks('buttons-a', all).length === 2, 'the click for Alice');
     expect(clicks('buttons-a', all)[1]).to.deep.equal({ participantUuid: 'p1' });
     expect(clicks('buttons-a', some)).to.have.length(1);
+
+    // Alice's menu lists the action for everyone only.
+    menu.participant = m.host.participants[0];
+    await until(() => menuItems('pex-participant-menu', m.host).length === 1, "Alice's menu without Bob's action");
+    expect(menuItems('pex-participant-menu', m.host).map((entry) => entry.textContent!.trim())).to.deep.equal(['Spotlight them']);
   });
 
   it('puts settings-menu buttons in the conference menu, inMeetingOnly ones while in a meeting, with no input', async () => {

@@ -150,7 +150,7 @@ describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable'
 
   it('serves forms, toasts and removals together through webapp3Ui, and removeAll closes an unloaded plugin\'s dialogs', async () => {
     const ui = webapp3Ui({ place: { element: place }, send: (pluginId, event, payload) => host?.plugin(pluginId)?.send(event, payload) });
-    expect(Object.keys(ui.handlers).sort()).to.deep.equal(['ui:form:open', 'ui:prompt:open', 'ui:removeElement', 'ui:toast:show']);
+    expect(Object.keys(ui.handlers).sort()).to.deep.equal(['ui:form:open', 'ui:prompt:open', 'ui:removeElement', 'ui:toast:show', 'ui:widget:add', 'ui:widget:toggle']);
     host = new Webapp3Host({ container, execute: async () => true, handlers: ui.handlers });
     host.load([{ id: 'both', src: fixtureUrl('ui/index.html?id=both') }]);
     await until(() => reports.of('both', 'registered').length === 1, 'both registered');

@@ -1,5 +1,5 @@
 import type { Participant } from '../../src/conference/types.js';
-import { lookForParticipant, type MenuItemView } from '../../src/runtime/menu-items.js';
+import { lookForParticipant, shownForParticipant, type MenuItemView } from '../../src/runtime/menu-items.js';
 import { PluginMenuElement } from '../shared/plugin-menu.js';
 
 /**
@@ -46,6 +46,11 @@ export class PexParticipantMenu extends PluginMenuElement {
 
   protected lookOf(item: MenuItemView) {
     return lookForParticipant(item, this.participant?.uuid);
+  }
+
+  /** An item for given participants (a Web App 3 action's `participantIDs`) shows in their menus only. */
+  protected override shows(item: MenuItemView): boolean {
+    return shownForParticipant(item, this.participant?.uuid);
   }
 
   protected argumentsFor(): unknown[] | undefined {

@@ -51,8 +51,13 @@ export abstract class PluginMenuElement extends LitElement {
   protected abstract lookOf(item: MenuItemView): { icon: string | null; label: string | null };
   protected abstract argumentsFor(item: MenuItemView): unknown[] | undefined;
 
+  /** Whether the menu shows `item`: every item of its location, unless a kind of menu says otherwise. */
+  protected shows(_item: MenuItemView): boolean {
+    return true;
+  }
+
   protected override render() {
-    const items = this.#menu.items;
+    const items = this.#menu.items.filter((item) => this.shows(item));
     const placeholder = this.#loading.loading ? loadingPlaceholder() : nothing;
     if (items.length === 0) return placeholder;
     return html`<div part="base" role="menu" aria-label=${this.label} @keydown=${this.#roving.onKeyDown} @focusin=${this.#roving.onFocusIn}>

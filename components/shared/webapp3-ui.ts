@@ -1,7 +1,7 @@
 /**
- * The Web App 3 UI calls, ready for a Webapp3Host: buttons, forms, prompts, toasts and
+ * The Web App 3 UI calls, ready for a Webapp3Host: buttons, forms, prompts, toasts, widgets and
  * `ui:removeElement`, with the elements they render defined. Fetch this module with the Web App 3
- * chunk (never at start): the dialogs' and the buttons' code is in it.
+ * chunk (never at start): the dialogs', the buttons' and the widgets' code is in it.
  */
 import type { MenuItemView } from '../../src/runtime/menu-items.js';
 import type { RpcHandlers } from '../../src/webapp3/rpc-router.js';
@@ -9,9 +9,11 @@ import { PluginButtons, GROUP_MENU_TAG, type UiButtonOptions } from '../../src/w
 import { uiDialogs } from '../../src/webapp3/ui-dialogs.js';
 import { PluginElements, type UiPlace } from '../../src/webapp3/ui-elements.js';
 import { uiToasts } from '../../src/webapp3/ui-toasts.js';
+import { uiWidgets } from '../../src/webapp3/ui-widgets.js';
 import '../plugin-form.js';
 import '../plugin-prompt.js';
 import '../toasts.js';
+import '../plugin-widget.js';
 import { defineElement } from '../register.js';
 import { PexButtonGroupMenu } from './button-group-menu.js';
 
@@ -24,7 +26,7 @@ declare global {
 }
 
 export interface Webapp3Ui {
-  /** `ui:button:add`, `ui:button:update`, `ui:form:open`, `ui:prompt:open`, `ui:toast:show` and `ui:removeElement`. */
+  /** `ui:button:add`, `ui:button:update`, `ui:form:open`, `ui:prompt:open`, `ui:toast:show`, `ui:widget:add`, `ui:widget:toggle` and `ui:removeElement`. */
   handlers: RpcHandlers;
   /** The plugins' elements by id: other parts (widgets) add theirs for `ui:removeElement`. */
   elements: PluginElements;
@@ -70,6 +72,7 @@ export function webapp3Ui(options: Webapp3UiOptions): Webapp3Ui {
     ...uiToasts({ place }),
     // Buttons only where they can show: without menus to publish to, `ui:button:add` is refused as unsupported.
     ...(menuItems ? buttons.handlers() : {}),
+    ...uiWidgets({ place, elements }),
     ...elements.handlers(),
   };
   return {

@@ -77,6 +77,7 @@ export class PexToolbar extends LitElement {
             type="button"
             data-key=${item.key}
             aria-label=${name}
+            aria-pressed=${item.pressed === undefined ? nothing : String(item.pressed)}
             title=${name}
             tabindex=${this.#roving.tabIndexFor(index, items.length)}
             @click=${() => {

@@ -1,5 +1,5 @@
 import type { ConferenceStore } from '../conference/conference-store.js';
-import type { ConferenceSource, RpcHandlers } from '../webapp3/index.js';
+import type { ConferenceSource } from '../webapp3/index.js';
 import { dispatch, dispatchedActions$ } from '../api/action-bus.js';
 
 /**
@@ -7,16 +7,14 @@ import { dispatch, dispatchedActions$ } from '../api/action-bus.js';
  * store's roster and details (the app's in app-driven mode, the connection's when connected),
  * the actions the app and its connection dispatch (chat, layout, connect, disconnect),
  * `PEX.selfUUID` (set by `host.selfUUID`, by `[Conference] Set Self UUID` and by the
- * connection), and the action bus for what a plugin asks of the app. `host` is the frame host,
- * once made: the calls answered from the conference's state are added to its router.
+ * connection), and the action bus for what a plugin asks of the app.
  */
-export function webapp3Conference(store: ConferenceStore, host?: () => { router: { add(table: RpcHandlers): void } } | undefined): ConferenceSource {
+export function webapp3Conference(store: ConferenceStore): ConferenceSource {
   return {
     participants$: store.participants$,
     conference$: store.conference$,
     actions$: dispatchedActions$,
     selfUuid: () => window.PEX?.selfUUID,
-    router: () => host?.()?.router,
     requestAction: (action) => dispatch(action, 'plugin'),
   };
 }

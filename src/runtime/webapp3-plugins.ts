@@ -154,7 +154,7 @@ export class Webapp3Plugins {
       frames = new Webapp3Host({
         container,
         execute: this.options.execute,
-        conference: webapp3Conference(conference, () => frames),
+        conference: webapp3Conference(conference),
         registerTimeout: this.options.registerTimeout(),
         ...(ui ? { handlers: ui.handlers as RpcHandlers } : {}),
         onStatus: (change) => this.#onStatus(change),

@@ -47,12 +47,6 @@ export interface ConferenceSource {
    * them) become events; a plugin's are requests to the app and are not.
    */
   actions$?: Observable<DispatchedAction>;
-  /**
-   * The host's rpc router, when there is one to add the calls answered from the conference's
-   * state to (`conference:requestParticipants`, `app:setDisconnectDestination`); asked when the
-   * first plugin is ready.
-   */
-  router?: () => { add(table: RpcHandlers): void } | undefined;
   /** A plugin asks the app to act (as a webapp2 plugin's `PEX.dispatchAction`): where the user goes once the call ends. */
   requestAction?: (action: PexAction) => void;
   /** Infinity's raw participant, where the conference keeps it; else the one the last `PexRTC: participant_*` action carried. */
@@ -99,13 +93,12 @@ export class ConferenceEvents {
   #lastDetails: ConferenceDetails | undefined;
   #lastRoster: readonly Participant[] | undefined;
   #lastSelf: string | undefined;
-  #routed = false;
   /**
    * Infinity's raw participants by uuid, as the connection's `PexRTC: participant_*` actions
    * carry them: each participant's `rawData` (the actions come before the roster they change).
    */
   readonly #raw = new Map<string, RawParticipantData>();
-  /** The calls answered from the conference's state, for the host's router. */
+  /** The calls answered from the conference's state (`conference:requestParticipants`, `app:setDisconnectDestination`), for the host's router. */
   readonly handlers: RpcHandlers;
 
   constructor(source: ConferenceSource) {
@@ -134,12 +127,6 @@ export class ConferenceEvents {
   add(sink: EventSink): void {
     this.#sinks.add(sink);
     this.#follow();
-    if (!this.#routed) {
-      // The first ready plugin: the host's router is there to take the state's calls.
-      const router = this.#source.router?.();
-      if (router) router.add(this.handlers);
-      this.#routed = router !== undefined;
-    }
     if (!this.#subscription) {
       // The first state, replayed at once by the source or later, is sent to every sink then.
       this.#subscription = latestOfEach(this.#source, (participants, details, self) => this.#update(participants, details, self));

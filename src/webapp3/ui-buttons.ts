@@ -227,6 +227,7 @@ export class PluginButtons {
       const extra: Partial<MenuItemView> = {};
       if (payload.position === 'toolbar') {
         if (!this.#fits(payload.roles)) continue;
+        // Pressed or not is the toolbar button's aria-pressed, not words in its name.
         state = { active: payload.isActive === true, badge: payload.badge?.isVisible === true || this.#group(payload).some((entry) => entry.badge?.isVisible === true) };
         icon = iconUrl(payload.icon, state);
         name = payload.tooltip;
@@ -249,7 +250,7 @@ export class PluginButtons {
         index: index++,
         action: 'ui:button:click',
         icon,
-        label: nameWithState(name, state),
+        label: nameWithState(name, payload.position === 'toolbar' ? { ...state, active: false } : state),
         participants: {},
         hidden: false,
         ...extra,

@@ -141,9 +141,14 @@ export class Webapp3Host {
     const target = options.window ?? options.container.ownerDocument.defaultView ?? window;
     this.#channels = new FrameChannels({ target, onIgnored: options.onIgnored });
     // A call comes from a ready plugin, and events are followed while a plugin is ready: the
-    // user's own uuid is the one the events last saw.
-    this.#router = new RpcRouter(conferenceCalls({ execute: options.execute, selfUuid: () => this.#events?.selfUuid }), this.#withCaller(options.handlers ?? {}));
+    // user's own uuid is the one the events last saw. The calls answered from the conference's
+    // state (its participants, where the user goes after the call) are the events' own.
     this.#events = options.conference && new ConferenceEvents(options.conference);
+    this.#router = new RpcRouter(
+      conferenceCalls({ execute: options.execute, selfUuid: () => this.#events?.selfUuid }),
+      this.#events?.handlers ?? {},
+      this.#withCaller(options.handlers ?? {}),
+    );
   }
 
   /** The router, for later parts of the host to add their handlers. */
