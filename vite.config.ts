@@ -2,6 +2,7 @@ import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } fro
 import { fileURLToPath } from 'node:url';
 import { connectMiddleware, createSimulator } from './tools/infinity-simulator/simulator.mjs';
 import { webapp2Layout } from './demo/webapp2-layout.js';
+import { webapp3FrameFiles } from './demo/webapp3-sample/frame-files.js';
 import { angularExample } from './demo/angular/vite-plugin.mjs';
 
 /**
@@ -27,6 +28,8 @@ export default defineConfig({
   root: 'demo',
   publicDir: 'branding',
   plugins: [
+    // Before the branding is served: the Web App 3 sample's frame needs its files readable cross-origin.
+    webapp3FrameFiles(),
     webapp2Layout(fileURLToPath(new URL('./demo/branding/webapp2/', import.meta.url))),
     infinitySimulator(),
     // /angular/ compiled ahead of time in the dev server too (demo/angular/README.md).

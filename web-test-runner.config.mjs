@@ -5,6 +5,7 @@ import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { serveStatic } from './test/support/static-fixtures.mjs';
 import { scratchFiles } from './test/support/scratch-files.mjs';
 import { webapp3Bundles } from './test/support/webapp3-bundle.mjs';
+import { allowAnyOrigin } from './test/support/cross-origin-files.mjs';
 import { fileURLToPath } from 'node:url';
 import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
 
@@ -20,6 +21,8 @@ export default {
     // webapp2's layout: the test page is at the root, so its custom_configuration/ (the host's
     // default branding folder, and where plugins fetch their own files page-relative) is here.
     serveStatic('/custom_configuration/', fileURLToPath(new URL('./test/fixtures/runtime/deployment-layout/', import.meta.url))),
+    // The demo's Web App 3 plugin's frame reads its files cross-origin, as the demo's server lets it (test/demo-webapp3.test.ts).
+    allowAnyOrigin('/demo/custom_configuration/plugins/'),
     // The demo's branding beside a page whose base is /demo/ (test/demo-plugins.test.ts), as the demo serves it.
     serveStatic('/demo/custom_configuration/', fileURLToPath(new URL('./demo/branding/webapp2/', import.meta.url))),
     scratchFiles(),
