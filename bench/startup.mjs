@@ -15,6 +15,7 @@ import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
 import { profileFunctions } from './lib/profile.mjs';
+import { loadSources, traceLoads } from './startup-trace.mjs';
 
 export const name = 'startup';
 export const title = 'Start-up with 30 and 100 plugins (budget: paired median within 1.1×, p90 within 1.25× of loading them by hand)';
@@ -174,7 +175,38 @@ async function profileHost(browser, url, plugins, runs) {
   };
 }
 
-export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], profileRuns = 1, log = console.log } = {}) {
+/**
+ * How much the whole load moves with the page's own script time per plugin: the baseline as it
+ * is against the baseline that also spends `spinMs` of busy main-thread time as each package
+ * file comes in (`?spin=`), in interleaved pairs. The host's own work per plugin costs it the same.
+ */
+async function sensitivity(browser, origin, plugins, { spinMs = 1, count = 8 } = {}) {
+  const ratios = [];
+  const plain = [];
+  const spun = [];
+  for (let i = 0; i < count + 1; i++) {
+    const pair = {};
+    for (const spin of i % 2 ? [spinMs, 0] : [0, spinMs]) pair[spin] = (await loadOnce(browser, `${origin}/pages/startup-baseline.html?n=${plugins}&spin=${spin}`, plugins)).t;
+    if (i === 0) continue;
+    plain.push(pair[0]);
+    spun.push(pair[spinMs]);
+    ratios.push(pair[spinMs] / pair[0]);
+  }
+  const extra = summarize(spun.map((t, i) => t - plain[i]), 1);
+  return {
+    plugins,
+    spinMs,
+    pairs: ratios.length,
+    baseline: summarize(plain, 1),
+    withSpin: summarize(spun, 1),
+    pairedRatio: summarize(ratios, 3),
+    extraMs: extra,
+    // ms of load per ms of script spent as the packages come in: spinMs × plugins of script in all.
+    loadMsPerScriptMs: round(extra.median / (spinMs * plugins), 2),
+  };
+}
+
+export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], profileRuns = 1, traceRuns = 3, log = console.log } = {}) {
   const fixtures = await tempFolder();
   for (const n of pluginCounts) await writeStartupBranding(fixtures.dir, n);
   const server = await startServer({
@@ -183,6 +215,8 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
   const browser = await launchBrowser();
   const settings = [];
   let profile;
+  let traced;
+  let spin;
   try {
     for (const plugins of pluginCounts) {
       for (const latencyMs of latencies) {
@@ -241,6 +275,14 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
       const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
       profile = { latencyMs: 0, ...(await profileHost(browser, `${server.origin}/pages/startup-host.html?n=${n}`, n, profileRuns)) };
     }
+    if (traceRuns > 0) {
+      server.latencyMs = 0;
+      const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
+      traced = { latencyMs: 0, ...(await traceLoads(browser, server.origin, { plugins: n, runs: traceRuns, sources: await loadSources() })) };
+      log(`startup: traced ${traceRuns} pairs at ${n} plugins: host done ${round(traced.host.doneMs, 1)} ms, baseline ${round(traced.baseline.doneMs, 1)} ms (the tracer slows both)`);
+      spin = await sensitivity(browser, server.origin, n);
+      log(`startup: the baseline with ${spin.spinMs} ms of script per package file: ${spin.pairedRatio.median}× (${spin.extraMs.median} ms more, ${spin.loadMsPerScriptMs} ms of load per ms of script)`);
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -254,6 +296,8 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
     server: 'node:http on 127.0.0.1, HTTP/1.1 (6 connections per origin in Chromium), files byte for byte, cache-control: no-store; latency = a delay before each answer',
     settings,
     profile,
+    trace: traced,
+    sensitivity: spin,
     pass: settings.every((s) => s.pass),
   };
 }
@@ -287,6 +331,52 @@ function profileSection(p) {
     "The drop-in's functions by inclusive time (minified names; the code column is the function's start):",
     '',
     table(['function (file:line:col)', 'inclusive ms per load', 'code'], p.dropInInclusive.slice(0, 15).map((f) => [fn(f), f.ms, code(f)])),
+  ].join('\n');
+}
+
+function traceSection(t, spin) {
+  if (!t) return '';
+  const kinds = ['script', 'compile', 'parseHTML', 'style', 'layout', 'paint', 'gc', 'network', 'otherInTasks', 'idle'];
+  const ms = (x) => (typeof x === 'number' ? round(x, 1) : '—');
+  const groups = ['branding', 'packages', 'scripts', 'icons'];
+  const requestCell = (g) => (g ? `${ms(g.firstSent)} → ${ms(g.lastSent)} / ${ms(g.lastFinished)}` : '—');
+  const phaseRows = (t.host.phasesOfFirstRun ?? []).map((phase) => [
+    phase.name,
+    `${ms(phase.fromMs)} → ${ms(phase.toMs)}`,
+    ms(phase.sampledMs),
+    phase.self
+      .filter((f) => !f.fn.startsWith('(program)'))
+      .slice(0, 5)
+      .map((f) => `\`${f.fn}\` ${ms(f.ms)}`)
+      .join('; '),
+  ]);
+  return [
+    '',
+    `### A trace of the start-up (${t.plugins} plugins, ${t.latencyMs} ms latency)`,
+    '',
+    `Chromium performance traces (the DevTools timeline categories and the V8 sampler) of ${t.runs} interleaved pairs of loads, read from the page's \`bench:t0\` mark to its \`bench:done\` mark (\`bench/startup-trace.mjs\`; run it alone with \`--keep <folder>\` to open a trace in DevTools). The tracer slows both pages: done at ${ms(t.host.doneMs)} ms (host) and ${ms(t.baseline.doneMs)} ms (baseline). Main-thread time by kind, medians, ms:`,
+    '',
+    table(['page', ...kinds], [
+      ['A (host)', ...kinds.map((k) => ms(t.host.kinds[k]))],
+      ['B (by hand)', ...kinds.map((k) => ms(t.baseline.kinds[k]))],
+    ]),
+    '',
+    'Requests as the network stack saw them (first sent → last sent / last finished, ms from t0, medians):',
+    '',
+    table(['page', ...groups], [
+      ['A (host)', ...groups.map((g) => requestCell(t.host.requests[g]))],
+      ['B (by hand)', ...groups.map((g) => requestCell(t.baseline.requests[g]))],
+    ]),
+    '',
+    "The host's load cut where the requests say it works on its own (first traced load), with the functions (source-mapped) that had the most sampled self time in each stretch:",
+    '',
+    table(['stretch', 'ms from t0', 'JS sampled ms', 'most self time (ms)'], phaseRows),
+    ...(spin
+      ? [
+          '',
+          `How much the page's own script costs the whole load: the baseline with ${spin.spinMs} ms of busy script as each package file comes in (${spin.spinMs * spin.plugins} ms in all) against the baseline as it is, ${spin.pairs} interleaved pairs: paired median **${spin.pairedRatio.median}×**, ${spin.extraMs.median} ms more (median), that is **${spin.loadMsPerScriptMs} ms of load per ms of script**. Script on the main thread while files come in delays every request behind it, so the host's own work per plugin costs more than its length.`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -357,5 +447,6 @@ export function markdown(r) {
     '',
     table(['plugins / latency', 'first branding request', 'first package request', 'last package in', 'first script request', 'last script in', 'first icon request', 'last icon in', 'done'], lateRows),
     profileSection(r.profile),
+    traceSection(r.trace, r.sensitivity),
   ].join('\n');
 }
