@@ -253,6 +253,15 @@ export class PexPluginHost extends LitElement {
   }
 
   override connectedCallback(): void {
+    // A host put back after removal loads again. The first start happens here too when the
+    // folder is set already (the attribute, or the property before connecting): the first update
+    // comes a microtask later, after every element inside has connected and rendered, and the
+    // branding's first request waited for all of that. Otherwise it happens in willUpdate. It
+    // comes first: manifest.json and settings.json are on their way while the element sets up
+    // the rest (its shadow root, the links plugins' calls need, which are used only once the
+    // files are in).
+    const folderSet = this.hasAttribute('branding-url') || this.brandingUrl !== DEFAULT_BRANDING_URL;
+    if ((this.hasUpdated || folderSet) && !this.#running && this.#brandingFolder()) this.#start();
     super.connectedCallback();
     installPexGlobal();
     setDialogPresenter(this.#runtime, (request) => presentTemplateDialog(this, request));
@@ -273,12 +282,6 @@ export class PexPluginHost extends LitElement {
         this.connection?.dispatch?.(action);
       }),
     ];
-    // A host put back after removal loads again. The first start happens here too when the
-    // folder is set already (the attribute, or the property before connecting): the first update
-    // comes a microtask later, after every element inside has connected and rendered, and the
-    // branding's first request waited for all of that. Otherwise it happens in willUpdate.
-    const folderSet = this.hasAttribute('branding-url') || this.brandingUrl !== DEFAULT_BRANDING_URL;
-    if ((this.hasUpdated || folderSet) && !this.#running && this.#brandingFolder()) this.#start();
   }
 
   override disconnectedCallback(): void {
