@@ -28,7 +28,11 @@ const ALL_IDS = [
   'guest-help-plugin-1.0',
   'desktop-shortcuts-plugin-1.0',
   'welcome-plugin-1.0',
+  'webapp3-sample',
 ];
+// The Web App 3 sample's button and participant action (demo/webapp3-sample/, test/demo-webapp3.test.ts).
+const SAMPLE_BUTTON = 'Web App 3 sample: a form';
+const SAY_HELLO = 'Say hello';
 
 const dialogTitles = () => openDialogs().map((d) => d.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim() ?? '');
 
@@ -100,11 +104,12 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'guest-help-plugin-1.0': 'filtered-out',
       'desktop-shortcuts-plugin-1.0': 'filtered-out',
       'welcome-plugin-1.0': 'loaded',
+      'webapp3-sample': 'loaded',
     });
     expect(harness.problems()).to.deep.equal([]);
     expect(harness.diagnostics.map((d) => `${d.severity}: ${d.message}`)).to.deep.equal([]);
     expect(harness.console.filter((line) => line.includes(BRANDING) || line.includes('pex') || line.includes('welcome'))).to.deep.equal([]);
-    expect(harness.labels('toolbar')).to.deep.equal(['No raised hands', 'Start recording', 'Chat bot: no unread messages']);
+    await harness.waitForLabels('toolbar', ['No raised hands', 'Start recording', 'Chat bot: no unread messages', SAMPLE_BUTTON]);
     expect(harness.labels('conference')).to.deep.equal(['Conference info', 'Change layout', 'Lock', 'Mute guests']);
   });
 
@@ -235,19 +240,19 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
     const spotlightOf = async (uuid: string) => (await simulator.conference('meet')).participants.find((p) => p.uuid === uuid)?.spotlight as number;
 
     await harness.showParticipant(zed);
-    expect(harness.labels('participants')).to.deep.equal(['Spotlight']);
+    await harness.waitForLabels('participants', ['Spotlight', SAY_HELLO], { participant: zed });
     (await harness.menuItem('Spotlight', { participant: zed })).click();
     await waitFor(async () => (await spotlightOf(zed)) > 0, 'Zed spotlighted in the simulator');
     await waitFor(() => inRoster(zed)!.spotlight > 0, 'the spotlight in the roster');
-    await harness.waitForLabels('participants', ['Remove spotlight'], { participant: zed });
+    await harness.waitForLabels('participants', ['Remove spotlight', SAY_HELLO], { participant: zed });
     // Per participant: Amy's item still offers the spotlight.
     await harness.showParticipant(amy);
-    expect(harness.labels('participants')).to.deep.equal(['Spotlight']);
+    expect(harness.labels('participants')).to.deep.equal(['Spotlight', SAY_HELLO]);
 
     (await harness.menuItem('Remove spotlight', { participant: zed })).click();
     await waitFor(async () => (await spotlightOf(zed)) === 0, "Zed's spotlight off in the simulator");
     await waitFor(() => inRoster(zed)!.spotlight === 0, 'the spotlight off in the roster');
-    await harness.waitForLabels('participants', ['Spotlight'], { participant: zed });
+    await harness.waitForLabels('participants', ['Spotlight', SAY_HELLO], { participant: zed });
     expect(harness.commands.map((c) => `${c.name} ${'uuid' in c.args ? c.args.uuid === zed : ''}`)).to.deep.equal([
       'spotlightOnParticipant true',
       'spotlightOffParticipant true',
@@ -334,11 +339,15 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'guest-help-plugin-1.0': 'loaded',
       'desktop-shortcuts-plugin-1.0': 'filtered-out',
       'welcome-plugin-1.0': 'loaded',
+      'webapp3-sample': 'loaded',
     });
-    await harness.waitForLabels('toolbar', ['Chat bot: no unread messages', 'Help']);
-    expect(toolbarIcons(harness)).to.deep.equal(['chat.svg#chat', 'help.svg#help']);
+    await harness.waitForLabels('toolbar', ['Chat bot: no unread messages', 'Help', SAMPLE_BUTTON]);
+    // The sample's named icon is a symbol of the host's own sprite (a blob: URL).
+    expect(toolbarIcons(harness).map((icon) => icon.replace(/^.*#/, '#'))).to.deep.equal(['#chat', '#help', '#IconPexipLogo']);
+    expect(toolbarIcons(harness).slice(0, 2)).to.deep.equal(['chat.svg#chat', 'help.svg#help']);
     expect(harness.labels('conference')).to.deep.equal(['Conference info']);
-    expect(harness.labels('participants')).to.deep.equal([]);
+    // Web App 3 participant actions have no roles: the sample's is a guest's too.
+    expect(harness.labels('participants')).to.deep.equal([SAY_HELLO]);
 
     await click(harness, 'Help', 'toolbar');
     const notice = await harness.nextAction('[Demo] Notice');
@@ -354,6 +363,7 @@ describe('the demo branding folder (demo/branding/webapp2/) in a host joined to 
       'conference-info-plugin-1.0',
       'guest-help-plugin-1.0',
       'welcome-plugin-1.0',
+      'webapp3-sample',
     ]);
     expect(harness.problems()).to.deep.equal([]);
   });

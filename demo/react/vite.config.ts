@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { webapp2Layout } from '../webapp2-layout.js';
+import { webapp3FrameFiles } from '../webapp3-sample/frame-files.js';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -18,7 +19,8 @@ export default defineConfig({
   // The main demo's sample branding folder, served untouched at webapp2/ next to the page
   // (copied into dist/react-demo/webapp2/ by the build).
   publicDir: fromHere('../branding'),
-  plugins: [webapp2Layout(fromHere('../branding/webapp2/'))],
+  // The Web App 3 sample's frame asks for its script cross-origin (an opaque origin): first, it adds the header.
+  plugins: [webapp3FrameFiles(), webapp2Layout(fromHere('../branding/webapp2/'))],
   oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
     // The package's names resolve to its built entries, the files an app that installed the

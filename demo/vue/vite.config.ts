@@ -2,6 +2,7 @@ import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { webapp2Layout } from '../webapp2-layout.js';
+import { webapp3FrameFiles } from '../webapp3-sample/frame-files.js';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -17,6 +18,8 @@ export default defineConfig({
   // (copied into dist/vue/webapp2/ by the build), where a webapp2 deployment serves its branding.
   publicDir: fromHere('../branding'),
   plugins: [
+    // The Web App 3 sample's frame asks for its script cross-origin (an opaque origin): first, it adds the header.
+    webapp3FrameFiles(),
     // The same folder as custom_configuration/ beside the page too (dev and preview servers), where
     // plugins that fetch their own files page-relative look for them.
     webapp2Layout(fromHere('../branding/webapp2/')),
