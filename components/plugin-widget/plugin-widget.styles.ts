@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { closeButtonStyles } from '../shared/close-button.styles.js';
 
 /**
  * A widget's look. Every custom property is read where it is used, with its default there, so
@@ -84,18 +85,9 @@ export const pluginWidgetStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  ${closeButtonStyles(css`.close`)}
   .close {
-    display: inline-flex;
-    width: 2rem;
-    height: 2rem;
     flex: none;
-    align-items: center;
-    justify-content: center;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
   }
   .close:hover {
     background: rgba(127, 127, 127, 0.15);
@@ -107,9 +99,6 @@ export const pluginWidgetStyles = css`
   .close svg {
     width: 1.25rem;
     height: 1.25rem;
-    stroke: currentColor;
-    stroke-width: 2;
-    fill: none;
   }
   .body {
     display: flex;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { closeButtonStyles } from './close-button.styles.js';
 
 /**
  * The frame every host-rendered dialog shares: its custom properties (`--pex-dialog-*`), the
@@ -42,26 +43,12 @@ export const dialogFrameStyles = css`
     font-size: 1.15rem;
     font-weight: 600;
   }
-  .close {
-    display: inline-flex;
-    width: 2rem;
-    height: 2rem;
-    align-items: center;
-    justify-content: center;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
+  ${closeButtonStyles(css`.close`)}
   .close:hover {
     background: rgba(127, 127, 127, 0.15);
   }
   .close svg {
     width: 1.25rem;
     height: 1.25rem;
-    stroke: currentColor;
-    stroke-width: 2;
-    fill: none;
   }
 `;

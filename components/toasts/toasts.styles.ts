@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { closeButtonStyles } from '../shared/close-button.styles.js';
 
 export const toastsStyles = css`
   :host {
@@ -40,25 +41,13 @@ export const toastsStyles = css`
   .message {
     flex: 1;
   }
+  ${closeButtonStyles(css`.dismiss`)}
   .dismiss {
-    display: inline-flex;
-    width: 2rem;
-    height: 2rem;
     flex: none;
-    align-items: center;
-    justify-content: center;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
   }
   .dismiss svg {
     width: 1.1rem;
     height: 1.1rem;
-    stroke: currentColor;
-    stroke-width: 2;
-    fill: none;
   }
   .dismiss:focus-visible {
     outline: var(--pex-focus-ring);
