@@ -7,7 +7,7 @@ import type { PexPluginPrompt } from '../components/plugin-prompt/plugin-prompt.
 import { Webapp3Host } from '../src/webapp3/index.js';
 import { uiDialogs } from '../src/webapp3/ui-dialogs.js';
 import { PluginElements } from '../src/webapp3/ui-elements.js';
-import { fixtureUrl, frameOf, probeCall, Reports, until, type ProbeReport } from './support/webapp3-harness.js';
+import { fixtureUrl, frameOf, probeCall, Stage, until, type ProbeReport } from './support/webapp3-harness.js';
 
 /** A form with every element type `@pexip/plugin-api` defines. */
 const everyElement = {
@@ -63,9 +63,7 @@ function fill(control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElemen
 }
 
 describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
-  let container: HTMLElement;
-  let place: HTMLElement;
-  let reports: Reports;
+  let stage: Stage;
   let host: Webapp3Host | undefined;
   let elements: PluginElements;
   let sent: { pluginId: string; event: string; payload: unknown }[];
@@ -73,11 +71,11 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
   const start = async (id = 'ui') => {
     elements = new PluginElements();
     host = new Webapp3Host({
-      container,
+      container: stage.container,
       execute: async () => true,
       handlers: {
         ...uiDialogs({
-          place: { element: place },
+          place: { element: stage.place },
           send: (pluginId, event, payload) => {
             sent.push({ pluginId, event, payload });
             host?.plugin(pluginId)?.send(event, payload);
@@ -88,39 +86,32 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
       },
     });
     host.load([{ id, src: fixtureUrl(`ui/index.html?id=${id}`) }]);
-    await until(() => reports.of(id, 'registered').length === 1, `${id} registered`);
-    return frameOf(container, id);
+    await until(() => stage.reports.of(id, 'registered').length === 1, `${id} registered`);
+    return frameOf(stage.container, id);
   };
 
   /** The dialog of `tag` in the place, once it shows. */
   const dialogOf = async <E extends HTMLElement>(tag: string): Promise<E> => {
     let found: E | null = null;
-    await until(() => !!(found = place.shadowRoot!.querySelector<E>(tag))?.shadowRoot?.querySelector('dialog[open]'), `<${tag}> open`);
+    await until(() => !!(found = stage.place.shadowRoot!.querySelector<E>(tag))?.shadowRoot?.querySelector('dialog[open]'), `<${tag}> open`);
     return found!;
   };
 
   const inside = (element: HTMLElement) => element.shadowRoot!;
 
   beforeEach(() => {
-    container = document.createElement('div');
-    place = document.createElement('div');
-    place.attachShadow({ mode: 'open' });
-    document.body.append(container, place);
-    reports = new Reports();
+    stage = new Stage();
     sent = [];
   });
 
   afterEach(() => {
-    host?.dispose();
+    stage.dispose(host);
     host = undefined;
-    reports.dispose();
-    container.remove();
-    place.remove();
   });
 
   it('renders every element type, labelled, focused and trapped; the plugin gets exactly the input it submitted', async () => {
     const frame = await start();
-    const outcome = probeCall(reports, frame, 'ui', { path: 'ui.showForm', payload: everyElement });
+    const outcome = probeCall(stage.reports, frame, 'ui', { path: 'ui.showForm', payload: everyElement });
     const form = await dialogOf<PexPluginForm>('pex-plugin-form');
     const root = inside(form);
     const dialog = root.querySelector('dialog')!;
@@ -194,37 +185,37 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
   it('replies to ui:form:open with the modal id, and refuses a form the types do not allow, naming what is wrong', async () => {
     elements = new PluginElements();
     host = new Webapp3Host({
-      container,
+      container: stage.container,
       execute: async () => true,
-      handlers: { ...uiDialogs({ place: { element: place }, send: () => {}, elements }), ...elements.handlers() },
+      handlers: { ...uiDialogs({ place: { element: stage.place }, send: () => {}, elements }), ...elements.handlers() },
     });
     host.load([{ id: 'raw', src: fixtureUrl('probe/index.html?id=raw&raw=1') }]);
-    await until(() => reports.of('raw', 'registered').length === 1, 'the raw handshake');
-    const frame = frameOf(container, 'raw');
-    const opened = await probeCall(reports, frame, 'raw', { rpc: 'ui:form:open', payload: shortForm() });
-    const form = place.shadowRoot!.querySelector<PexPluginForm>('pex-plugin-form')!;
+    await until(() => stage.reports.of('raw', 'registered').length === 1, 'the raw handshake');
+    const frame = frameOf(stage.container, 'raw');
+    const opened = await probeCall(stage.reports, frame, 'raw', { rpc: 'ui:form:open', payload: shortForm() });
+    const form = stage.place.shadowRoot!.querySelector<PexPluginForm>('pex-plugin-form')!;
     expect(opened.value).to.deep.equal({ status: 'ok', id: form.dataset.modalId, data: undefined });
     expect(form.dataset.modalId).to.match(/^form-\d+$/);
 
-    const removed = await probeCall(reports, frame, 'raw', { rpc: 'ui:removeElement', payload: { id: form.dataset.modalId } });
+    const removed = await probeCall(stage.reports, frame, 'raw', { rpc: 'ui:removeElement', payload: { id: form.dataset.modalId } });
     expect(removed.value).to.deep.equal({ status: 'ok', id: form.dataset.modalId, data: undefined });
     expect(form.isConnected).to.equal(false);
 
-    const bad = await probeCall(reports, frame, 'raw', {
+    const bad = await probeCall(stage.reports, frame, 'raw', {
       rpc: 'ui:form:open',
       payload: { title: 'x', form: { submitBtnTitle: 'Go', elements: { when: { name: 'When', type: 'date' } } } },
     });
     expect((bad.value as { status: string; reason: string }).reason).to.equal(
       'ui:form:open element "when" has type "date", which this host does not know (known: text, number, password, email, tel, url, textarea, select, checklist, radio, range).',
     );
-    const unknown = await probeCall(reports, frame, 'raw', { rpc: 'ui:removeElement', payload: { id: 'form-999' } });
+    const unknown = await probeCall(stage.reports, frame, 'raw', { rpc: 'ui:removeElement', payload: { id: 'form-999' } });
     expect(unknown.value).to.deep.include({ status: 'failed', reason: 'ui:removeElement: this plugin has no element "form-999".' });
-    expect(place.shadowRoot!.querySelector('pex-plugin-form')).to.equal(null);
+    expect(stage.place.shadowRoot!.querySelector('pex-plugin-form')).to.equal(null);
   });
 
   it('does not submit while a required field is empty: the message is tied to the field and focus goes to it', async () => {
     const frame = await start();
-    const added = await probeCall(reports, frame, 'ui', { path: 'ui.addForm', payload: { ...shortForm('Rename me'), form: { ...shortForm().form, submitBtnTitle: 'Rename me', elements: { ...shortForm().form.elements, rules: { name: 'Rules', type: 'checklist', options: [{ id: 'ok', label: 'I agree', required: true }] } } } } });
+    const added = await probeCall(stage.reports, frame, 'ui', { path: 'ui.addForm', payload: { ...shortForm('Rename me'), form: { ...shortForm().form, submitBtnTitle: 'Rename me', elements: { ...shortForm().form.elements, rules: { name: 'Rules', type: 'checklist', options: [{ id: 'ok', label: 'I agree', required: true }] } } } } });
     expect(added.value).to.equal('added');
     const form = await dialogOf<PexPluginForm>('pex-plugin-form');
     const root = inside(form);
@@ -248,8 +239,8 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
     expect(nick.hasAttribute('aria-invalid')).to.equal(false);
     (root.querySelector('input[value="ok"]') as HTMLInputElement).click();
     submit.click();
-    await until(() => reports.of('ui', 'event', 'input').length === 1, 'the input event');
-    expect(reports.of('ui', 'event', 'input')[0].payload).to.deep.equal({ nick: 'Neo', note: '', rules: { ok: true } });
+    await until(() => stage.reports.of('ui', 'event', 'input').length === 1, 'the input event');
+    expect(stage.reports.of('ui', 'event', 'input')[0].payload).to.deep.equal({ nick: 'Neo', note: '', rules: { ok: true } });
   });
 
   it('closes on Escape without sending anything, gives focus back, and the plugin removes a form it added', async () => {
@@ -259,7 +250,7 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
     document.body.append(opener);
     opener.focus();
     try {
-      await probeCall(reports, frame, 'ui', { path: 'ui.addForm', payload: shortForm() });
+      await probeCall(stage.reports, frame, 'ui', { path: 'ui.addForm', payload: shortForm() });
       const form = await dialogOf<PexPluginForm>('pex-plugin-form');
       const closed = new Promise((resolve) => form.addEventListener('pex-dialog-close', resolve, { once: true }));
       await sendKeys({ press: 'Escape' });
@@ -269,11 +260,11 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
       expect(document.activeElement).to.equal(opener);
 
       // Its remove() after the user closed it is answered ok; a second form is removed by the plugin.
-      const first = reports.probe.find((r) => r.kind === 'result' && r.value === 'added') as ProbeReport;
-      expect((await probeCall(reports, frame, 'ui', { path: 'remove', payload: { ref: first.ref } })).value).to.equal('removed');
-      const second = await probeCall(reports, frame, 'ui', { path: 'ui.addForm', payload: shortForm() });
+      const first = stage.reports.probe.find((r) => r.kind === 'result' && r.value === 'added') as ProbeReport;
+      expect((await probeCall(stage.reports, frame, 'ui', { path: 'remove', payload: { ref: first.ref } })).value).to.equal('removed');
+      const second = await probeCall(stage.reports, frame, 'ui', { path: 'ui.addForm', payload: shortForm() });
       const again = await dialogOf<PexPluginForm>('pex-plugin-form');
-      expect((await probeCall(reports, frame, 'ui', { path: 'remove', payload: { ref: second.ref } })).value).to.equal('removed');
+      expect((await probeCall(stage.reports, frame, 'ui', { path: 'remove', payload: { ref: second.ref } })).value).to.equal('removed');
       expect(again.isConnected).to.equal(false);
     } finally {
       opener.remove();
@@ -282,7 +273,7 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
 
   it("shows a prompt as an alert dialog; the choice goes back as ui:prompt:input, and Escape dismisses one", async () => {
     const frame = await start();
-    const outcome = probeCall(reports, frame, 'ui', { path: 'ui.showPrompt', payload: prompt });
+    const outcome = probeCall(stage.reports, frame, 'ui', { path: 'ui.showPrompt', payload: prompt });
     const element = await dialogOf<PexPluginPrompt>('pex-plugin-prompt');
     const root = inside(element);
     const dialog = root.querySelector('dialog')!;
@@ -300,7 +291,7 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
     expect(sent).to.deep.equal([{ pluginId: 'ui', event: 'ui:prompt:input', payload: { modalId: element.dataset.modalId, input: 'Not now' } }]);
     expect(element.isConnected).to.equal(false);
 
-    await probeCall(reports, frame, 'ui', { path: 'ui.addPrompt', payload: { title: 'Leave?', prompt: { primaryAction: 'Leave' } } });
+    await probeCall(stage.reports, frame, 'ui', { path: 'ui.addPrompt', payload: { title: 'Leave?', prompt: { primaryAction: 'Leave' } } });
     const second = await dialogOf<PexPluginPrompt>('pex-plugin-prompt');
     expect(inside(second).querySelector('[part="secondary-button"]')).to.equal(null);
     await sendKeys({ press: 'Escape' });
@@ -310,7 +301,7 @@ describe('Web App 3 forms and prompts: host-rendered dialogs', () => {
 
   it("keeps one plugin's dialogs its own: another plugin cannot remove them; removeAll closes them on unload", async () => {
     const frame = await start();
-    await probeCall(reports, frame, 'ui', { path: 'ui.addPrompt', payload: prompt });
+    await probeCall(stage.reports, frame, 'ui', { path: 'ui.addPrompt', payload: prompt });
     const element = await dialogOf<PexPluginPrompt>('pex-plugin-prompt');
     const id = element.dataset.modalId!;
     expect(elements.remove('other', id)).to.equal(false);

@@ -4,7 +4,7 @@ import type { PexToasts } from '../components/toasts/toasts.js';
 import { webapp3Ui } from '../components/shared/webapp3-ui.js';
 import { Webapp3Host } from '../src/webapp3/index.js';
 import { uiToasts } from '../src/webapp3/ui-toasts.js';
-import { fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
+import { fixtureUrl, frameOf, probeCall, Stage, until } from './support/webapp3-harness.js';
 
 /** The text of the toast showing in `toasts`' region of `role`, or undefined. */
 function showing(toasts: PexToasts, role: 'status' | 'alert'): string | undefined {
@@ -12,39 +12,30 @@ function showing(toasts: PexToasts, role: 'status' | 'alert'): string | undefine
 }
 
 describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable', () => {
-  let container: HTMLElement;
-  let place: HTMLElement;
-  let reports: Reports;
+  let stage: Stage;
   let host: Webapp3Host | undefined;
 
   const start = async (id: string, src: string) => {
-    host = new Webapp3Host({ container, execute: async () => true, handlers: uiToasts({ place: { element: place } }) });
+    host = new Webapp3Host({ container: stage.container, execute: async () => true, handlers: uiToasts({ place: { element: stage.place } }) });
     host.load([{ id, src }]);
-    await until(() => reports.of(id, 'registered').length === 1, `${id} registered`);
-    return frameOf(container, id);
+    await until(() => stage.reports.of(id, 'registered').length === 1, `${id} registered`);
+    return frameOf(stage.container, id);
   };
 
-  const ownRegion = () => place.shadowRoot!.querySelector<PexToasts>('pex-toasts');
+  const ownRegion = () => stage.place.shadowRoot!.querySelector<PexToasts>('pex-toasts');
 
   beforeEach(() => {
-    container = document.createElement('div');
-    place = document.createElement('div');
-    place.attachShadow({ mode: 'open' }).innerHTML = '<slot></slot>';
-    document.body.append(container, place);
-    reports = new Reports();
+    stage = new Stage('<slot></slot>');
   });
 
   afterEach(() => {
-    host?.dispose();
+    stage.dispose(host);
     host = undefined;
-    reports.dispose();
-    container.remove();
-    place.remove();
   });
 
   it("shows a plugin's toast in the host's own polite live region, then removes it after its timeout", async () => {
     const frame = await start('ui', fixtureUrl('ui/index.html?id=ui'));
-    const outcome = await probeCall(reports, frame, 'ui', { path: 'ui.showToast', payload: { message: 'Recording started', timeout: 400 } });
+    const outcome = await probeCall(stage.reports, frame, 'ui', { path: 'ui.showToast', payload: { message: 'Recording started', timeout: 400 } });
     const shownAt = performance.now();
     // showToast resolves to nothing once the host has taken the toast.
     expect(outcome).to.deep.include({ kind: 'result', value: undefined });
@@ -64,19 +55,19 @@ describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable'
 
   it('replies ok to ui:toast:show and refuses a toast the types do not allow, naming the field', async () => {
     const frame = await start('raw', fixtureUrl('probe/index.html?id=raw&raw=1'));
-    const ok = await probeCall(reports, frame, 'raw', { rpc: 'ui:toast:show', payload: { message: 'Hi', timeout: 0 } });
+    const ok = await probeCall(stage.reports, frame, 'raw', { rpc: 'ui:toast:show', payload: { message: 'Hi', timeout: 0 } });
     expect((ok.value as { status: string }).status).to.equal('ok');
     expect(ok.value).to.have.keys(['status', 'id', 'data']);
-    const bad = await probeCall(reports, frame, 'raw', { rpc: 'ui:toast:show', payload: { message: 'Hi', position: 'middle' } });
+    const bad = await probeCall(stage.reports, frame, 'raw', { rpc: 'ui:toast:show', payload: { message: 'Hi', position: 'middle' } });
     expect(bad.value).to.deep.include({ status: 'failed', reason: 'ui:toast:show has "position" "middle" (known: topCenter, bottomCenter).' });
-    const noMessage = await probeCall(reports, frame, 'raw', { rpc: 'ui:toast:show', payload: { timeout: -1 } });
+    const noMessage = await probeCall(stage.reports, frame, 'raw', { rpc: 'ui:toast:show', payload: { timeout: -1 } });
     expect(noMessage.value).to.deep.include({ reason: 'ui:toast:show needs "message" (a string).' });
     await until(() => showing(ownRegion()!, 'status') === 'Hi', 'the valid toast');
   });
 
   it('queues toasts in order, one at a time; a dismiss button takes the showing one away', async () => {
     const toasts = document.createElement('pex-toasts');
-    place.append(toasts);
+    stage.place.append(toasts);
     toasts.show({ message: 'first', timeout: 0, canDismiss: true });
     toasts.show({ message: 'second', timeout: 0, canDismiss: true });
     toasts.show({ message: 'third', timeout: 0 });
@@ -94,7 +85,7 @@ describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable'
 
   it('lets an isInterrupt toast replace the showing one in the assertive region, unless that one has timeout 0', async () => {
     const toasts = document.createElement('pex-toasts');
-    place.append(toasts);
+    stage.place.append(toasts);
     toasts.show({ message: 'muted', timeout: 5000 });
     toasts.show({ message: 'queued', timeout: 5000 });
     await until(() => showing(toasts, 'status') === 'muted', 'the first toast');
@@ -117,7 +108,7 @@ describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable'
     try {
       const toasts = document.createElement('pex-toasts');
       toasts.className = 'themed';
-      place.append(toasts);
+      stage.place.append(toasts);
       toasts.show({ message: 'below', position: 'bottomCenter', timeout: 0, canDismiss: true });
       await until(() => showing(toasts, 'status') === 'below', 'the bottom toast');
       const toast = toasts.shadowRoot!.querySelector<HTMLElement>('[part~="toast"]')!;
@@ -140,25 +131,25 @@ describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable'
     const placed = document.createElement('pex-toasts');
     const wrapper = document.createElement('section');
     wrapper.append(placed);
-    place.append(wrapper);
+    stage.place.append(wrapper);
     const frame = await start('ui', fixtureUrl('ui/index.html?id=ui'));
-    await probeCall(reports, frame, 'ui', { path: 'ui.showToast', payload: { message: 'In your region', timeout: 0 } });
+    await probeCall(stage.reports, frame, 'ui', { path: 'ui.showToast', payload: { message: 'In your region', timeout: 0 } });
     await until(() => showing(placed, 'status') === 'In your region', "the toast in the app's region");
     expect(ownRegion()).to.equal(null);
     await expect(placed).to.be.accessible();
   });
 
   it('serves forms, toasts and removals together through webapp3Ui, and removeAll closes an unloaded plugin\'s dialogs', async () => {
-    const ui = webapp3Ui({ place: { element: place }, send: (pluginId, event, payload) => host?.plugin(pluginId)?.send(event, payload) });
+    const ui = webapp3Ui({ place: { element: stage.place }, send: (pluginId, event, payload) => host?.plugin(pluginId)?.send(event, payload) });
     expect(Object.keys(ui.handlers).sort()).to.deep.equal(['ui:form:open', 'ui:prompt:open', 'ui:removeElement', 'ui:toast:show', 'ui:widget:add', 'ui:widget:toggle']);
-    host = new Webapp3Host({ container, execute: async () => true, handlers: ui.handlers });
+    host = new Webapp3Host({ container: stage.container, execute: async () => true, handlers: ui.handlers });
     host.load([{ id: 'both', src: fixtureUrl('ui/index.html?id=both') }]);
-    await until(() => reports.of('both', 'registered').length === 1, 'both registered');
-    const frame = frameOf(container, 'both');
-    await probeCall(reports, frame, 'both', { path: 'ui.showToast', payload: { message: 'Ready', timeout: 0 } });
+    await until(() => stage.reports.of('both', 'registered').length === 1, 'both registered');
+    const frame = frameOf(stage.container, 'both');
+    await probeCall(stage.reports, frame, 'both', { path: 'ui.showToast', payload: { message: 'Ready', timeout: 0 } });
     await until(() => !!ownRegion() && showing(ownRegion()!, 'status') === 'Ready', 'the toast');
-    await probeCall(reports, frame, 'both', { path: 'ui.addPrompt', payload: { title: 'Go?', prompt: { primaryAction: 'Go' } } });
-    const prompt = place.shadowRoot!.querySelector('pex-plugin-prompt')!;
+    await probeCall(stage.reports, frame, 'both', { path: 'ui.addPrompt', payload: { title: 'Go?', prompt: { primaryAction: 'Go' } } });
+    const prompt = stage.place.shadowRoot!.querySelector('pex-plugin-prompt')!;
     expect(prompt.isConnected).to.equal(true);
     host.unload('both');
     ui.elements.removeAll('both');
@@ -167,7 +158,7 @@ describe('Web App 3 toasts: a live region, queued, timed, dismissable, themable'
 
   it('ends its timers when it leaves the page', async () => {
     const toasts = document.createElement('pex-toasts');
-    place.append(toasts);
+    stage.place.append(toasts);
     toasts.show({ message: 'a', timeout: 200 });
     toasts.show({ message: 'b', timeout: 200 });
     await until(() => showing(toasts, 'status') === 'a', 'the first toast');

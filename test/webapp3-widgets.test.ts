@@ -8,7 +8,7 @@ import { participant } from '../testing/participants.js';
 import { Webapp3Host } from '../src/webapp3/index.js';
 import { PluginElements } from '../src/webapp3/ui-elements.js';
 import { uiWidgets } from '../src/webapp3/ui-widgets.js';
-import { fixtureUrl, frameOf, probeCall, Reports, until, type ProbeReport } from './support/webapp3-harness.js';
+import { fixtureUrl, frameOf, probeCall, Stage, until, type ProbeReport } from './support/webapp3-harness.js';
 
 const PLUGIN = 'widgets';
 
@@ -44,9 +44,7 @@ class ListenerCount {
 }
 
 describe('Web App 3 widgets: a panel or floating frame showing the widget\'s page', () => {
-  let container: HTMLElement;
-  let place: HTMLElement;
-  let reports: Reports;
+  let stage: Stage;
   let host: Webapp3Host | undefined;
   let elements: PluginElements;
   let commands: { command: PluginCommand; pluginId: string }[];
@@ -57,55 +55,48 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
   const start = async (sandboxValues?: string[], withConference = false) => {
     elements = new PluginElements();
     host = new Webapp3Host({
-      container,
+      container: stage.container,
       execute: async (command, pluginId) => {
         commands.push({ command, pluginId });
         return true;
       },
-      handlers: { ...uiWidgets({ place: { element: place }, elements }), ...elements.handlers() },
+      handlers: { ...uiWidgets({ place: { element: stage.place }, elements }), ...elements.handlers() },
       ...(withConference && store ? { conference: { participants$: store.participants$, conference$: store.conference$ } } : {}),
       onIgnored: (message) => ignored.push(`${message.reason}:${message.pluginId ?? ''}:${message.rpc}`),
     });
     host.load([{ id: PLUGIN, src: fixtureUrl(`widgets/index.html?id=${PLUGIN}`), ...(sandboxValues ? { sandboxValues } : {}) }]);
-    await until(() => reports.of(PLUGIN, 'registered').length === 1, 'the plugin registered');
-    pluginFrame = frameOf(container, PLUGIN);
+    await until(() => stage.reports.of(PLUGIN, 'registered').length === 1, 'the plugin registered');
+    pluginFrame = frameOf(stage.container, PLUGIN);
   };
 
   /** Asks the plugin to call `path`; the outcome's value, or a failure with its error. */
-  const plugin = async (path: string, payload?: unknown): Promise<ProbeReport> => probeCall(reports, pluginFrame, PLUGIN, { path, payload });
+  const plugin = async (path: string, payload?: unknown): Promise<ProbeReport> => probeCall(stage.reports, pluginFrame, PLUGIN, { path, payload });
 
   /** Adds a widget through the plugin: its ref (for toggle/remove), id and element. */
   const addWidget = async (payload: Record<string, unknown>) => {
     const outcome = await plugin('addWidget', payload);
     expect(outcome.kind, outcome.error).to.equal('result');
     const widgetId = outcome.value as string;
-    const element = place.shadowRoot!.querySelector<PexPluginWidget>(`pex-plugin-widget[data-widget-id="${widgetId}"]`);
+    const element = stage.place.shadowRoot!.querySelector<PexPluginWidget>(`pex-plugin-widget[data-widget-id="${widgetId}"]`);
     expect(element, `<pex-plugin-widget> of ${widgetId}`).to.not.equal(null);
     await element!.updateComplete;
     return { ref: outcome.ref!, widgetId, element: element!, frame: element!.querySelector('iframe')! };
   };
 
-  const toggles = (ref: string) => reports.of(PLUGIN, 'event', 'onToggle').filter((r) => r.ref === ref).map((r) => r.payload);
+  const toggles = (ref: string) => stage.reports.of(PLUGIN, 'event', 'onToggle').filter((r) => r.ref === ref).map((r) => r.payload);
   const shown = (element: HTMLElement) => getComputedStyle(element).display !== 'none' && element.shadowRoot!.querySelector('[part="panel"]')!.getBoundingClientRect().width > 0;
   const closeButton = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!;
 
   beforeEach(() => {
-    container = document.createElement('div');
-    place = document.createElement('div');
-    place.attachShadow({ mode: 'open' });
-    document.body.append(container, place);
-    reports = new Reports();
+    stage = new Stage();
     commands = [];
     ignored = [];
     store = new ConferenceStore();
   });
 
   afterEach(() => {
-    host?.dispose();
+    stage.dispose(host);
     host = undefined;
-    reports.dispose();
-    container.remove();
-    place.remove();
   });
 
   it('adds a side panel whose frame shows the widget\'s page, sandboxed as its plugin; onLoad tells the plugin; the plugin toggles it', async () => {
@@ -115,9 +106,9 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
     expect(frame.getAttribute('sandbox')).to.equal('allow-scripts allow-forms');
     expect(frame.src).to.equal(fixtureUrl(`widgets/widget.html?parent=${PLUGIN}&name=side`));
     expect(frame.title).to.equal('Notes side');
-    await until(() => reports.of(PLUGIN, 'event', 'onLoad').length === 1, 'onLoad');
-    expect(reports.of(PLUGIN, 'event', 'onLoad')[0]).to.deep.include({ ref, payload: widgetId });
-    await until(() => reports.of('widget:side', 'registered').length === 1, 'the widget page registered');
+    await until(() => stage.reports.of(PLUGIN, 'event', 'onLoad').length === 1, 'onLoad');
+    expect(stage.reports.of(PLUGIN, 'event', 'onLoad')[0]).to.deep.include({ ref, payload: widgetId });
+    await until(() => stage.reports.of('widget:side', 'registered').length === 1, 'the widget page registered');
     // A side panel starts hidden: its plugin opens it.
     expect(element.open).to.equal(false);
     expect(shown(element)).to.equal(false);
@@ -140,7 +131,7 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
     await element.updateComplete;
     expect(shown(element)).to.equal(false);
     // Hidden, the page runs on: no second load.
-    expect(reports.of(PLUGIN, 'event', 'onLoad').length).to.equal(1);
+    expect(stage.reports.of(PLUGIN, 'event', 'onLoad').length).to.equal(1);
   });
 
   it('is closed by the user from the keyboard: its close button, named by the title, and Escape on a floating one; focus goes back', async () => {
@@ -217,15 +208,15 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
       '{"reason":"ui:widget:add has \\"position\\" \\"middle\\" (known: topLeft, topRight, bottomLeft, bottomRight, center)."}',
       'no widget nothing',
     ]);
-    expect(place.shadowRoot!.querySelectorAll('pex-plugin-widget').length).to.equal(0);
+    expect(stage.place.shadowRoot!.querySelectorAll('pex-plugin-widget').length).to.equal(0);
     expect(host!.frameCount).to.equal(1);
   });
 
   it('serves the widget page\'s calls as its plugin\'s, from its own frame on its own channel', async () => {
     await start();
     const { frame } = await addWidget(sidePanel('calls'));
-    await until(() => reports.of('widget:calls', 'registered').length === 1, 'the widget page registered');
-    const lock = await probeCall(reports, frame, 'widget:calls', { path: 'conference.lock', payload: { lock: true } });
+    await until(() => stage.reports.of('widget:calls', 'registered').length === 1, 'the widget page registered');
+    const lock = await probeCall(stage.reports, frame, 'widget:calls', { path: 'conference.lock', payload: { lock: true } });
     expect(commands).to.deep.equal([{ command: { name: 'sendRequest', args: { path: 'lock', payload: undefined } }, pluginId: PLUGIN }]);
     expect(lock.value).to.deep.equal({ status: 200, data: { status: 'success', result: true } });
   });
@@ -234,10 +225,10 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
     store!.setParticipants([participant({ uuid: 'u-1', name: 'Alice' })]);
     await start(undefined, true);
     await addWidget(sidePanel('roster'));
-    await until(() => reports.of('widget:roster', 'registered').length === 1, 'the widget page registered');
+    await until(() => stage.reports.of('widget:roster', 'registered').length === 1, 'the widget page registered');
     store!.setParticipants([participant({ uuid: 'u-1', name: 'Alice' }), participant({ uuid: 'u-2', name: 'Bob' })]);
-    await until(() => reports.of('widget:roster', 'event', 'participants').some((r) => (r.payload as string[]).length === 2), 'the widget told of Bob');
-    expect(reports.of('widget:roster', 'event', 'participants').at(-1)!.payload).to.deep.equal(['Alice', 'Bob']);
+    await until(() => stage.reports.of('widget:roster', 'event', 'participants').some((r) => (r.payload as string[]).length === 2), 'the widget told of Bob');
+    expect(stage.reports.of('widget:roster', 'event', 'participants').at(-1)!.payload).to.deep.equal(['Alice', 'Bob']);
   });
 
   it('moves a draggable floating widget by its header', async () => {
@@ -271,22 +262,22 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
     };
     addEventListener('message', watch);
     try {
-      await until(() => reports.of('widget:guarded', 'registered').length === 1, 'the widget page registered');
+      await until(() => stage.reports.of('widget:guarded', 'registered').length === 1, 'the widget page registered');
       expect(widgetChannel).to.match(/^widgets:widget-/);
       const intruder = document.createElement('iframe');
       intruder.setAttribute('sandbox', 'allow-scripts');
       intruder.src = fixtureUrl('intruder/index.html');
-      container.append(intruder);
-      await until(() => reports.intruder.some((r) => r.intruder === 'ready'), 'the intruder frame');
+      stage.container.append(intruder);
+      await until(() => stage.reports.intruder.some((r) => r.intruder === 'ready'), 'the intruder frame');
       intruder.contentWindow!.postMessage({ intrude: { rpc: 'conference:lock', payload: { lock: true }, id: 'spoof-1', chanId: widgetChannel } }, '*');
       pluginFrame.contentWindow!.postMessage({ probeSpoof: { rpc: 'conference:lock', payload: { lock: true }, id: 'spoof-2', chanId: widgetChannel } }, '*');
       frame.contentWindow!.postMessage({ probeSpoof: { rpc: 'conference:lock', payload: { lock: true }, id: 'spoof-3', chanId: host!.plugin(PLUGIN)!.channelId } }, '*');
       await until(() => ignored.length === 3, 'the three calls to be ignored');
       expect(ignored.sort()).to.deep.equal(['unknown-source::conference:lock', 'wrong-channel:widgets:conference:lock', 'wrong-channel:widgets:conference:lock']);
       // A round trip through the real widget: anything the host had for the others would have come by now.
-      await probeCall(reports, frame, 'widget:guarded', { path: 'conference.lock', payload: { lock: false } });
+      await probeCall(stage.reports, frame, 'widget:guarded', { path: 'conference.lock', payload: { lock: false } });
       expect(commands.map((c) => c.command.args)).to.deep.equal([{ path: 'unlock', payload: undefined }]);
-      expect(reports.intruder.filter((r) => r.intruder === 'received')).to.deep.equal([]);
+      expect(stage.reports.intruder.filter((r) => r.intruder === 'received')).to.deep.equal([]);
     } finally {
       removeEventListener('message', watch);
     }
@@ -295,7 +286,7 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
   it('removes a widget and its frame on ui:removeElement', async () => {
     await start();
     const { ref, widgetId, element, frame } = await addWidget(sidePanel('gone'));
-    await until(() => reports.of('widget:gone', 'registered').length === 1, 'the widget page registered');
+    await until(() => stage.reports.of('widget:gone', 'registered').length === 1, 'the widget page registered');
     expect(host!.frameCount).to.equal(2);
     expect((await plugin('remove', { ref })).value).to.equal('removed');
     expect(element.isConnected).to.equal(false);
@@ -314,7 +305,7 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
       await start();
       const side = await addWidget(sidePanel('one'));
       const floating = await addWidget({ type: 'floating', title: 'Two', src: 'widget.html?parent=widgets&name=two', isVisible: true, dimensions: { width: { xs: '200px', lg: '320px' } } });
-      await until(() => reports.of('widget:one', 'registered').length === 1 && reports.of('widget:two', 'registered').length === 1, 'both widget pages registered');
+      await until(() => stage.reports.of('widget:one', 'registered').length === 1 && stage.reports.of('widget:two', 'registered').length === 1, 'both widget pages registered');
       expect(host!.frameCount).to.equal(3);
       // The host's one message listener, and the floating widget's, whose width follows the viewport.
       expect(listeners.left).to.deep.equal({ message: 1, resize: 1 });
@@ -322,8 +313,8 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
       // The host takes the widgets away with their frames, before the UI is told to remove the plugin's elements.
       expect([side.element.isConnected, floating.element.isConnected, side.frame.isConnected, floating.frame.isConnected]).to.deep.equal([false, false, false, false]);
       elements.removeAll(PLUGIN);
-      expect(place.shadowRoot!.querySelectorAll('pex-plugin-widget, iframe').length).to.equal(0);
-      expect(container.querySelectorAll('iframe').length).to.equal(0);
+      expect(stage.place.shadowRoot!.querySelectorAll('pex-plugin-widget, iframe').length).to.equal(0);
+      expect(stage.container.querySelectorAll('iframe').length).to.equal(0);
       expect(host!.frameCount).to.equal(0);
       expect(host!.idle).to.equal(true);
       expect(listeners.left).to.deep.equal({});

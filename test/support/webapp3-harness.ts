@@ -77,3 +77,28 @@ export function frameOf(container: Element, pluginId: string): HTMLIFrameElement
   if (!frame) throw new Error(`No frame for ${pluginId}`);
   return frame;
 }
+
+/**
+ * What a test of the host's own elements lays out in the document: the host's container, the
+ * place the host puts its elements in (an open shadow root holding `placeHtml`), and the reports
+ * of its plugins.
+ */
+export class Stage {
+  readonly container = document.createElement('div');
+  readonly place = document.createElement('div');
+  readonly reports: Reports;
+
+  constructor(placeHtml = '') {
+    this.place.attachShadow({ mode: 'open' }).innerHTML = placeHtml;
+    document.body.append(this.container, this.place);
+    this.reports = new Reports();
+  }
+
+  /** Disposes `host` (the test's, if it made one), then takes the reports and the elements away. */
+  dispose(host: { dispose(): void } | undefined): void {
+    host?.dispose();
+    this.reports.dispose();
+    this.container.remove();
+    this.place.remove();
+  }
+}
