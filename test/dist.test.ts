@@ -110,8 +110,11 @@ describe('dist/pex-plugin-host.js', () => {
       expect(button()?.getAttribute('aria-label')).to.equal('Start recording (0)');
       button()!.click();
       expect(win.pexTest.calls.filter((c) => c.fn === 'recordConference').map((c) => c.plugin)).to.deep.equal(['toolbar-plugin']);
-      const settings = doc.querySelector('pex-plugin-settings')!.shadowRoot!;
-      expect([...settings.querySelectorAll('[part="name"]')].map((n) => n.textContent)).to.include('Toolbar test');
+      // The settings page's view is a chunk of its own: it may come after the toolbar's button.
+      const names = () => [...(doc.querySelector('pex-plugin-settings')?.shadowRoot?.querySelectorAll('[part="name"]') ?? [])].map((n) => n.textContent);
+      const shown = Date.now() + 5000;
+      while (!names().includes('Toolbar test') && Date.now() < shown) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(names()).to.include('Toolbar test');
     } finally {
       frame.remove();
     }

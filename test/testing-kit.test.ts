@@ -74,10 +74,14 @@ describe('the testing kit (app-driven)', () => {
   it('removed the previous tests\' hosts, and says what it waited for when a wait fails', async () => {
     expect(document.querySelectorAll('[data-pex-test-harness]').length).to.equal(0);
     const harness = await mountPluginHost({ brandingUrl: BRANDING, role: 'chair' });
+    // The branding's Web App 3 sample adds its button and its participant action once its frame
+    // has registered: waited for, so the menus the failure lists are the same every time.
+    await harness.menuItem('Web App 3 sample: a form');
+    await harness.menuItem('Say hello');
     const failure = await harness.menuItem('Record', { timeout: 50 }).catch((error: Error) => error.message);
     expect(failure).to.equal(
-      'timed out after 50 ms waiting for a menu item labelled "Record"; toolbar: ["No raised hands", "Start recording", "Chat bot: no unread messages"]; ' +
-        'conference: ["Conference info", "Change layout", "Lock", "Mute guests"]; participants: ["Spotlight"]',
+      'timed out after 50 ms waiting for a menu item labelled "Record"; toolbar: ["No raised hands", "Start recording", "Chat bot: no unread messages", "Web App 3 sample: a form"]; ' +
+        'conference: ["Conference info", "Change layout", "Lock", "Mute guests"]; participants: ["Spotlight", "Say hello"]',
     );
     const noCommand = await harness.nextCommand('dialOut', { timeout: 50 }).catch((error: Error) => error.message);
     expect(noCommand).to.equal('timed out after 50 ms waiting for a "dialOut" command; no command was sent');
