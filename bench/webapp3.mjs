@@ -3,7 +3,7 @@
  * (`pages/webapp3-host.html`): the drop-in loaded, then timed from appending
  * `<pex-plugin-host branding-url=...>` (a manifest.json listing 30 plugins, an empty
  * settings.json) to `host.plugins` listing all 30 `loaded` (each frame's `registerPlugin`
- * answered). Each plugin is a page whose module script is written with the real
+ * answered) and each plugin's toolbar button drawn in the host's toolbar. Each plugin is a page whose module script is written with the real
  * `@pexip/plugin-api`, bundled once with esbuild when the benchmark starts (one bundle shared by
  * every frame, each page telling its id by `?id=pN`). B (`pages/webapp3-baseline.html`): the same
  * page, 30 bare `<iframe sandbox="allow-scripts">` entering it at once, each page's script file
@@ -73,6 +73,8 @@ async function loadOnce(browser, url, expected) {
     ]);
     if (result.error) throw new Error(`${url}: ${result.error}`);
     if (result.loaded !== expected) throw new Error(`${url}: ${result.loaded} of ${expected} plugins (${(result.failed ?? []).join('; ')})`);
+    const wantedButtons = Number(new URL(url).searchParams.get('buttons') ?? expected);
+    if (result.buttons !== undefined && result.buttons < wantedButtons) throw new Error(`${url}: ${result.buttons} of ${wantedButtons} toolbar buttons`);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     return result;
   } finally {
@@ -108,7 +110,9 @@ const medianOf = (list, f) => summarize(list.map(f).filter((x) => typeof x === '
  */
 async function chunkCheck(browser, origin, n) {
   const load = async (branding, expected) => {
-    const r = await loadOnce(browser, `${origin}/pages/webapp3-host.html?branding=${branding}&n=${expected}&linger=1000`, expected);
+    // The webapp2 plugin has no menu item: no button to wait for.
+    const buttons = branding === 'webapp2-only' ? 0 : expected;
+    const r = await loadOnce(browser, `${origin}/pages/webapp3-host.html?branding=${branding}&n=${expected}&buttons=${buttons}&linger=1000`, expected);
     return r;
   };
   const without = await load('webapp2-only', 1);
@@ -339,7 +343,7 @@ export function markdown(r) {
   return [
     `${r.plugins} Web App 3 plugins (each a page whose module script registers with the real \`@pexip/plugin-api\`, one esbuild bundle shared by all) against ${r.plugins} bare sandboxed frames (\`sandbox="allow-scripts"\`, a script file posting one message). ` +
       `${r.pairsPerSetting} interleaved pairs per setting after ${r.warmupPairs} warm-up pair, the order alternating; fresh browser context per load, HTTP cache off. ` +
-      'A: from appending `<pex-plugin-host branding-url=...>` (the drop-in already loaded; manifest.json lists the plugins, settings.json none) to `host.plugins` listing all of them `loaded` (each frame\'s `registerPlugin` answered). ' +
+      'A: from appending `<pex-plugin-host branding-url=...>` (the drop-in already loaded; manifest.json lists the plugins, settings.json none) to `host.plugins` listing all of them `loaded` (each frame\'s `registerPlugin` answered) and each plugin\'s toolbar button (`ui.addButton`) drawn in the host\'s `<pex-toolbar>`. ' +
       `B: the same page, from the same quiet moment, the frames inserted at once, to the last message in. ${r.server}.`,
     '',
     `Budget: ${r.budget.note}. The ratio of the medians is shown for reference only.`,
