@@ -27,13 +27,5 @@ export class Webapp3Problem extends Error {
   }
 }
 
-/** A readable sentence for any thrown value, for a `failed` reply's reason. */
-export function reasonOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string') return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
-}
+/** A readable sentence for any thrown value, for a `failed` reply's reason: the one the runtime words plugin errors with. */
+export { describeError as reasonOf } from '../runtime/plugin-error.js';
