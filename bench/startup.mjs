@@ -13,6 +13,7 @@ import { launchBrowser, freshPage } from './lib/browser.mjs';
 import { pad, tempFolder, writeBrandingFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
+import { interleavedPairs, medianOf, pairedFigures } from './lib/pairs.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
 import { profileFunctions } from './lib/profile.mjs';
 import { loadSources, traceLoads } from './startup-trace.mjs';
@@ -82,30 +83,13 @@ export async function loadOnce(browser, url, expected) {
   }
 }
 
-/**
- * Interleaved pairs of host (A) and baseline (B) loads, the order alternating so that drift
- * hits both alike; the ratio A/B of each pair.
- */
-export async function pairs(browser, origin, plugins, { count, warmup = 1 }) {
-  const pageA = `${origin}/pages/startup-host.html?n=${plugins}`;
-  const pageB = `${origin}/pages/startup-baseline.html?n=${plugins}`;
-  const a = [];
-  const b = [];
-  const ratios = [];
-  for (let i = 0; i < warmup + count; i++) {
-    const order = i % 2 ? ['B', 'A'] : ['A', 'B'];
-    const pair = {};
-    for (const which of order) pair[which] = await loadOnce(browser, which === 'A' ? pageA : pageB, plugins);
-    if (i < warmup) continue;
-    a.push(pair.A);
-    b.push(pair.B);
-    ratios.push(pair.A.t / pair.B.t);
-  }
-  return { a, b, ratios };
+/** Interleaved pairs of host (A) and baseline (B) loads; the ratio A/B of each pair. */
+export function pairs(browser, origin, plugins, { count, warmup = 1 }) {
+  const page = { A: `${origin}/pages/startup-host.html?n=${plugins}`, B: `${origin}/pages/startup-baseline.html?n=${plugins}` };
+  return interleavedPairs((which) => loadOnce(browser, page[which], plugins), { count, warmup });
 }
 
 const round = (x, d = 2) => (typeof x === 'number' ? Number(x.toFixed(d)) : null);
-const medianOf = (list, f) => summarize(list.map(f).filter((x) => typeof x === 'number'), 2).median;
 
 /** Kind of a profiled function, by where its code lives. */
 function kindOf(fn) {
@@ -181,25 +165,16 @@ async function profileHost(browser, url, plugins, runs) {
  * file comes in (`?spin=`), in interleaved pairs. The host's own work per plugin costs it the same.
  */
 async function sensitivity(browser, origin, plugins, { spinMs = 1, count = 8 } = {}) {
-  const ratios = [];
-  const plain = [];
-  const spun = [];
-  for (let i = 0; i < count + 1; i++) {
-    const pair = {};
-    for (const spin of i % 2 ? [spinMs, 0] : [0, spinMs]) pair[spin] = (await loadOnce(browser, `${origin}/pages/startup-baseline.html?n=${plugins}&spin=${spin}`, plugins)).t;
-    if (i === 0) continue;
-    plain.push(pair[0]);
-    spun.push(pair[spinMs]);
-    ratios.push(pair[spinMs] / pair[0]);
-  }
-  const extra = summarize(spun.map((t, i) => t - plain[i]), 1);
+  const page = (spin) => `${origin}/pages/startup-baseline.html?n=${plugins}&spin=${spin}`;
+  const measured = await interleavedPairs((which) => loadOnce(browser, page(which === 'A' ? spinMs : 0), plugins), { count });
+  const extra = summarize(measured.a.map((r, i) => r.t - measured.b[i].t), 1);
   return {
     plugins,
     spinMs,
-    pairs: ratios.length,
-    baseline: summarize(plain, 1),
-    withSpin: summarize(spun, 1),
-    pairedRatio: summarize(ratios, 3),
+    pairs: measured.ratios.length,
+    baseline: summarize(measured.b.map((r) => r.t), 1),
+    withSpin: summarize(measured.a.map((r) => r.t), 1),
+    pairedRatio: summarize(measured.ratios, 3),
     extraMs: extra,
     // ms of load per ms of script spent as the packages come in: spinMs × plugins of script in all.
     loadMsPerScriptMs: round(extra.median / (spinMs * plugins), 2),
@@ -221,21 +196,14 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
     for (const plugins of pluginCounts) {
       for (const latencyMs of latencies) {
         server.latencyMs = latencyMs;
-        const { a, b, ratios } = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
-        const tA = summarize(a.map((r) => r.t), 2);
-        const tB = summarize(b.map((r) => r.t), 2);
-        const paired = summarize(ratios, 3);
+        const measured = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
+        const { a, b, ratios } = measured;
+        const figures = pairedFigures(measured);
         const entry = {
           plugins,
           latencyMs,
-          pairs: ratios.length,
-          host: tA,
-          baseline: tB,
-          pairedRatio: paired,
-          pairedMedian: paired.median,
-          pairedP90: round(percentile(ratios, 90), 3),
-          ratioOfMedians: round(tA.median / tB.median, 3),
-          pass: paired.median <= BUDGET.median && percentile(ratios, 90) <= BUDGET.p90,
+          ...figures,
+          pass: figures.pairedMedian <= BUDGET.median && percentile(ratios, 90) <= BUDGET.p90,
           hostTimeline: {
             brandingStart: medianOf(a, (r) => r.timeline.branding?.firstStart),
             brandingEnd: medianOf(a, (r) => r.timeline.branding?.lastEnd),
@@ -248,7 +216,7 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
             otherRequests: medianOf(a, (r) => r.timeline.other?.n ?? 0),
             buttons: medianOf(a, (r) => r.tButtons),
             settled: medianOf(a, (r) => r.tSettled),
-            done: tA.median,
+            done: figures.host.median,
           },
           baselineTimeline: {
             brandingStart: medianOf(b, (r) => r.timeline.branding?.firstStart),
@@ -260,12 +228,11 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
             iconsStart: medianOf(b, (r) => r.timeline.icons?.firstStart),
             iconsEnd: medianOf(b, (r) => r.timeline.icons?.lastEnd),
             registered: medianOf(b, (r) => r.tRegistered),
-            done: tB.median,
+            done: figures.baseline.median,
           },
-          samples: { host: a.map((r) => round(r.t)), baseline: b.map((r) => round(r.t)), ratios: ratios.map((x) => round(x, 3)) },
         };
         log(
-          `startup: ${plugins} plugins, ${latencyMs} ms: host median ${tA.median} ms, baseline ${tB.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`,
+          `startup: ${plugins} plugins, ${latencyMs} ms: host median ${figures.host.median} ms, baseline ${figures.baseline.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`,
         );
         settings.push(entry);
       }

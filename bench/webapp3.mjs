@@ -20,7 +20,7 @@ import { launchBrowser, freshPage } from './lib/browser.mjs';
 import { tempFolder, writeBrandingFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
-import { percentile, summarize } from './lib/stats.mjs';
+import { interleavedPairs, pairedFigures, medianOf } from './lib/pairs.mjs';
 import { profileFunctions } from './lib/profile.mjs';
 import { pluginSource } from './startup.mjs';
 
@@ -82,26 +82,12 @@ async function loadOnce(browser, url, expected) {
   }
 }
 
-/** Interleaved pairs of host (A) and baseline (B) loads, the order alternating; the ratio A/B of each pair. */
-async function pairs(browser, origin, n, { count, warmup }) {
-  const pageA = `${origin}/pages/webapp3-host.html?n=${n}`;
-  const pageB = `${origin}/pages/webapp3-baseline.html?n=${n}&brandingID=${BRANDING_ID}`;
-  const a = [];
-  const b = [];
-  const ratios = [];
-  for (let i = 0; i < warmup + count; i++) {
-    const order = i % 2 ? ['B', 'A'] : ['A', 'B'];
-    const pair = {};
-    for (const which of order) pair[which] = await loadOnce(browser, which === 'A' ? pageA : pageB, n);
-    if (i < warmup) continue;
-    a.push(pair.A);
-    b.push(pair.B);
-    ratios.push(pair.A.t / pair.B.t);
-  }
-  return { a, b, ratios };
+/** Interleaved pairs of host (A) and baseline (B) loads; the ratio A/B of each pair. */
+function pairs(browser, origin, n, { count, warmup }) {
+  const page = { A: `${origin}/pages/webapp3-host.html?n=${n}`, B: `${origin}/pages/webapp3-baseline.html?n=${n}&brandingID=${BRANDING_ID}` };
+  return interleavedPairs((which) => loadOnce(browser, page[which], n), { count, warmup });
 }
 
-const medianOf = (list, f) => summarize(list.map(f).filter((x) => typeof x === 'number'), 2).median;
 
 /**
  * Which dist/ files a host fetches for a branding without Web App 3 plugins (one webapp2
@@ -219,21 +205,14 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
   try {
     for (const latencyMs of latencies) {
       server.latencyMs = latencyMs;
-      const { a, b, ratios } = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
-      const tA = summarize(a.map((r) => r.t), 2);
-      const tB = summarize(b.map((r) => r.t), 2);
-      const paired = summarize(ratios, 3);
+      const measured = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
+      const { a, b } = measured;
+      const figures = pairedFigures(measured);
       const entry = {
         plugins,
         latencyMs,
-        pairs: ratios.length,
-        host: tA,
-        baseline: tB,
-        pairedRatio: paired,
-        pairedMedian: paired.median,
-        pairedP90: round(percentile(ratios, 90), 3),
-        ratioOfMedians: round(tA.median / tB.median, 3),
-        pass: paired.median <= BUDGET.median,
+        ...figures,
+        pass: figures.pairedMedian <= BUDGET.median,
         hostTimeline: {
           brandingStart: medianOf(a, (r) => r.timeline.branding?.firstStart),
           brandingEnd: medianOf(a, (r) => r.timeline.branding?.lastEnd),
@@ -241,16 +220,15 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
           chunkEnd: medianOf(a, (r) => r.timeline.chunks?.lastEnd),
           framesStart: medianOf(a, (r) => r.timeline.frames?.firstStart),
           framesEnd: medianOf(a, (r) => r.timeline.frames?.lastEnd),
-          done: tA.median,
+          done: figures.host.median,
         },
         baselineTimeline: {
           framesStart: medianOf(b, (r) => r.timeline.frames?.firstStart),
           framesEnd: medianOf(b, (r) => r.timeline.frames?.lastEnd),
-          done: tB.median,
+          done: figures.baseline.median,
         },
-        samples: { host: a.map((r) => round(r.t)), baseline: b.map((r) => round(r.t)), ratios: ratios.map((x) => round(x, 3)) },
       };
-      log(`webapp3: ${plugins} plugins, ${latencyMs} ms: host median ${tA.median} ms, baseline ${tB.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`);
+      log(`webapp3: ${plugins} plugins, ${latencyMs} ms: host median ${figures.host.median} ms, baseline ${figures.baseline.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`);
       settings.push(entry);
     }
     server.latencyMs = 0;
