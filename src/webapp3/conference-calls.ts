@@ -9,7 +9,7 @@
  */
 import type { RTCParticipantEvent } from '@pexip/plugin-api';
 import { CommandError, type CommandResults, type PluginCommand, type RequestPayload } from '../conference/commands.js';
-import { conferenceRequestPath } from '../conference/request-path.js';
+import type { conferenceRequestPath as ConferenceRequestPath } from '../conference/request-path.js';
 import { failedReply, type RpcContext, type RpcHandler, type RpcHandlers } from './rpc-router.js';
 import { reasonOf } from './problems.js';
 
@@ -59,6 +59,23 @@ function refusalReason(error: unknown): string {
 }
 
 /** A handler for `rpc` that runs `command(payload)` and replies with `reply(result)`; a refusal is `failed` with the reason. */
+/**
+ * The one path checker of REST calls, fetched with the first call that makes a command: it is
+ * a chunk shared with webapp2 plugins' commands, and a static import would have fetched it a
+ * round trip after this chunk, before any plugin's frame could be made.
+ */
+let checkPath: typeof ConferenceRequestPath | undefined;
+let checkerLoaded: Promise<unknown> | undefined;
+function loadPathChecker(): Promise<unknown> {
+  return (checkerLoaded ??= import('../conference/request-path.js').then((module) => (checkPath = module.conferenceRequestPath)));
+}
+
+/** The path checker; only commands built after `loadPathChecker` resolved call it. */
+function checkedPath(...args: Parameters<typeof ConferenceRequestPath>): string {
+  if (!checkPath) throw new Error('the path checker is not loaded yet');
+  return checkPath(...args);
+}
+
 function commandCall<R>(
   options: ConferenceCallOptions,
   rpc: string,
@@ -69,6 +86,7 @@ function commandCall<R>(
   return async (payload, context) => {
     let result: unknown;
     try {
+      await loadPathChecker();
       result = await options.execute(command(objectOf(rpc, payload), context), context.pluginId);
     } catch (error) {
       return failed(refusalReason(error), context);
@@ -79,7 +97,7 @@ function commandCall<R>(
 
 /** `participants/<uuid>/<call>`, checked by the one path checker. */
 function participantPath(rpc: string, payload: Payload, call: string, uuid = stringField(rpc, payload, 'participantUuid')): string {
-  return conferenceRequestPath(`participants/${encodeURIComponent(uuid)}/${call}`, {
+  return checkedPath(`participants/${encodeURIComponent(uuid)}/${call}`, {
     call: `${rpc}(participantUuid ${JSON.stringify(uuid)})`,
     fix: "pass a participant's uuid, as event:participants gives it.",
   });
@@ -148,7 +166,7 @@ export function conferenceCalls(options: ConferenceCallOptions): RpcHandlers {
       if (payload.method !== undefined && payload.method !== 'POST') {
         throw new CommandError(`conference:sendRequest with method ${JSON.stringify(payload.method)} is not supported by this host: its requests are POST.`);
       }
-      const path = conferenceRequestPath(stringField('conference:sendRequest', payload, 'path'), { call: 'conference:sendRequest' });
+      const path = checkedPath(stringField('conference:sendRequest', payload, 'path'), { call: 'conference:sendRequest' });
       const body = payload.payload;
       return request(path, typeof body === 'object' && body !== null ? (body as Payload) : undefined);
     }),

@@ -23,8 +23,8 @@ import type { CustomIcon, RPCCallPayload } from '@pexip/plugin-api';
 import type { MenuLocation } from '../config/types.js';
 import { MAX_LABEL_LENGTH, type MenuItemView } from '../runtime/menu-items.js';
 import { BUTTON_ICON_NAMES, customIconUrl, isButtonIconName, isSvgMarkup, namedIconUrl, type IconState } from './button-icons.js';
-import { failedReply, type RpcContext, type RpcHandlers } from './rpc-router.js';
-import { okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
+import type { RpcContext, RpcHandlers } from './rpc-router.js';
+import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
 
 export type ButtonPayload = RPCCallPayload<'ui:button:add'>;
 export type ButtonRole = 'chair' | 'guest';

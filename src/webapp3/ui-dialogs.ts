@@ -13,8 +13,8 @@
  * `ui:removeElement` with its id.
  */
 import type { FormElement, FormInput, FormPayload, RPCCallPayload } from '@pexip/plugin-api';
-import { failedReply, type RpcContext, type RpcHandlers } from './rpc-router.js';
-import { okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
+import type { RpcContext, RpcHandlers } from './rpc-router.js';
+import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
 
 export type PromptPayload = RPCCallPayload<'ui:prompt:open'>;
 

@@ -4,7 +4,17 @@
  * the plugin's own: one plugin cannot remove another's element by guessing its id.
  */
 import type { RPCCallReply } from '@pexip/plugin-api';
-import { failedReply, type RpcHandlers } from './rpc-router.js';
+import type { FailedReply, RpcHandlers } from './rpc-router.js';
+
+/**
+ * The `failed` reply of GenericRPCReply, as the rpc router makes it. Made here again, not
+ * imported: the UI's chunk then shares no code with the frame host's chunk, and a chunk of
+ * such shared code would be discovered, and fetched, only after both came in, before any
+ * plugin's frame could be made.
+ */
+export function failedReply(callId: string, reason: string): FailedReply {
+  return { status: 'failed', reason, id: callId };
+}
 
 /**
  * Where plugin UI shows: the element it belongs to (the host), and where the host's own

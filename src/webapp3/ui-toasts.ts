@@ -6,8 +6,8 @@
  * queued; a payload the types do not allow is `failed` with what is wrong.
  */
 import type { NotificationToastMessage } from '@pexip/plugin-api';
-import { failedReply, type RpcHandlers } from './rpc-router.js';
-import { okReply, placeRoot, type UiPlace } from './ui-elements.js';
+import type { RpcHandlers } from './rpc-router.js';
+import { failedReply, okReply, placeRoot, type UiPlace } from './ui-elements.js';
 
 export const TOASTS_TAG = 'pex-toasts';
 

@@ -22,10 +22,10 @@
  * (components/plugin-widget); the handlers say so plainly when it is not defined.
  */
 import type { FloatingWidgetPosition, RPCCallReply, WidgetPayload } from '@pexip/plugin-api';
-import { failedReply, type RpcContext, type RpcHandlers } from './rpc-router.js';
-import { okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
+import type { RpcContext, RpcHandlers } from './rpc-router.js';
+import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
 import type { PluginCaller, WidgetFrame, Webapp3RpcContext } from './webapp3-host.js';
-import { reasonOf } from './problems.js';
+import { describeError as reasonOf } from '../runtime/plugin-error.js';
 
 export const WIDGET_TAG = 'pex-plugin-widget';
 

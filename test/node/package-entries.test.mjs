@@ -108,7 +108,6 @@ describe('the installed package', () => {
       'plugin-settings-view',
       'problem-texts',
       'request-path',
-      'rpc-router',
       'schema-diagnostics',
       'template-dialog-view',
       'texts',
