@@ -15,7 +15,7 @@ import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { interleavedPairs, medianOf, pairedFigures } from './lib/pairs.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
-import { profileFunctions } from './lib/profile.mjs';
+import { profileLoads } from './lib/profile.mjs';
 import { loadSources, traceLoads } from './startup-trace.mjs';
 
 export const name = 'startup';
@@ -107,56 +107,15 @@ function kindOf(fn) {
  * with the most self time (any code), and the drop-in's functions by inclusive time. Means per load.
  */
 async function profileHost(browser, url, plugins, runs) {
-  const kinds = { idle: 0, program: 0, gc: 0, dropIn: 0, plugins: 0, page: 0, native: 0 };
-  const self = new Map();
-  const inclusive = new Map();
-  let sampled = 0;
-  let done = 0;
-  for (let i = 0; i < runs; i++) {
-    const { page, close } = await freshPage(browser);
-    try {
-      const profile = await profileFunctions(
-        page,
-        async () => {
-          await page.goto(url, { waitUntil: 'domcontentloaded' });
-          const r = await page.evaluate(() => globalThis.benchDone);
-          if (r.error) throw new Error(r.error);
-          done += r.t;
-        },
-        { intervalUs: 50, top: 2000, sources: { 'pex-plugin-host.js': path.join(REPO_DIR, 'dist', 'pex-plugin-host.js') } },
-      );
-      sampled += profile.sampledMs;
-      for (const f of profile.self) {
-        kinds[kindOf(f.fn)] += f.ms;
-        const e = self.get(f.fn) ?? { fn: f.fn, ms: 0, code: f.code };
-        e.ms += f.ms;
-        self.set(f.fn, e);
-      }
-      for (const f of profile.total.filter((t) => t.fn.includes('/dist/'))) {
-        const e = inclusive.get(f.fn) ?? { fn: f.fn, ms: 0, code: f.code };
-        e.ms += f.ms;
-        inclusive.set(f.fn, e);
-      }
-    } finally {
-      await close();
-    }
-  }
-  const per = (ms) => round(ms / runs, 1);
-  const top = (map, n) =>
-    [...map.values()]
-      .filter((f) => !f.fn.startsWith('(idle)'))
-      .sort((x, y) => y.ms - x.ms)
-      .slice(0, n)
-      .map((f) => ({ fn: f.fn.replace(/http:\/\/127\.0\.0\.1:\d+/, ''), kind: kindOf(f.fn), ms: per(f.ms), code: (f.code ?? '').slice(0, 80) }));
-  return {
-    plugins,
-    runs,
-    doneMs: per(done),
-    sampledMs: per(sampled),
-    kinds: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, per(v)])),
-    self: top(self, 15),
-    dropInInclusive: top(inclusive, 20),
-  };
+  const { inclusive, ...profile } = await profileLoads(browser, url, runs, {
+    kinds: ['idle', 'program', 'gc', 'dropIn', 'plugins', 'page', 'native'],
+    kindOf,
+    sources: { 'pex-plugin-host.js': path.join(REPO_DIR, 'dist', 'pex-plugin-host.js') },
+    selfTop: 15,
+    inclusiveTop: 20,
+    inclusiveOf: (fn) => fn.includes('/dist/'),
+  });
+  return { plugins, ...profile, dropInInclusive: inclusive };
 }
 
 /**

@@ -21,7 +21,7 @@ import { tempFolder, writeBrandingFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { interleavedPairs, pairedFigures, medianOf } from './lib/pairs.mjs';
-import { profileFunctions } from './lib/profile.mjs';
+import { profileLoads } from './lib/profile.mjs';
 import { pluginSource } from './startup.mjs';
 
 export const name = 'webapp3';
@@ -146,44 +146,12 @@ function kindOf(fn) {
 }
 
 /** A sampled CPU profile (50 µs) of loads of a page: main-thread time by kind and the top self time, ms per load. */
-async function profileLoads(browser, url, runs) {
-  const kinds = { idle: 0, program: 0, gc: 0, dropIn: 0, plugins: 0, page: 0, native: 0 };
-  const self = new Map();
-  let done = 0;
-  for (let i = 0; i < runs; i++) {
-    const { page, close } = await freshPage(browser);
-    try {
-      const profile = await profileFunctions(
-        page,
-        async () => {
-          await page.goto(url, { waitUntil: 'domcontentloaded' });
-          const r = await page.evaluate(() => globalThis.benchDone);
-          if (r.error) throw new Error(r.error);
-          done += r.t;
-        },
-        { intervalUs: 50, top: 2000 },
-      );
-      for (const f of profile.self) {
-        kinds[kindOf(f.fn)] += f.ms;
-        const e = self.get(f.fn) ?? { fn: f.fn, ms: 0, code: f.code };
-        e.ms += f.ms;
-        self.set(f.fn, e);
-      }
-    } finally {
-      await close();
-    }
-  }
-  const per = (ms) => round(ms / runs, 1);
-  return {
-    runs,
-    doneMs: per(done),
-    kinds: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, per(v)])),
-    self: [...self.values()]
-      .filter((f) => !f.fn.startsWith('(idle)'))
-      .sort((x, y) => y.ms - x.ms)
-      .slice(0, 12)
-      .map((f) => ({ fn: f.fn.replace(/http:\/\/127\.0\.0\.1:\d+/, ''), kind: kindOf(f.fn), ms: per(f.ms) })),
-  };
+async function profilePage(browser, url, runs) {
+  const { runs: n, doneMs, kinds, self } = await profileLoads(browser, url, runs, {
+    kinds: ['idle', 'program', 'gc', 'dropIn', 'plugins', 'page', 'native'],
+    kindOf,
+  });
+  return { runs: n, doneMs, kinds, self: self.map(({ fn, kind, ms }) => ({ fn, kind, ms })) };
 }
 
 export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
@@ -238,8 +206,8 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
     );
     if (profileRuns > 0) {
       profile = {
-        host: await profileLoads(browser, `${server.origin}/pages/webapp3-host.html?n=${plugins}`, profileRuns),
-        baseline: await profileLoads(browser, `${server.origin}/pages/webapp3-baseline.html?n=${plugins}&brandingID=${BRANDING_ID}`, profileRuns),
+        host: await profilePage(browser, `${server.origin}/pages/webapp3-host.html?n=${plugins}`, profileRuns),
+        baseline: await profilePage(browser, `${server.origin}/pages/webapp3-baseline.html?n=${plugins}&brandingID=${BRANDING_ID}`, profileRuns),
       };
     }
   } finally {
