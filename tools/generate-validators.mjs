@@ -75,6 +75,9 @@ const ajv = new Ajv({
   allErrors: true, // report every problem in a file at once, not the first
   allowUnionTypes: true, // `type: ["string", "null"]` gives one clear error instead of anyOf noise
   allowMatchingProperties: true, // manifest: named is...Branded properties beside the pattern
+  // A $ref becomes a call of one function, not a copy of its schema's code at each use: the
+  // menu item is checked by one function for all three menu locations (smaller drop-in).
+  inlineRefs: false,
   code: { source: true, esm: true, lines: true },
 });
 for (const file of Object.values(VALIDATORS)) {
