@@ -17,7 +17,7 @@ type Host = HTMLElement & { settled: Promise<void>; updateComplete: Promise<bool
 
 /** How many times the page fetched the explainer chunk (Resource Timing lists every fetch). */
 const explainerFetches = () =>
-  performance.getEntriesByType('resource').filter((e) => /^\/dist\/json-explain-[\w-]+\.js$/.test(new URL(e.name).pathname)).length;
+  performance.getEntriesByType('resource').filter((e) => /^\/dist\/json-problem-[\w-]+\.js$/.test(new URL(e.name).pathname)).length;
 
 async function mountHost(folder: string): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];

@@ -42,7 +42,7 @@ try {
     if (!shipped.includes(needed)) throw new Error(`the package lacks ${needed}`);
   }
   if (!shipped.some((f) => /^dist\/infinity-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the Infinity connection chunk');
-  if (!shipped.some((f) => /^dist\/json-explain-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the chunk that explains broken JSON');
+  if (!shipped.some((f) => /^dist\/json-problem-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the chunk that explains broken JSON');
   if (!shipped.some((f) => /^dist\/problem-texts-[\w-]+\.js$/.test(f))) throw new Error('the package lacks the chunk with the words for rare problems');
 
   const app = join(work, 'app');

@@ -103,7 +103,7 @@ describe('the installed package', () => {
       'command-functions',
       'command-router',
       'infinity',
-      'json-explain',
+      'json-problem',
       'pex-plugin-host.js',
       'plugin-settings-view',
       'problem-texts',
