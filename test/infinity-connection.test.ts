@@ -7,14 +7,13 @@ import type { Subscription } from 'rxjs';
 import { actions } from '../src/api/actions.js';
 import { CommandError } from '../src/conference/commands.js';
 import {
-  ConferenceNotFoundError,
   InfinityJoinError,
-  PinRequiredError,
   connectInfinity,
   type ConnectInfinityOptions,
   type InfinityConnection,
   type PinRequest,
 } from '../src/conference/infinity/index.js';
+import { ConferenceNotFoundError, PinRequiredError } from '../src/conference/infinity/refusal-errors.js';
 import type { Participant, PexAction } from '../src/conference/types.js';
 import { TokenWireJudge } from './support/token-wire.js';
 

@@ -5,7 +5,8 @@
  * page is new, so nothing fetched the words before these tests.
  */
 import { expect } from '@open-wc/testing';
-import { connectInfinity, ConferenceNotFoundError, type InfinityConnection } from '../src/conference/infinity/index.js';
+import { connectInfinity, type InfinityConnection } from '../src/conference/infinity/index.js';
+import { ConferenceNotFoundError } from '../src/conference/infinity/refusal-errors.js';
 import type { Participant } from '../src/conference/types.js';
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {

@@ -7,7 +7,7 @@ import type { PathEntry } from './texts.js';
 
 /** What kind of refusal: lets an app choose what to show without parsing messages. */
 export type JoinErrorCode =
-  /** A PIN is needed and none was given (see {@link PinRequiredError}). */
+  /** A PIN is needed and none was given (see PinRequiredError, refusal-errors.ts). */
   | 'pin-required'
   /** The server refused the join with a reason (a wrong PIN: 'Invalid PIN', a full conference...). */
   | 'refused'
@@ -31,31 +31,6 @@ export class InfinityJoinError extends Error {
   ) {
     super(message);
     this.name = 'InfinityJoinError';
-  }
-}
-
-/**
- * The conference asks for a PIN and none was given: no `pin` option, and `requestPin` was
- * missing or returned no PIN. Says which PIN: the host PIN, the guest PIN, or either (the
- * message's words come from texts.ts, fetched when a join is refused).
- */
-export class PinRequiredError extends InfinityJoinError {
-  constructor(
-    readonly alias: string,
-    readonly hostPinRequired: boolean,
-    readonly guestPinRequired: boolean,
-    message: string,
-  ) {
-    super(message, 'pin-required', 403);
-    this.name = 'PinRequiredError';
-  }
-}
-
-/** No conference (or gateway rule) matches the alias: Infinity answered 404. */
-export class ConferenceNotFoundError extends InfinityJoinError {
-  constructor(message: string, reason: string | undefined) {
-    super(message, 'not-found', 404, reason);
-    this.name = 'ConferenceNotFoundError';
   }
 }
 

@@ -9,7 +9,9 @@ import { InfinityConnection, type ConnectInfinityOptions } from './connection.js
 
 export { InfinityConnection } from './connection.js';
 export type { ConnectInfinityOptions, ConnectSuccessPayload, InfinityConnectionState } from './connection.js';
-export { ConferenceNotFoundError, InfinityJoinError, PinRequiredError, type JoinErrorCode } from './errors.js';
+export { InfinityJoinError, type JoinErrorCode } from './errors.js';
+// Types only: the classes come with the rare paths' chunk (texts.ts), which a value export here would load with the connection.
+export type { ConferenceNotFoundError, PinRequiredError } from './refusal-errors.js';
 export type { PinRequest, RequestPin } from './token.js';
 
 /**

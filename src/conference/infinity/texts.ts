@@ -12,7 +12,8 @@
  */
 import { CommandError } from '../commands.js';
 import { RequestPathError } from '../request-path.js';
-import { ConferenceNotFoundError, couldNot, InfinityJoinError, messageOf, PinRequiredError } from './errors.js';
+import { couldNot, InfinityJoinError, messageOf } from './errors.js';
+import { ConferenceNotFoundError, PinRequiredError } from './refusal-errors.js';
 import { answerReason, resultOf, type RawAnswer } from './rest.js';
 import type { CommandRun } from './command-run.js';
 import type { PinRequest } from './token.js';
