@@ -196,7 +196,7 @@ describe('Infinity mapping: conference and roles', () => {
   });
 
   it('draws each wait below the doubling ceiling (full jitter), whatever the random source gives', () => {
-    const at = (r: number) => (attempt: number) => fullJitterDelay(attempt, { base: 250, cap: 8000, random: () => r });
+    const at = (r: number) => (attempt: number) => fullJitterDelay(attempt, 250, () => r, 8000);
     expect([0, 1, 2, 3, 4, 5, 6, 9].map(at(0.5))).to.deep.equal([125, 250, 500, 1000, 2000, 4000, 4000, 4000]);
     expect([0, 3, 9].map(at(0))).to.deep.equal([0, 0, 0]);
     // A source outside [0, 1) is held to the range: never negative, never above the ceiling.

@@ -5,7 +5,7 @@
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { actions } from '../actions.js';
 import type { CallInfo } from '../call-info.js';
-import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
+import type { CommandResults, PluginCommand } from '../commands.js';
 import type { ConferenceConnection, ConnectionStateDetail } from '../connection.js';
 import { DEFAULT_CONFERENCE_DETAILS, type ConferenceDetails, type Participant, type PexAction } from '../types.js';
 import { couldNot, InfinityJoinError, messageOf, texts } from './errors.js';
@@ -65,7 +65,7 @@ export interface ConnectSuccessPayload {
 /** The refresh is tried this often in a row before the session is given up. */
 const REFRESH_ATTEMPTS = 3;
 /** A failed refresh waits a random time below 1 s, then below 2 s (full jitter, retry.ts). */
-const REFRESH_BACKOFF = { base: 1000, cap: 8000 };
+const REFRESH_BACKOFF = 1000;
 
 export class InfinityConnection implements ConferenceConnection {
   readonly #participants = new BehaviorSubject<readonly Participant[]>([]);
@@ -100,7 +100,7 @@ export class InfinityConnection implements ConferenceConnection {
   #leaving: Promise<void> | undefined;
   #firstSync: (() => void) | undefined;
   readonly #onPageHide = (): void => {
-    void this.#end({ release: 'keepalive' });
+    void this.#end('keepalive');
   };
   readonly #onNetworkChange = (): void => this.#publishState();
 
@@ -135,7 +135,7 @@ export class InfinityConnection implements ConferenceConnection {
     const fetcher: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
     if (typeof options.alias !== 'string' || options.alias.trim() === '' || /^\.+$/.test(options.alias)) {
       // `.` and `..` would be read as path steps: the token would go to another path on the node.
-      throw new InfinityJoinError((await texts()).badAlias(options.alias), 'failed');
+      throw (await texts()).badAlias(options.alias);
     }
     const target: TokenTarget = { node: options.node.replace(/\/+$/, ''), alias: options.alias, fetcher };
     const { session, pin } = await requestSessionToken(target, options.displayName, options.pin, options.requestPin);
@@ -186,7 +186,7 @@ export class InfinityConnection implements ConferenceConnection {
         this.#state.next(open ? 'connected' : 'reconnecting');
         this.#publishState();
       },
-      onFatal: (reason) => this.#end({ reason, release: 'none' }),
+      onFatal: (reason) => this.#end('none', reason),
       random,
     });
     this.#scheduleRefresh(Number(session.expires));
@@ -245,12 +245,12 @@ export class InfinityConnection implements ConferenceConnection {
     try {
       await Promise.all([this.#seedConference(), this.#events.start()]);
     } catch (error) {
-      await this.#end({ release: 'await', silent: true });
+      await this.#end('await', undefined, true);
       throw couldNot('join', this.#target.alias, messageOf(error));
     }
     await synced;
     clearTimeout(timer);
-    if (this.#ended) throw couldNot('join', this.#target.alias, (await texts()).ENDED_WHILE_JOINING);
+    if (this.#ended) throw (await texts()).endedWhileJoining(this.#target.alias);
     this.#listen('addEventListener');
     this.#publishState();
   }
@@ -272,7 +272,7 @@ export class InfinityConnection implements ConferenceConnection {
       const status = (await this.#rest.call('conference_status', undefined, 'GET')) as RawConferenceStatus;
       if (status && typeof status === 'object') this.#conference.next(applyConferenceStatus(this.#conference.value, status));
     } catch (error) {
-      void texts().then(({ STATUS_WARNING }) => console.warn(STATUS_WARNING, error));
+      void texts().then((words) => words.warnStatus(error));
     }
   }
 
@@ -292,7 +292,7 @@ export class InfinityConnection implements ConferenceConnection {
     try {
       data = event.data ? JSON.parse(event.data) : undefined;
     } catch {
-      void texts().then(({ notJson }) => console.warn(notJson(event.type)));
+      void texts().then((words) => words.warnNotJson(event.type));
       return;
     }
     switch (event.type) {
@@ -341,7 +341,7 @@ export class InfinityConnection implements ConferenceConnection {
         break;
       case 'disconnect': {
         const reason = data && typeof data === 'object' ? (data as { reason?: unknown }).reason : undefined;
-        void this.#end({ reason: typeof reason === 'string' ? reason : 'Disconnected', release: 'none' });
+        void this.#end('none', typeof reason === 'string' ? reason : 'Disconnected');
         break;
       }
       default:
@@ -402,12 +402,12 @@ export class InfinityConnection implements ConferenceConnection {
       }
       this.#refreshFailures += 1;
       if (status === 403 || this.#refreshFailures >= REFRESH_ATTEMPTS) {
-        void this.#end({ reason: messageOf(error), release: 'none' });
+        void this.#end('none', messageOf(error));
         return;
       }
       // Every client of a node that fails refreshes at once: each waits its own random time
       // (an `online` on the way ends the wait at once).
-      const delay = fullJitterDelay(this.#refreshFailures - 1, { ...REFRESH_BACKOFF, random: this.#random });
+      const delay = fullJitterDelay(this.#refreshFailures - 1, REFRESH_BACKOFF, this.#random);
       if ((await this.#refreshWait.wait(delay, startedAt)) !== 'cancelled') void this.#refresh();
     }
   }
@@ -436,7 +436,7 @@ export class InfinityConnection implements ConferenceConnection {
    * and the server's reason. sendChatMessage emits `SEND_CHAT_MESSAGE` (the text) on success.
    */
   async execute<C extends PluginCommand>(command: C): Promise<CommandResults[C['name']]> {
-    if (this.#ended) throw new CommandError(`${command.name}: ${(await texts()).LEFT}.`);
+    if (this.#ended) throw (await texts()).commandAfterLeaving(command.name);
     const result = await runCommand({
       name: command.name,
       timeout: this.#commandTimeout,
@@ -455,7 +455,7 @@ export class InfinityConnection implements ConferenceConnection {
    */
   #renewToken(): Promise<string | undefined> {
     return (this.#renewing ??= texts()
-      .then(({ renewal }) => renewal(this.#ended ? Promise.resolve(false) : this.#refreshNow(), (reason) => void this.#end({ reason, release: 'none' })))
+      .then(({ renewal }) => renewal(this.#ended ? Promise.resolve(false) : this.#refreshNow(), (reason) => void this.#end('none', reason)))
       .finally(() => (this.#renewing = undefined)));
   }
 
@@ -464,10 +464,11 @@ export class InfinityConnection implements ConferenceConnection {
    * `[Conference] Disconnect Success`. The streams stay open (participants$ keeps its last value).
    */
   leave(): Promise<void> {
-    return this.#end({ release: 'await' });
+    return this.#end('await');
   }
 
-  #end(how: { reason?: string; release: 'await' | 'keepalive' | 'none'; silent?: boolean }): Promise<void> {
+  /** `release`: how the token is released ('none' when the node ended the session); `reason`: the node's or the failure's words; `silent`: no state or action to publish (a failed join). */
+  #end(release: 'await' | 'keepalive' | 'none', reason?: string, silent = false): Promise<void> {
     if (this.#leaving) return this.#leaving;
     this.#ended = true;
     // Ended: this only stops the refresh timer and its wait.
@@ -475,7 +476,6 @@ export class InfinityConnection implements ConferenceConnection {
     this.#events.stop();
     this.#synced();
     this.#listen('removeEventListener');
-    const { reason, release, silent } = how;
     const released = release !== 'none' && releaseSessionToken(this.#target, this.#token, release === 'keepalive');
     const finish = (): void => {
       this.#stateDetail = { reason: reason ?? 'You left the conference' };

@@ -55,7 +55,6 @@ export class EventStream {
 
   async #run(): Promise<void> {
     const { base, fetcher, token, onEvent, onOpen, random = Math.random } = this.options;
-    const backoff = { base: 250, cap: 8000, random };
     let failures = 0;
     while (!this.#stopped) {
       // An `online` after this (the attempt's start, then its last event) ends the wait after it at once.
@@ -91,7 +90,7 @@ export class EventStream {
             onEvent(event);
           } catch (error) {
             // A bug in handling one event must not drop the stream.
-            void texts().then(({ eventFailed }) => console.error(eventFailed(event.type), error));
+            void texts().then((words) => words.reportEventFailure(event.type, error));
           }
         });
       } catch (error) {
@@ -112,7 +111,7 @@ export class EventStream {
       }
       onOpen?.(false, { attempt: offline ? failures + 1 : failures, reason: problem });
       // An `online` on the way ends the wait at once.
-      await this.#wait.wait(offline ? 'online' : fullJitterDelay(failures - 1, backoff), since);
+      await this.#wait.wait(offline ? 'online' : fullJitterDelay(failures - 1, 250, random), since);
     }
   }
 

@@ -13,18 +13,13 @@
 /** A number in [0, 1), as Math.random gives; tests pass a seeded one. */
 export type RandomSource = () => number;
 
-export interface Backoff {
-  /** The first attempt's ceiling, in ms. */
-  base: number;
-  /** The highest ceiling, in ms. */
-  cap: number;
-  random: RandomSource;
-}
-
-/** The wait before retry number `attempt` (0 for the first retry), in whole ms. */
-export function fullJitterDelay(attempt: number, backoff: Backoff): number {
-  const ceiling = Math.min(backoff.cap, backoff.base * 2 ** Math.max(0, attempt));
-  const draw = backoff.random();
+/**
+ * The wait before retry number `attempt` (0 for the first retry), in whole ms: below `base` ms
+ * (the first attempt's ceiling), doubling up to the highest ceiling, `cap` ms.
+ */
+export function fullJitterDelay(attempt: number, base: number, random: RandomSource, cap = 8000): number {
+  const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt));
+  const draw = random();
   // A source that strays outside [0, 1) must not make the wait negative or longer than the ceiling.
   const unit = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0;
   return Math.floor(unit * ceiling);

@@ -65,13 +65,23 @@ export function badDisplayName(alias: string): InfinityJoinError {
   return couldNot('join', alias, 'displayName must be a string.');
 }
 
-export function badAlias(alias: unknown): string {
-  return `Could not join ${JSON.stringify(alias)}: the alias must name a conference.`;
+/** An alias that names no conference (not a string, empty, or only dots, which would be read as path steps). */
+export function badAlias(alias: unknown): InfinityJoinError {
+  return new InfinityJoinError(`Could not join ${JSON.stringify(alias)}: the alias must name a conference.`, 'failed');
 }
 
-export const ENDED_WHILE_JOINING = 'the conference ended while joining.';
+/** The connection ended (the node disconnected it, the stream was refused) before the join was done. */
+export function endedWhileJoining(alias: string): InfinityJoinError {
+  return couldNot('join', alias, 'the conference ended while joining.');
+}
+
 /** Why a command cannot be carried out once the connection has ended. */
-export const LEFT = 'the conference was left';
+const LEFT = 'the conference was left';
+
+/** A command given after the connection ended. */
+export function commandAfterLeaving(name: string): CommandError {
+  return new CommandError(`${name}: ${LEFT}.`);
+}
 
 /**
  * A refresh for a command the node refused with 'Invalid token': resolves to undefined once
@@ -92,18 +102,24 @@ export function renewal(refreshed: Promise<boolean>, end: (reason: string) => vo
 /** The fields request_token's 200 lacks (or has of another type), in token.ts `schemaGaps` order. */
 const SCHEMA_FIELDS = ['expires (a string)', "role ('HOST' or 'GUEST')", 'display_name', 'current_service_type', 'version'];
 
-export function schemaWarning(gaps: readonly boolean[]): string {
-  return `[pex] request_token's answer does not match Infinity's schema (${SCHEMA_FIELDS.filter((_, i) => gaps[i]).join(', ')}); using it anyway.`;
+/** The console's word on a request_token 200 that lacks some of what the schema requires (`gaps`, token.ts `schemaGaps`): it is used anyway. */
+export function warnSchema(gaps: readonly boolean[]): void {
+  console.warn(`[pex] request_token's answer does not match Infinity's schema (${SCHEMA_FIELDS.filter((_, i) => gaps[i]).join(', ')}); using it anyway.`);
 }
 
-export const STATUS_WARNING = '[pex] conference_status failed; the details stay at their defaults:';
-
-export function notJson(type: string): string {
-  return `[pex] the Infinity event "${type}" is not JSON; ignored.`;
+/** The console's word on a failed `conference_status`: the details keep their defaults. */
+export function warnStatus(error: unknown): void {
+  console.warn('[pex] conference_status failed; the details stay at their defaults:', error);
 }
 
-export function eventFailed(type: string): string {
-  return `[pex] the Infinity event "${type}" failed:`;
+/** The console's word on an event whose data is not JSON: it is ignored. */
+export function warnNotJson(type: string): void {
+  console.warn(`[pex] the Infinity event "${type}" is not JSON; ignored.`);
+}
+
+/** The console's word on an event whose handling threw: the stream goes on. */
+export function reportEventFailure(type: string, error: unknown): void {
+  console.error(`[pex] the Infinity event "${type}" failed:`, error);
 }
 
 /**

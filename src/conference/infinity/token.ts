@@ -40,7 +40,7 @@ function hasSessionFields(value: unknown): value is RawTokenResult {
 
 /**
  * Which fields of request_token's result that the vendor schema requires but the session can do
- * without are missing or of another type (true), in the order texts.ts `schemaWarning` names them.
+ * without are missing or of another type (true), in the order texts.ts `warnSchema` names them.
  */
 function schemaGaps(result: RawTokenResult): boolean[] {
   return [
@@ -91,7 +91,7 @@ export async function requestSessionToken(
     if (status === 200) {
       if (hasSessionFields(result)) {
         const gaps = schemaGaps(result);
-        if (gaps.includes(true)) void texts().then(({ schemaWarning }) => console.warn(schemaWarning(gaps)));
+        if (gaps.includes(true)) void texts().then((words) => words.warnSchema(gaps));
         return { session: result, pin: pin === 'none' ? undefined : pin };
       }
       throw (await texts()).noToken(alias);
@@ -139,6 +139,6 @@ export async function refreshSessionToken(target: TokenTarget, token: string): P
  * `pagehide`). Never rejects: leaving must not fail because the node is gone.
  */
 export async function releaseSessionToken(target: TokenTarget, token: string, keepalive = false): Promise<void> {
-  // The schema asks for a JSON object body, empty here.
-  await tokenCall(target, 'release_token', { body: {}, headers: { token }, keepalive }, 'release the token for').catch(() => undefined);
+  // The schema asks for a JSON object body, empty here. Whatever happens is dropped: no words needed.
+  await sendRequest(target.fetcher, `${conferenceBase(target.node, target.alias)}/release_token`, { body: {}, headers: { token }, keepalive }).catch(() => undefined);
 }
