@@ -313,7 +313,7 @@ export class InfinityConnection implements ConferenceConnection {
         this.#pexrtcCallbacks.participant(event.type, data as RawParticipant);
         break;
       case 'participant_delete':
-        if (data && typeof (data as { uuid?: unknown }).uuid === 'string') {
+        if (typeof (data as { uuid?: unknown } | undefined)?.uuid === 'string') {
           this.#onRosterChange(this.#roster.remove((data as { uuid: string }).uuid), false);
           this.#pexrtcCallbacks.participantDelete(data as { uuid: string });
         }
@@ -340,7 +340,7 @@ export class InfinityConnection implements ConferenceConnection {
         this.#scheduleRefresh(0);
         break;
       case 'disconnect': {
-        const reason = data && typeof data === 'object' ? (data as { reason?: unknown }).reason : undefined;
+        const reason = (data as { reason?: unknown } | undefined)?.reason;
         void this.#end('none', typeof reason === 'string' ? reason : 'Disconnected');
         break;
       }

@@ -21,11 +21,11 @@ export interface EventStreamOptions {
   /** Called for every event; an exception is reported, not fatal to the stream. */
   onEvent: (event: SseEvent) => void;
   /** The stream opened (true) or dropped and is being retried (false: which attempt comes next, and what ended it). */
-  onOpen?: (open: boolean, retry?: { attempt: number; reason: string }) => void;
+  onOpen: (open: boolean, retry?: { attempt: number; reason: string }) => void;
   /** The stream is gone for good: refused, or the attempts ran out. */
   onFatal: (reason: string) => void;
-  /** Where the waits draw their jitter (default Math.random). */
-  random?: RandomSource;
+  /** Where the waits draw their jitter. */
+  random: RandomSource;
 }
 
 /** Attempts in a row before giving up: at most about 30 s of waiting (below 250 ms, then doubling to 8 s). */
@@ -54,7 +54,7 @@ export class EventStream {
   }
 
   async #run(): Promise<void> {
-    const { base, fetcher, token, onEvent, onOpen, random = Math.random } = this.options;
+    const { base, fetcher, token, onEvent, onOpen, random } = this.options;
     let failures = 0;
     while (!this.#stopped) {
       // An `online` after this (the attempt's start, then its last event) ends the wait after it at once.
@@ -81,7 +81,7 @@ export class EventStream {
         }
         this.#opened?.resolve();
         this.#opened = undefined;
-        onOpen?.(true);
+        onOpen(true);
         await readEventStream(response.body, (event) => {
           if (this.#stopped) return;
           failures = 0;
@@ -109,7 +109,7 @@ export class EventStream {
         this.#finish(`${problem}; gave up after ${MAX_ATTEMPTS} attempts to reconnect`);
         return;
       }
-      onOpen?.(false, { attempt: offline ? failures + 1 : failures, reason: problem });
+      onOpen(false, { attempt: offline ? failures + 1 : failures, reason: problem });
       // An `online` on the way ends the wait at once.
       await this.#wait.wait(offline ? 'online' : fullJitterDelay(failures - 1, 250, random), since);
     }

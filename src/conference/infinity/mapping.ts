@@ -95,7 +95,7 @@ export function mapParticipant(raw: RawParticipant, stage: StagePosition = OFF_S
 export function mapStage(entries: readonly RawStageEntry[]): Map<string, StagePosition> {
   const stage = new Map<string, StagePosition>();
   for (const entry of entries) {
-    if (!entry || typeof entry.participant_uuid !== 'string') continue;
+    if (typeof entry?.participant_uuid !== 'string') continue;
     stage.set(entry.participant_uuid, { vad: num(entry.vad), stageIndex: num(entry.stage_index) });
   }
   return stage;

@@ -40,7 +40,7 @@ export class PexRTCCallbacks {
 
   /** `participant_create` / `participant_update`. */
   participant(event: 'participant_create' | 'participant_update', raw: RawParticipant): void {
-    if (!raw || typeof raw.uuid !== 'string') return;
+    if (typeof raw?.uuid !== 'string') return;
     if (this.#sync) this.#sync.set(raw.uuid, raw);
     else this.#emit(event, raw);
   }

@@ -77,7 +77,7 @@ export class Roster {
    * change when it happened live, undefined during a sync.
    */
   upsert(raw: RawParticipant): RosterChange | undefined {
-    if (!raw || typeof raw.uuid !== 'string') return undefined;
+    if (typeof raw?.uuid !== 'string') return undefined;
     if (!this.#pending && this.#gone.has(raw.uuid)) return undefined;
     const participant = mapParticipant(raw, this.#stage.get(raw.uuid) ?? OFF_STAGE);
     if (this.#pending) {

@@ -36,7 +36,7 @@ export class SseParser {
     let text = this.#buffer + chunk;
     if (this.#start && text) {
       this.#start = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      text = text.replace(/^\uFEFF/, '');
     }
     // A '\r' at the very end may be the first half of '\r\n': it waits for the next chunk.
     const held = text.endsWith('\r') ? '\r' : '';

@@ -33,9 +33,9 @@ export interface TokenTarget {
 }
 
 function hasSessionFields(value: unknown): value is RawTokenResult {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.token === 'string' && typeof v.participant_uuid === 'string' && (typeof v.expires === 'string' || typeof v.expires === 'number');
+  // A primitive has none of these fields; null and undefined have no fields at all.
+  const v = value as Record<string, unknown> | null | undefined;
+  return typeof v?.token === 'string' && typeof v.participant_uuid === 'string' && (typeof v.expires === 'string' || typeof v.expires === 'number');
 }
 
 /**
@@ -127,7 +127,8 @@ export interface RefreshedToken {
 export async function refreshSessionToken(target: TokenTarget, token: string): Promise<RefreshedToken> {
   const answer = await tokenCall(target, 'refresh_token', { headers: { token } }, 'refresh the token for');
   const result = resultOf(answer.json);
-  const { token: renewed, expires, role } = (answer.status === 200 && result && typeof result === 'object' ? result : {}) as Record<string, unknown>;
+  // A primitive result has none of these fields.
+  const { token: renewed, expires, role } = ((answer.status === 200 && result) || {}) as Record<string, unknown>;
   if (typeof renewed === 'string' && Number.isFinite(Number(expires))) {
     return { token: renewed, expires: Number(expires), role: role === 'HOST' || role === 'GUEST' ? role : undefined };
   }
