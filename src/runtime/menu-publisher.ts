@@ -3,6 +3,7 @@ import { resolveStateIcon, type BrandingResult } from '../config/branding.js';
 import { problemTexts, refusedUrl } from '../config/diagnostics.js';
 import type { ResolvedPluginPackage } from '../config/types.js';
 import { menuItemsOf, readPluginState, type MenuItemView, type StateComplaint } from './menu-items.js';
+import { atNextFrame } from './next-frame.js';
 import type { PluginRecord, RegisteredPlugin } from './plugin-record.js';
 import type { PluginSandbox, TrackedSubscription } from './plugin-sandbox.js';
 
@@ -48,8 +49,7 @@ export class MenuPublisher {
       this.publish();
     };
     if (!this.starting) queueMicrotask(publish);
-    else if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(publish);
-    else setTimeout(publish, 16);
+    else atNextFrame(publish);
   }
 
   /** Sets the items published after the webapp2 plugins' items; `invoke` carries out a menu's click on one. */
