@@ -3,7 +3,7 @@ import { BehaviorSubject } from 'rxjs';
 import { CommandError, type PluginCommand } from '../src/conference/commands.js';
 import { ConferenceStore } from '../src/conference/conference-store.js';
 import type { Participant } from '../src/conference/types.js';
-import { Webapp3Host, type Webapp3HostOptions, type Webapp3StatusChange } from '../src/webapp3/index.js';
+import { Webapp3Host, type RpcHandlers, type Webapp3HostOptions, type Webapp3StatusChange } from '../src/webapp3/index.js';
 import { participant as kitParticipant } from '../testing/participants.js';
 import { fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
 
@@ -123,6 +123,34 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
     host!.load([probe('raw', '&raw=1')]);
     await until(() => reports.of('raw', 'registered').length === 1, 'the raw handshake');
     expect(reports.of('raw', 'registered')[0].reply).to.deep.equal({ ack: true });
+  });
+
+  it('loads its frames while its UI handlers are on their way: the handshake does not wait, a call made meanwhile waits and is served', async () => {
+    let arrive!: (handlers: RpcHandlers) => void;
+    makeHost({ handlers: new Promise<RpcHandlers>((resolve) => (arrive = resolve)) });
+    const [plugin] = host!.load([probe('early', '&raw=1')]);
+    await plugin.ready;
+    // The handlers arrive only once the call has reached this window (a task after it).
+    let callSeen = false;
+    const seeCall = (event: MessageEvent) => {
+      if ((event.data as { rpc?: unknown } | null)?.rpc === 'ui:later') callSeen = true;
+    };
+    addEventListener('message', seeCall);
+    const outcome = probeCall(reports, frameOf(container, 'early'), 'early', { rpc: 'ui:later', payload: { n: 1 } });
+    await until(() => callSeen, 'the call to reach the host');
+    removeEventListener('message', seeCall);
+    await new Promise((resolve) => setTimeout(resolve));
+    arrive({ 'ui:later': (payload, { pluginId, callId }) => ({ status: 'ok', id: callId, data: { payload, pluginId } }) });
+    expect((await outcome).value).to.deep.include({ status: 'ok', data: { payload: { n: 1 }, pluginId: 'early' } });
+  });
+
+  it('answers the calls as unsupported when its UI handlers never arrive', async () => {
+    const failing = Promise.reject(new Error('the chunk did not load'));
+    makeHost({ handlers: failing });
+    const [plugin] = host!.load([probe('orphan', '&raw=1')]);
+    await plugin.ready;
+    const made = await probeCall(reports, frameOf(container, 'orphan'), 'orphan', { rpc: 'ui:later', payload: {} });
+    expect(made.value).to.deep.include({ status: 'failed', reason: 'ui:later is not supported by this host.' });
   });
 
   it('answers an rpc it does not serve with failed, naming it', async () => {

@@ -74,6 +74,7 @@ export interface Webapp3PluginsOptions {
 export class Webapp3Plugins {
   readonly #states = new Map<string, Webapp3PluginState>();
   #host: Promise<Webapp3Host | undefined> | undefined;
+  /** The UI calls' handlers, once their chunk is in (the frames do not wait for it). */
   #ui: Webapp3Ui | undefined;
   /** Bumped by every start and stop: a frame host that arrives for an older start is thrown away. */
   #session = 0;
@@ -95,6 +96,9 @@ export class Webapp3Plugins {
   /** Lists a branding's Web App 3 plugins (not loaded yet); ids already taken by webapp2 plugins are skipped by the caller. */
   begin(entries: readonly Webapp3Entry[]): void {
     for (const entry of entries) this.#states.set(entry.id, { entry, status: 'not-loaded', version: '', error: undefined });
+    // The frame host's code is requested now, with the manifest just read, not once the
+    // runtime has read the user's choices and listed the plugins as loading.
+    if (entries.length > 0) void this.#frameHost();
   }
 
   /** Loads the plugins `ids` names, all at once (their frames enter the page together); resolves when each has settled. */
@@ -143,25 +147,35 @@ export class Webapp3Plugins {
     this.#ui?.refresh?.();
   }
 
+  /**
+   * The frame host, made as soon as its chunk is in: the frames do not wait for the UI's chunk
+   * (a plugin's first UI call comes once its page has loaded and registered), and calls that
+   * come before the UI's handlers wait for them (RpcRouter.addLater); a UI that arrives after a
+   * stop is let go at once, holding nothing yet.
+   */
   #frameHost(): Promise<Webapp3Host | undefined> {
+    if (this.#host) return this.#host;
     let frames: Webapp3Host | undefined;
     const send: Webapp3Send = (pluginId, event, payload) => frames?.plugin(pluginId)?.send(event, payload);
-    this.#host ??= Promise.all([import('../webapp3/index.js'), this.#makeUi(send)]).then(([{ Webapp3Host }, ui]) => {
+    const session = this.#session;
+    const ui = this.#makeUi(send)?.then((made) => {
+      if (session === this.#session) return (this.#ui = made);
+      made.dispose?.();
+    });
+    return (this.#host = import('../webapp3/index.js').then(({ Webapp3Host }) => {
       const container = this.options.container();
       if (!container) return undefined;
-      this.#ui = ui;
       const { conference } = this.options;
       frames = new Webapp3Host({
         container,
         execute: this.options.execute,
         conference: webapp3Conference(conference),
         registerTimeout: this.options.registerTimeout(),
-        ...(ui ? { handlers: ui.handlers as RpcHandlers } : {}),
+        ...(ui ? { handlers: ui.then((made) => (made?.handlers ?? {}) as RpcHandlers) } : {}),
         onStatus: (change) => this.#onStatus(change),
       });
       return frames;
-    });
-    return this.#host;
+    }));
   }
 
   #makeUi(send: Webapp3Send): Promise<Webapp3Ui> | undefined {

@@ -32,6 +32,8 @@ export function failedReply(callId: string, reason: string): FailedReply {
 
 export class RpcRouter {
   readonly #handlers = new Map<string, RpcHandler>();
+  /** Handlers on their way (see `addLater`): calls wait for them, in the order they came. */
+  #pending: Promise<void> | undefined;
 
   constructor(...tables: RpcHandlers[]) {
     for (const table of tables) this.add(table);
@@ -40,6 +42,22 @@ export class RpcRouter {
   /** Adds (or replaces) the handlers of `table`. */
   add(table: RpcHandlers): void {
     for (const [name, handler] of Object.entries(table)) this.#handlers.set(name, handler);
+  }
+
+  /**
+   * Adds the handlers of `table` once it arrives; until then every call waits for it, so that a
+   * call the table serves is never answered as unsupported for having come early. A table that
+   * never arrives (its code failed to load) adds nothing: the calls go on as if it had none.
+   */
+  addLater(table: PromiseLike<RpcHandlers>): void {
+    const arrived = Promise.resolve(table).then(
+      (handlers) => this.add(handlers),
+      () => {},
+    );
+    const pending: Promise<void> = Promise.all([this.#pending, arrived]).then(() => {
+      if (this.#pending === pending) this.#pending = undefined;
+    });
+    this.#pending = pending;
   }
 
   has(rpc: string): boolean {
@@ -53,6 +71,7 @@ export class RpcRouter {
 
   /** The reply payload for `call`; never rejects. */
   async route(call: RpcCallMessage, pluginId: string): Promise<unknown> {
+    if (this.#pending) await this.#pending;
     const handler = this.#handlers.get(call.rpc);
     if (!handler) return failedReply(call.id, `${call.rpc} is not supported by this host.`);
     try {

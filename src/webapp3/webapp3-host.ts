@@ -36,8 +36,12 @@ export interface Webapp3HostOptions {
   conference?: ConferenceSource;
   /** How long a plugin's page has to complete its handshake; default 5000 ms, as for webapp2 plugins. */
   registerTimeout?: number;
-  /** More rpc handlers (UI calls), added to the conference calls or replacing them by name. */
-  handlers?: RpcHandlers;
+  /**
+   * More rpc handlers (UI calls), added to the conference calls or replacing them by name. A
+   * promise of them (their code still on its way) lets the frames start loading at once: calls
+   * wait for the handlers, the handshakes do not.
+   */
+  handlers?: RpcHandlers | PromiseLike<RpcHandlers>;
   /** Told of every status change. */
   onStatus?: (change: Webapp3StatusChange) => void;
   /** Told of every call-shaped message that was not taken (another frame or window posting calls). */
@@ -144,11 +148,14 @@ export class Webapp3Host {
     // user's own uuid is the one the events last saw. The calls answered from the conference's
     // state (its participants, where the user goes after the call) are the events' own.
     this.#events = options.conference && new ConferenceEvents(options.conference);
+    const { handlers = {} } = options;
+    const later = typeof (handlers as PromiseLike<RpcHandlers>).then === 'function' ? (handlers as PromiseLike<RpcHandlers>) : undefined;
     this.#router = new RpcRouter(
       conferenceCalls({ execute: options.execute, selfUuid: () => this.#events?.selfUuid }),
       this.#events?.handlers ?? {},
-      this.#withCaller(options.handlers ?? {}),
+      later ? {} : this.#withCaller(handlers as RpcHandlers),
     );
+    if (later) this.#router.addLater(Promise.resolve(later).then((table) => this.#withCaller(table)));
   }
 
   /** The router, for later parts of the host to add their handlers. */
