@@ -278,8 +278,8 @@ export class InfinityConnection implements ConferenceConnection {
 
   /** The first sync is in (or the join is over): connectInfinity may resolve. */
   #synced(): void {
+    // Resolving again (each later sync, the end) changes nothing.
     this.#firstSync?.();
-    this.#firstSync = undefined;
   }
 
   #emit(type: string, payload?: unknown): void {
@@ -455,7 +455,7 @@ export class InfinityConnection implements ConferenceConnection {
    */
   #renewToken(): Promise<string | undefined> {
     return (this.#renewing ??= texts()
-      .then(({ renewal }) => renewal(this.#ended ? Promise.resolve(false) : this.#refreshNow(), (reason) => void this.#end('none', reason)))
+      .then((words) => words.renewal(this.#ended ? Promise.resolve(false) : this.#refreshNow(), (reason) => void this.#end('none', reason)))
       .finally(() => (this.#renewing = undefined)));
   }
 
