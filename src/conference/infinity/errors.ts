@@ -57,7 +57,10 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** `Could not <what> "<alias>": <detail>`, the one shape of a failed join, refresh or release. */
-export function couldNot(what: string, alias: string, detail: string, code: JoinErrorCode = 'failed', status?: number, reason?: string): InfinityJoinError {
-  return new InfinityJoinError(`Could not ${what} "${alias}": ${detail}`, code, status, reason);
+/**
+ * `Could not <what> "<alias>": <detail>`, the one shape of a failed join or refresh, here with the
+ * code 'failed' (no answer came); texts.ts `joinError` gives it a refusal's code, status and reason.
+ */
+export function couldNot(what: string, alias: string, detail: string): InfinityJoinError {
+  return new InfinityJoinError(`Could not ${what} "${alias}": ${detail}`, 'failed');
 }

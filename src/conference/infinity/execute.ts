@@ -2,7 +2,7 @@
  * Plugin commands → Infinity REST calls. Each resolves to the server's `result` and rejects with
  * a CommandError carrying the status and the server's reason.
  */
-import { CommandError, type CommandResults, type PluginCommand } from '../commands.js';
+import type { CommandResults, PluginCommand } from '../commands.js';
 import { conferenceRequestPath } from '../request-path.js';
 import { checkedPath, texts } from './errors.js';
 import { dialRole } from './mapping.js';
@@ -58,8 +58,7 @@ export async function executeCommand<C extends PluginCommand>(rest: ConferenceRe
     case 'sendChatMessage':
       return (await rest.call('message', { type: c.args.type || 'text/plain', payload: c.args.payload })) as R;
     default: {
-      const name = (command as { name?: unknown }).name;
-      throw new CommandError((await texts()).noSuchCommand(name));
+      throw (await texts()).noSuchCommand((command as { name?: unknown }).name);
     }
   }
 }

@@ -12,15 +12,20 @@
  */
 import { CommandError } from '../commands.js';
 import { RequestPathError } from '../request-path.js';
-import { couldNot, InfinityJoinError, messageOf } from './errors.js';
+import { couldNot, InfinityJoinError, messageOf, type JoinErrorCode } from './errors.js';
 import { ConferenceNotFoundError, PinRequiredError } from './refusal-errors.js';
 import { answerReason, resultOf, type RawAnswer } from './rest.js';
 import type { CommandRun } from './command-run.js';
 import type { PinRequest } from './token.js';
 
+/** errors.ts `couldNot`'s sentence, with the refusal's code, the answer's status and the server's reason. */
+function joinError(what: string, alias: string, detail: string, code: JoinErrorCode = 'failed', status?: number, reason?: string): InfinityJoinError {
+  return new InfinityJoinError(couldNot(what, alias, detail).message, code, status, reason);
+}
+
 /** A failure with the answer's status and the server's reason. */
 function failure(alias: string, status: number, reason: string | undefined, what = 'join'): InfinityJoinError {
-  return couldNot(what, alias, `${status}${reason ? ` ${reason}` : ''}`, 'failed', status, reason);
+  return joinError(what, alias, `${status}${reason ? ` ${reason}` : ''}`, 'failed', status, reason);
 }
 
 /** refresh_token's answer without a token: its status (403: the token is no longer valid) and the server's reason. */
@@ -44,20 +49,20 @@ export function joinRefused(alias: string, answer: RawAnswer): InfinityJoinError
   const reason = answerReason(answer);
   if (status === 404) return new ConferenceNotFoundError(`No such conference "${alias}"${reason ? `: ${reason}` : ''}.`, reason);
   if (status !== 403) return failure(alias, status, reason);
-  if (typeof result === 'string') return couldNot('join', alias, result, 'refused', 403, result);
+  if (typeof result === 'string') return joinError('join', alias, result, 'refused', 403, result);
   const refusal = (result ?? {}) as Record<string, unknown>;
   if ('idp' in refusal || 'redirect_url' in refusal) {
-    return couldNot('join', alias, 'it signs users in with SSO (an identity provider), which this connection does not support.', 'idp-required', 403);
+    return joinError('join', alias, 'it signs users in with SSO (an identity provider), which this connection does not support.', 'idp-required', 403);
   }
   if (refusal.conference_extension === 'required') {
-    return couldNot('join', alias, 'it needs a conference extension (a meeting id), which this connection does not send.', 'extension-required', 403);
+    return joinError('join', alias, 'it needs a conference extension (a meeting id), which this connection does not send.', 'extension-required', 403);
   }
   return failure(alias, 403, reason ?? JSON.stringify(result));
 }
 
 /** request_token answered 200 without what a session needs. */
 export function noToken(alias: string): InfinityJoinError {
-  return couldNot('join', alias, 'request_token answered without a token.', 'failed', 200);
+  return joinError('join', alias, 'request_token answered without a token.', 'failed', 200);
 }
 
 /** Infinity requires a display name, as a string. */
@@ -138,8 +143,9 @@ export function callFailed(path: string, answer: RawAnswer): CommandError {
   return new CommandError(`${path} failed: ${answer.status} ${reason ?? answer.statusText}`.trim(), answer.status, reason);
 }
 
-export function noSuchCommand(name: unknown): string {
-  return `InfinityConnection.execute: no such command ${JSON.stringify(name)}.`;
+/** A command execute does not know. */
+export function noSuchCommand(name: unknown): CommandError {
+  return new CommandError(`InfinityConnection.execute: no such command ${JSON.stringify(name)}.`);
 }
 
 /** Where a refused path came in, as its message names it. */
