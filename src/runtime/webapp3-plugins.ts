@@ -158,11 +158,13 @@ export class Webapp3Plugins {
     let frames: Webapp3Host | undefined;
     const send: Webapp3Send = (pluginId, event, payload) => frames?.plugin(pluginId)?.send(event, payload);
     const session = this.#session;
+    // The frame host's chunk is asked for first: the frames wait for it alone.
+    const host = import('../webapp3/index.js');
     const ui = this.#makeUi(send)?.then((made) => {
       if (session === this.#session) return (this.#ui = made);
       made.dispose?.();
     });
-    return (this.#host = import('../webapp3/index.js').then(({ Webapp3Host }) => {
+    return (this.#host = host.then(({ Webapp3Host }) => {
       const container = this.options.container();
       if (!container) return undefined;
       const { conference } = this.options;
