@@ -5,7 +5,7 @@ import { ConferenceStore } from '../src/conference/conference-store.js';
 import type { Participant } from '../src/conference/types.js';
 import { Webapp3Host, type RpcHandlers, type Webapp3HostOptions, type Webapp3StatusChange } from '../src/webapp3/index.js';
 import { participant as kitParticipant } from '../testing/participants.js';
-import { fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
+import { callReached, fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
 
 /** The testing kit's participant, with the uri and stage these tests read. */
 function participant(uuid: string, name: string, overrides: Partial<Participant> = {}): Participant {
@@ -131,14 +131,9 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
     const [plugin] = host!.load([probe('early', '&raw=1')]);
     await plugin.ready;
     // The handlers arrive only once the call has reached this window (a task after it).
-    let callSeen = false;
-    const seeCall = (event: MessageEvent) => {
-      if ((event.data as { rpc?: unknown } | null)?.rpc === 'ui:later') callSeen = true;
-    };
-    addEventListener('message', seeCall);
+    const reached = callReached('ui:later');
     const outcome = probeCall(reports, frameOf(container, 'early'), 'early', { rpc: 'ui:later', payload: { n: 1 } });
-    await until(() => callSeen, 'the call to reach the host');
-    removeEventListener('message', seeCall);
+    await reached;
     await new Promise((resolve) => setTimeout(resolve));
     arrive({ 'ui:later': (payload, { pluginId, callId }) => ({ status: 'ok', id: callId, data: { payload, pluginId } }) });
     expect((await outcome).value).to.deep.include({ status: 'ok', data: { payload: { n: 1 }, pluginId: 'early' } });

@@ -3,7 +3,7 @@ import { ConferenceStore } from '../src/conference/conference-store.js';
 import type { Webapp3Entry } from '../src/config/types.js';
 import { Webapp3Plugins, type Webapp3Ui, type Webapp3UiLink } from '../src/runtime/webapp3-plugins.js';
 import type { RpcHandlers } from '../src/webapp3/index.js';
-import { fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
+import { callReached, fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
 
 /**
  * The runtime's Web App 3 plugins (src/runtime/webapp3-plugins.ts): when the frame host and the
@@ -63,14 +63,9 @@ describe("the runtime's Web App 3 plugins: the frame host and the UI, fetched si
     await plugins!.load(['early']);
     expect(loaded).to.deep.equal(['early']);
     expect(plugins!.status('early')).to.equal('loaded');
-    let callSeen = false;
-    const seeCall = (event: MessageEvent) => {
-      if ((event.data as { rpc?: unknown } | null)?.rpc === 'ui:later') callSeen = true;
-    };
-    addEventListener('message', seeCall);
+    const reached = callReached('ui:later');
     const outcome = probeCall(reports, frameOf(container, 'early'), 'early', { rpc: 'ui:later', payload: { n: 2 } });
-    await until(() => callSeen, 'the call to reach the host');
-    removeEventListener('message', seeCall);
+    await reached;
     const handlers: RpcHandlers = { 'ui:later': (payload, { callId }) => ({ status: 'ok', id: callId, data: payload }) };
     arrive({ handlers, removeAll: () => {} });
     expect((await outcome).value).to.deep.include({ status: 'ok', data: { n: 2 } });

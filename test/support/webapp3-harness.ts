@@ -71,6 +71,23 @@ export async function probeCall(
   return outcome as ProbeReport;
 }
 
+/**
+ * Resolves once a message calling `rpc` has reached this window (its `message` event ran): for a
+ * test that makes something arrive only after the call came, not before.
+ */
+export async function callReached(rpc: string): Promise<void> {
+  let seen = false;
+  const see = (event: MessageEvent) => {
+    if ((event.data as { rpc?: unknown } | null)?.rpc === rpc) seen = true;
+  };
+  addEventListener('message', see);
+  try {
+    await until(() => seen, `the call ${rpc} to reach the host`);
+  } finally {
+    removeEventListener('message', see);
+  }
+}
+
 /** The frame of `pluginId` in `container`. */
 export function frameOf(container: Element, pluginId: string): HTMLIFrameElement {
   const frame = container.querySelector<HTMLIFrameElement>(`iframe[data-webapp3-plugin="${pluginId}"]`);
