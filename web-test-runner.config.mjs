@@ -53,6 +53,10 @@ export default {
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',
           '--disable-backgrounding-occluded-windows',
+          // Headless Chromium still builds each window's omnibox popup as a WebUI page, whose
+          // renderer kept a core busy for seconds per page load (traced in bench/): off, so that
+          // the tests' timing is the page's own.
+          '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
         ],
       },
     }),

@@ -78,14 +78,14 @@ const KIND_BY_EVENT = {
 };
 
 /** The renderer main thread of the page that made the `bench:t0` mark. */
-function mainThreadOf(events) {
+export function mainThreadOf(events) {
   const mark = events.find((e) => e.name === 'bench:t0' && e.ph !== 'e');
   if (!mark) throw new Error('no bench:t0 mark in the trace');
   return { pid: mark.pid, tid: mark.tid, t0: mark.ts };
 }
 
 /** Complete events (ph X, or B/E pairs) of one thread as {name, ts, dur, args, depth}. */
-function completeEvents(events, pid, tid) {
+export function completeEvents(events, pid, tid) {
   const out = [];
   const open = new Map();
   for (const e of events) {
@@ -104,7 +104,7 @@ function completeEvents(events, pid, tid) {
 }
 
 /** Main-thread time by kind (ms) in [from, to], from the top-level tasks and what ran inside them. */
-function timeByKind(list, from, to) {
+export function timeByKind(list, from, to) {
   const kinds = {};
   // Busy: the union of the thread's tasks (task events nest, and two names mark the same task).
   let busy = 0;
@@ -159,7 +159,7 @@ function scriptByFile(list, from, to) {
 }
 
 /** When each request group was first sent, last answered, as the renderer's network events say (ms from t0). */
-function requestTimeline(events, pid, t0) {
+export function requestTimeline(events, pid, t0) {
   const sent = new Map();
   const groups = {};
   for (const e of events) {
@@ -181,7 +181,7 @@ function requestTimeline(events, pid, t0) {
 }
 
 /** The longest main-thread tasks in [from, to], with the script events inside each. */
-function longTasks(list, from, to, t0, count = 8) {
+export function longTasks(list, from, to, t0, count = 8) {
   const tasks = list.filter((e) => e.name === 'RunTask' && e.ts + e.dur > from && e.ts < to).sort((a, b) => b.dur - a.dur);
   return tasks.slice(0, count).map((task) => {
     const inside = list.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && KIND_BY_EVENT[e.name] && e.dur >= 200);
@@ -197,7 +197,7 @@ function longTasks(list, from, to, t0, count = 8) {
   });
 }
 
-async function traceOnce(browser, url) {
+export async function traceOnce(browser, url) {
   const { page, close } = await freshPage(browser);
   try {
     await page.tracing.start({ categories: CATEGORIES });
@@ -216,7 +216,7 @@ async function traceOnce(browser, url) {
  * The JavaScript samples of the trace's CPU profile (the v8.cpu_profiler category) on the main
  * thread: [{ts, frames}] with frames the leaf-first call stack as {fn, url, line, column}.
  */
-function samplesOf(events, pid, tid) {
+export function samplesOf(events, pid, tid) {
   const nodes = new Map();
   const samples = [];
   let ts;
@@ -266,7 +266,7 @@ class Sources {
 }
 
 /** Self and inclusive sampled time (ms) by function, in [from, to]. */
-function profileWindow(samples, sources, from, to, top = 12) {
+export function profileWindow(samples, sources, from, to, top = 12) {
   const self = new Map();
   const inclusive = new Map();
   let all = 0;

@@ -35,7 +35,7 @@ const round = (x, d = 2) => (typeof x === 'number' ? Number(x.toFixed(d)) : null
 const gzip9 = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /** The plugin of every frame, bundled with esbuild into `dir` (minified, as plugins ship). */
-async function bundlePlugin(dir) {
+export async function bundlePlugin(dir) {
   await mkdir(dir, { recursive: true });
   const outfile = path.join(dir, 'webapp3-plugin.js');
   await build({
@@ -53,7 +53,7 @@ async function bundlePlugin(dir) {
 }
 
 /** branding/webapp3-<n>/: manifest.json listing `n` Web App 3 plugins (pages/webapp3-plugin.html?id=pN), settings.json with none. */
-async function writeWebapp3Branding(dir, n) {
+export async function writeWebapp3Branding(dir, n) {
   const folder = path.join(dir, `webapp3-${n}`);
   await mkdir(folder, { recursive: true });
   const plugins = Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, src: `../../pages/webapp3-plugin.html?id=p${i + 1}` }));

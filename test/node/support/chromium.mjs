@@ -9,6 +9,7 @@ export function launchChromium(extraArgs = []) {
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...extraArgs],
+    // The omnibox popup's WebUI renderer off: it competes with the page for the processor.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup', ...extraArgs],
   });
 }

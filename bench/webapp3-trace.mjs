@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * Where the Web App 3 start-up's time goes: Chromium traces of interleaved host and baseline
+ * loads of the Web App 3 benchmark's pages, cut into phases at the moments the network events
+ * give, each phase with its main-thread time by kind and the functions sampled in it.
+ *
+ *   node bench/webapp3-trace.mjs [--runs 3] [--latency 20] [--top 8]
+ *
+ * Phases of the host (A): the branding files asked for and answered; the Web App 3 chunks
+ * asked for and the first in; the frames made (their navigations sent); the last frame sent to
+ * done (the plugins' pages, their scripts, handshakes and buttons). The baseline (B) has only
+ * the last two. Also, per process and thread, the tasks' time over the whole load, which shows
+ * work the browser does beside the page (its own UI's renderers, the browser process).
+ */
+import path from 'node:path';
+import { launchBrowser } from './lib/browser.mjs';
+import { tempFolder } from './lib/branding.mjs';
+import { BENCH_DIR, REPO_DIR } from './lib/results.mjs';
+import { startServer } from './lib/server.mjs';
+import { bundlePlugin, writeWebapp3Branding } from './webapp3.mjs';
+import { traceOnce, mainThreadOf, completeEvents, timeByKind, samplesOf, profileWindow, loadSources } from './startup-trace.mjs';
+
+const BRANDING_ID = '1700000000999';
+
+/** Which request group a URL belongs to. */
+function groupOf(url) {
+  if (/\/(manifest|settings)\.json/.test(url)) return 'branding';
+  if (url.includes('/dist/')) return 'dist';
+  if (/\/pages\/webapp3-(plugin|bare)\.html/.test(url)) return 'frames';
+  return 'other';
+}
+
+/** Per request group of the page's process: first and last sent, first and last answered (trace µs). */
+function requestGroups(events, pid, t0) {
+  const sent = new Map();
+  const groups = {};
+  for (const e of events) {
+    if (e.pid !== pid) continue;
+    const data = e.args?.data;
+    if (!data?.requestId) continue;
+    if (e.name === 'ResourceSendRequest' && data.url) sent.set(data.requestId, { url: data.url, ts: e.ts });
+    if (e.name !== 'ResourceFinish' || !sent.has(data.requestId)) continue;
+    const { url, ts } = sent.get(data.requestId);
+    if (ts < t0) continue;
+    const group = (groups[groupOf(url)] ??= { n: 0, firstSent: Infinity, lastSent: 0, firstIn: Infinity, lastIn: 0 });
+    group.n += 1;
+    group.firstSent = Math.min(group.firstSent, ts);
+    group.lastSent = Math.max(group.lastSent, ts);
+    group.firstIn = Math.min(group.firstIn, e.ts);
+    group.lastIn = Math.max(group.lastIn, e.ts);
+  }
+  return groups;
+}
+
+/** Tasks' time (ms) by process and thread in [from, to], the page's own thread marked. */
+function busyByThread(events, pid, from, to) {
+  const processes = {};
+  const threads = {};
+  for (const e of events) {
+    if (e.ph !== 'M') continue;
+    if (e.name === 'process_name') processes[e.pid] = e.args?.name;
+    if (e.name === 'process_labels') processes[e.pid] = `${processes[e.pid] ?? ''} ${e.args?.labels ?? ''}`.trim();
+    if (e.name === 'thread_name') threads[`${e.pid}:${e.tid}`] = e.args?.name;
+  }
+  const busy = {};
+  for (const e of events) {
+    // Only the outer task event: RunTask nests inside it on the same thread.
+    if (e.name !== 'ThreadControllerImpl::RunTask' || e.ph !== 'X' || e.ts < from || e.ts >= to) continue;
+    const key = `${processes[e.pid] ?? e.pid}${e.pid === pid ? ' (the page)' : ''} / ${threads[`${e.pid}:${e.tid}`] ?? e.tid}`;
+    busy[key] = (busy[key] ?? 0) + e.dur / 1000;
+  }
+  return Object.entries(busy).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([thread, ms]) => ({ thread, ms: Number(ms.toFixed(1)) }));
+}
+
+function analyse(trace, sources, top) {
+  const events = trace.traceEvents ?? trace;
+  const { pid, tid, t0 } = mainThreadOf(events);
+  const done = events.find((e) => e.name === 'bench:done' && e.pid === pid)?.ts;
+  if (done === undefined) throw new Error('no bench:done mark in the trace');
+  const g = requestGroups(events, pid, t0);
+  const samples = samplesOf(events, pid, tid);
+  const list = completeEvents(events, pid, tid);
+  if (!g.frames) throw new Error('no frame navigations in the trace');
+  const cuts = g.branding
+    ? [
+        ['start → branding sent', t0, g.branding.firstSent],
+        ['branding sent → in', g.branding.firstSent, g.branding.lastIn],
+        ['branding in → chunks sent', g.branding.lastIn, g.dist?.firstSent],
+        ['chunks sent → first in', g.dist?.firstSent, g.dist?.firstIn],
+        ['first chunk in → first frame sent', g.dist?.firstIn, g.frames.firstSent],
+        ['first → last frame sent', g.frames.firstSent, g.frames.lastSent],
+        ['last frame sent → done', g.frames.lastSent, done],
+      ]
+    : [
+        ['start → first frame sent', t0, g.frames.firstSent],
+        ['first → last frame sent', g.frames.firstSent, g.frames.lastSent],
+        ['last frame sent → done', g.frames.lastSent, done],
+      ];
+  const ms = (us) => Number((us / 1000).toFixed(1));
+  return {
+    doneMs: ms(done - t0),
+    requests: Object.fromEntries(Object.entries(g).map(([k, x]) => [k, { n: x.n, sent: [ms(x.firstSent - t0), ms(x.lastSent - t0)], in: [ms(x.firstIn - t0), ms(x.lastIn - t0)] }])),
+    phases: cuts
+      .filter(([, from, to]) => from !== undefined && to !== undefined && to > from)
+      .map(([name, from, to]) => {
+        const kinds = Object.fromEntries(Object.entries(timeByKind(list, from, to)).map(([k, v]) => [k, Number(v.toFixed(1))]));
+        const { self } = profileWindow(samples, sources, from, to, top);
+        return { name, fromMs: ms(from - t0), ms: ms(to - from), kinds, self: self.map((f) => ({ fn: f.fn, ms: Number(f.ms.toFixed(1)) })) };
+      }),
+    threads: busyByThread(events, pid, t0, done),
+  };
+}
+
+export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8 } = {}) {
+  const fixtures = await tempFolder();
+  const brandingDir = path.join(fixtures.dir, 'branding');
+  const bundleDir = path.join(fixtures.dir, 'bundle');
+  await bundlePlugin(bundleDir);
+  await writeWebapp3Branding(brandingDir, plugins);
+  const server = await startServer({
+    latencyMs,
+    mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': brandingDir, '/pages/': path.join(BENCH_DIR, 'pages'), '/webapp3-bundle/': bundleDir },
+    crossOrigin: ['/webapp3-bundle/'],
+  });
+  const sources = await loadSources();
+  const browser = await launchBrowser();
+  const loads = { host: [], baseline: [] };
+  try {
+    // A warm-up pair first, then `runs` pairs, the order alternating.
+    for (let i = 0; i <= runs; i++) {
+      for (const which of i % 2 ? ['baseline', 'host'] : ['host', 'baseline']) {
+        const { trace: recorded } = await traceOnce(browser, `${server.origin}/pages/webapp3-${which}.html?n=${plugins}&brandingID=${BRANDING_ID}`);
+        if (i > 0) loads[which].push(analyse(recorded, sources, top));
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    await fixtures.remove();
+  }
+  return { latencyMs, plugins, runs, ...loads };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 ? Number(args[at + 1]) : fallback;
+  };
+  const result = await trace({ runs: option('runs', 3), latencyMs: option('latency', 20), top: option('top', 8) });
+  console.log(JSON.stringify(result, null, 2));
+}
