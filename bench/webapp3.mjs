@@ -82,9 +82,12 @@ async function loadOnce(browser, url, expected) {
   }
 }
 
-/** Interleaved pairs of host (A) and baseline (B) loads; the ratio A/B of each pair. */
-function pairs(browser, origin, n, { count, warmup }) {
-  const page = { A: `${origin}/pages/webapp3-host.html?n=${n}`, B: `${origin}/pages/webapp3-baseline.html?n=${n}&brandingID=${BRANDING_ID}` };
+/**
+ * Interleaved pairs of `first` (host, A, or the minimal host, C) and baseline (B) loads; the
+ * ratio first/B of each pair.
+ */
+function pairs(browser, origin, n, { count, warmup, first = 'webapp3-host' }) {
+  const page = { A: `${origin}/pages/${first}.html?n=${n}&brandingID=${BRANDING_ID}`, B: `${origin}/pages/webapp3-baseline.html?n=${n}&brandingID=${BRANDING_ID}` };
   return interleavedPairs((which) => loadOnce(browser, page[which], n), { count, warmup });
 }
 
@@ -154,7 +157,7 @@ async function profilePage(browser, url, runs) {
   return { runs: n, doneMs, kinds, self: self.map(({ fn, kind, ms }) => ({ fn, kind, ms })) };
 }
 
-export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
+export async function run({ pairsPerSetting = 10, minimalPairs = 8, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
   const fixtures = await tempFolder();
   const brandingDir = path.join(fixtures.dir, 'branding');
   const bundleDir = path.join(fixtures.dir, 'bundle');
@@ -196,6 +199,13 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
           done: figures.baseline.median,
         },
       };
+      if (minimalPairs > 0) {
+        // The reference C (pages/webapp3-minimal.html): how much of the ratio the plugins
+        // themselves take, whatever the host; information, not the budget.
+        const minimal = pairedFigures(await pairs(browser, server.origin, plugins, { count: minimalPairs, warmup, first: 'webapp3-minimal' }));
+        entry.minimal = { pairs: minimal.pairs, median: minimal.host.median, baselineMedian: minimal.baseline.median, pairedMedian: minimal.pairedMedian, pairedP90: minimal.pairedP90 };
+        log(`webapp3: ${latencyMs} ms: minimal host C/B paired median ${minimal.pairedMedian}, p90 ${minimal.pairedP90} (${minimal.pairs} pairs)`);
+      }
       log(`webapp3: ${plugins} plugins, ${latencyMs} ms: host median ${figures.host.median} ms, baseline ${figures.baseline.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`);
       settings.push(entry);
     }
@@ -296,6 +306,17 @@ export function markdown(r) {
     '',
     table(['plugins', 'latency', 'pairs', 'A ms median / p90', 'B ms median / p90', 'paired A/B median / p90', 'paired min – max', 'A/B of medians (info)', 'budget', 'result'], rows),
     '',
+    ...(r.settings.some((s) => s.minimal)
+      ? [
+          "For reference, not the budget: C (`pages/webapp3-minimal.html`), the least any host of these plugins must do in plain script (fetch manifest.json and settings.json, insert the frames at once, answer each `syn` and `ui:button:add`, draw a `<button>` per button; no checks, no conference state), with A's plugins, in its own interleaved pairs against B. C/B is what the plugins themselves cost beside bare frames; the budget leaves the host the rest.",
+          '',
+          table(
+            ['latency', 'pairs', 'C ms median', 'B ms median', 'paired C/B median / p90'],
+            r.settings.filter((s) => s.minimal).map((s) => [`${s.latencyMs} ms`, s.minimal.pairs, s.minimal.median, s.minimal.baselineMedian, `**${s.minimal.pairedMedian}×** / ${s.minimal.pairedP90}×`]),
+          ),
+          '',
+        ]
+      : []),
     "Medians of the parent page's resource timeline (ms from t0; first request started → last answer in; a frame counts as its page's navigation, its script is the frame's own):",
     '',
     table(['latency', 'page', 'manifest + settings', 'dist chunks', 'frame pages', 'done'], timelineRows),
