@@ -4,12 +4,13 @@
  * loads of the Web App 3 benchmark's pages, cut into phases at the moments the network events
  * give, each phase with its main-thread time by kind and the functions sampled in it.
  *
- *   node bench/webapp3-trace.mjs [--runs 3] [--latency 20] [--top 8]
+ *   node bench/webapp3-trace.mjs [--runs 3] [--latency 20] [--top 8] [--against baseline|minimal]
  *
  * Phases of the host (A): the branding files asked for and answered; the Web App 3 chunks
  * asked for and the first in; the frames made (their navigations sent); the last frame sent to
  * done (the plugins' pages, their scripts, handshakes and buttons). The baseline (B) has only
- * the last two. Also, per process and thread, the tasks' time over the whole load, which shows
+ * the last two; `--against minimal` traces the host against the minimal host of
+ * `pages/webapp3-minimal.html` instead (the branding, then its frames). Also, per process and thread, the tasks' time over the whole load, which shows
  * work the browser does beside the page (its own UI's renderers, the browser process).
  */
 import path from 'node:path';
@@ -81,7 +82,16 @@ function analyse(trace, sources, top) {
   const samples = samplesOf(events, pid, tid);
   const list = completeEvents(events, pid, tid);
   if (!g.frames) throw new Error('no frame navigations in the trace');
-  const cuts = g.branding
+  const cuts = g.branding && !g.dist
+    ? [
+        // The minimal host (pages/webapp3-minimal.html): the branding, then its frames.
+        ['start → branding sent', t0, g.branding.firstSent],
+        ['branding sent → in', g.branding.firstSent, g.branding.lastIn],
+        ['branding in → first frame sent', g.branding.lastIn, g.frames.firstSent],
+        ['first → last frame sent', g.frames.firstSent, g.frames.lastSent],
+        ['last frame sent → done', g.frames.lastSent, done],
+      ]
+    : g.branding
     ? [
         ['start → branding sent', t0, g.branding.firstSent],
         ['branding sent → in', g.branding.firstSent, g.branding.lastIn],
@@ -111,7 +121,7 @@ function analyse(trace, sources, top) {
   };
 }
 
-export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8 } = {}) {
+export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8, against = 'baseline' } = {}) {
   const fixtures = await tempFolder();
   const brandingDir = path.join(fixtures.dir, 'branding');
   const bundleDir = path.join(fixtures.dir, 'bundle');
@@ -124,11 +134,11 @@ export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8 } 
   });
   const sources = await loadSources();
   const browser = await launchBrowser();
-  const loads = { host: [], baseline: [] };
+  const loads = { host: [], [against]: [] };
   try {
     // A warm-up pair first, then `runs` pairs, the order alternating.
     for (let i = 0; i <= runs; i++) {
-      for (const which of i % 2 ? ['baseline', 'host'] : ['host', 'baseline']) {
+      for (const which of i % 2 ? [against, 'host'] : ['host', against]) {
         const { trace: recorded } = await traceOnce(browser, `${server.origin}/pages/webapp3-${which}.html?n=${plugins}&brandingID=${BRANDING_ID}`);
         if (i > 0) loads[which].push(analyse(recorded, sources, top));
       }
@@ -145,8 +155,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => {
     const at = args.indexOf(`--${name}`);
-    return at >= 0 ? Number(args[at + 1]) : fallback;
+    return at >= 0 ? args[at + 1] : fallback;
   };
-  const result = await trace({ runs: option('runs', 3), latencyMs: option('latency', 20), top: option('top', 8) });
+  const against = option('against', 'baseline');
+  if (!['baseline', 'minimal'].includes(against)) throw new Error(`--against ${against}: baseline or minimal`);
+  const result = await trace({ runs: Number(option('runs', 3)), latencyMs: Number(option('latency', 20)), top: Number(option('top', 8)), against });
   console.log(JSON.stringify(result, null, 2));
 }
