@@ -252,6 +252,33 @@ describe('Web App 3 widgets: a panel or floating frame showing the widget\'s pag
     expect([after.left - before.left, after.top - before.top]).to.deep.equal([40, 30]);
   });
 
+  it('moves a draggable floating widget with the arrow keys on its move button, and has no move button when not draggable', async () => {
+    await start();
+    const fixed = await addWidget({ type: 'floating', title: 'Stay', src: 'widget.html?parent=widgets&name=stay', isVisible: true, position: 'topRight' });
+    expect(fixed.element.shadowRoot!.querySelector('[part="move-button"]')).to.equal(null);
+    const { element } = await addWidget({ type: 'floating', title: 'Keys', src: 'widget.html?parent=widgets&name=keys', isVisible: true, draggable: true, position: 'topLeft' });
+    const move = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="move-button"]')!;
+    expect(move.getAttribute('aria-label')).to.equal('Move Keys');
+    expect(element.getAttribute('exportparts')).to.contain('move-button: widget-move-button');
+    const hint = element.shadowRoot!.getElementById(move.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.equal('Arrow keys move it; Shift and an arrow key move it further.');
+    const box = element.shadowRoot!.querySelector('[part="panel"]')!;
+    const before = box.getBoundingClientRect();
+    move.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await element.updateComplete;
+    const after = box.getBoundingClientRect();
+    // 10 px a key, 50 with Shift: right 2, left 1, down 1 and 5.
+    expect([after.left - before.left, after.top - before.top]).to.deep.equal([10, 60]);
+    expect(element.open, 'an arrow key does not close it').to.equal(true);
+  });
+
   it('ignores another frame posting as the widget, and the plugin\'s frame on the widget\'s channel', async () => {
     await start();
     let widgetChannel: string | undefined;

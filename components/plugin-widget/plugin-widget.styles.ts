@@ -86,17 +86,28 @@ export const pluginWidgetStyles = css`
     white-space: nowrap;
   }
   ${closeButtonStyles(css`.close`)}
-  .close {
+  ${closeButtonStyles(css`.move`)}
+  .close,
+  .move {
     flex: none;
   }
-  .close:hover {
+  .move {
+    cursor: move;
+  }
+  .move svg {
+    stroke-linecap: round;
+  }
+  .close:hover,
+  .move:hover {
     background: rgba(127, 127, 127, 0.15);
   }
-  .close:focus-visible {
+  .close:focus-visible,
+  .move:focus-visible {
     outline: var(--pex-focus-ring, 2px solid var(--pex-color-focus, #4c9aff));
     outline-offset: 2px;
   }
-  .close svg {
+  .close svg,
+  .move svg {
     width: 1.25rem;
     height: 1.25rem;
   }

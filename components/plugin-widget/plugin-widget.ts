@@ -5,6 +5,10 @@ import { pluginWidgetStyles } from './plugin-widget.styles.js';
 import { createPexWidgetCloseEvent } from './widget-events.js';
 import { dimensionAt, followsViewport } from './widget-dimensions.js';
 
+/** How far one arrow key moves a movable floating widget, in CSS pixels; with Shift, `LARGE`. */
+const KEY_STEP = { SMALL: 10, LARGE: 50 } as const;
+const KEY_DIRECTIONS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
 /** Where a widget shows: `@pexip/plugin-api`'s widget types. */
 export type PluginWidgetType = 'sidePanel' | 'floating';
 
@@ -27,13 +31,14 @@ export type PluginWidgetType = 'sidePanel' | 'floating';
  * @attr type - `sidePanel` or `floating`.
  * @attr position - A floating widget's place: `topLeft`, `topRight`, `bottomLeft`, `bottomRight` (the default) or `center`.
  * @attr open - Present while it shows.
- * @attr movable - A floating widget the user may move by dragging its header.
+ * @attr movable - A floating widget the user may move: by dragging its header, or with the arrow keys on its move button (Shift: larger steps).
  *
  * @event pex-widget-close - The user asked it to close (its close button, or Escape on a floating one). Cancelable. `detail: {trigger: 'headerCloseButton'}`
  *
  * @csspart panel - The box: the side panel or the floating widget.
  * @csspart header - The title row.
  * @csspart title - The title.
+ * @csspart move-button - A movable floating widget's move button: the arrow keys on it move the box.
  * @csspart close-button - The close button.
  * @csspart body - Where the widget's frame shows.
  *
@@ -152,7 +157,8 @@ export class PexPluginWidget extends LitElement {
 
   readonly #onPointerDown = (event: PointerEvent) => {
     if (!this.movable || this.type !== 'floating' || event.button !== 0) return;
-    if ((event.target as Element).closest('button')) return;
+    // The close button is for clicking; the move button may also be dragged.
+    if ((event.target as Element).closest('button:not(.move)')) return;
     const header = event.currentTarget as HTMLElement;
     header.setPointerCapture(event.pointerId);
     this.#drag = { pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, from: { ...this.#moved } };
@@ -167,6 +173,16 @@ export class PexPluginWidget extends LitElement {
 
   readonly #onPointerUp = (event: PointerEvent) => {
     if (this.#drag?.pointerId === event.pointerId) this.#drag = undefined;
+  };
+
+  /** The move button's keys: what a drag does, for those who do not use a pointer. */
+  readonly #onMoveKey = (event: KeyboardEvent) => {
+    const direction = KEY_DIRECTIONS[event.key];
+    if (!direction || !this.movable || this.type !== 'floating') return;
+    event.preventDefault();
+    const step = event.shiftKey ? KEY_STEP.LARGE : KEY_STEP.SMALL;
+    this.#moved = { x: this.#moved.x + direction[0] * step, y: this.#moved.y + direction[1] * step };
+    this.requestUpdate();
   };
 
   #boxStyle(): string | typeof nothing {
@@ -198,6 +214,12 @@ export class PexPluginWidget extends LitElement {
         @pointercancel=${this.#onPointerUp}
       >
         <h2 id="title" part="title">${this.heading}</h2>
+        ${floating && this.movable
+          ? html`<button part="move-button" class="move" type="button" aria-label=${`Move ${this.heading}`} aria-describedby="move-hint" @keydown=${this.#onMoveKey}>
+              <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3v18M3 12h18M12 3l-3 3M12 3l3 3M12 21l-3-3M12 21l3-3M3 12l3-3M3 12l3 3M21 12l-3-3M21 12l-3 3" /></svg>
+            </button>
+            <span id="move-hint" hidden>Arrow keys move it; Shift and an arrow key move it further.</span>`
+          : nothing}
         <button part="close-button" class="close" type="button" aria-label=${`Close ${this.heading}`} @click=${() => this.requestClose()}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
         </button>

@@ -55,7 +55,7 @@ const DIMENSION_KEYS = ['xs', 'sm', 'md', 'lg', 'xl', 'mobilePortrait', 'mobileL
  * The widget's parts, forwarded under `widget-…` names: the host's shadow root is where widgets
  * are, so an app styles them as `pex-plugin-host::part(widget-header)`.
  */
-const EXPORTED_PARTS = ['panel', 'header', 'title', 'close-button', 'body'].map((part) => `${part}: widget-${part}`).join(', ');
+const EXPORTED_PARTS = ['panel', 'header', 'title', 'move-button', 'close-button', 'body'].map((part) => `${part}: widget-${part}`).join(', ');
 
 const json = (value: unknown) => JSON.stringify(value) ?? String(value);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
