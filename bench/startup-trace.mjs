@@ -158,8 +158,11 @@ function scriptByFile(list, from, to) {
   return [...files.entries()].map(([file, us]) => ({ file, ms: us / 1000 })).sort((a, b) => b.ms - a.ms).slice(0, 12);
 }
 
-/** When each request group was first sent, last answered, as the renderer's network events say (ms from t0). */
-export function requestTimeline(events, pid, t0) {
+/**
+ * When each request group (`group(url)`, the start-up pages' groups by default) was first and
+ * last sent, first and last answered, as the renderer's network events say (ms from t0).
+ */
+export function requestTimeline(events, pid, t0, group = groupOf) {
   const sent = new Map();
   const groups = {};
   for (const e of events) {
@@ -170,11 +173,12 @@ export function requestTimeline(events, pid, t0) {
     if (e.name === 'ResourceFinish' && sent.has(data.requestId)) {
       const { url, ts } = sent.get(data.requestId);
       if (ts < t0) continue;
-      const group = (groups[groupOf(url)] ??= { n: 0, firstSent: Infinity, lastSent: 0, lastFinished: 0 });
-      group.n += 1;
-      group.firstSent = Math.min(group.firstSent, (ts - t0) / 1000);
-      group.lastSent = Math.max(group.lastSent, (ts - t0) / 1000);
-      group.lastFinished = Math.max(group.lastFinished, (e.ts - t0) / 1000);
+      const entry = (groups[group(url)] ??= { n: 0, firstSent: Infinity, lastSent: 0, firstFinished: Infinity, lastFinished: 0 });
+      entry.n += 1;
+      entry.firstSent = Math.min(entry.firstSent, (ts - t0) / 1000);
+      entry.lastSent = Math.max(entry.lastSent, (ts - t0) / 1000);
+      entry.firstFinished = Math.min(entry.firstFinished, (e.ts - t0) / 1000);
+      entry.lastFinished = Math.max(entry.lastFinished, (e.ts - t0) / 1000);
     }
   }
   return groups;

@@ -19,7 +19,7 @@ import { tempFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { bundlePlugin, writeWebapp3Branding } from './webapp3.mjs';
-import { traceOnce, mainThreadOf, completeEvents, timeByKind, samplesOf, profileWindow, loadSources } from './startup-trace.mjs';
+import { traceOnce, mainThreadOf, completeEvents, timeByKind, samplesOf, profileWindow, loadSources, requestTimeline } from './startup-trace.mjs';
 
 const BRANDING_ID = '1700000000999';
 
@@ -29,28 +29,6 @@ function groupOf(url) {
   if (url.includes('/dist/')) return 'dist';
   if (/\/pages\/webapp3-(plugin|bare)\.html/.test(url)) return 'frames';
   return 'other';
-}
-
-/** Per request group of the page's process: first and last sent, first and last answered (trace µs). */
-function requestGroups(events, pid, t0) {
-  const sent = new Map();
-  const groups = {};
-  for (const e of events) {
-    if (e.pid !== pid) continue;
-    const data = e.args?.data;
-    if (!data?.requestId) continue;
-    if (e.name === 'ResourceSendRequest' && data.url) sent.set(data.requestId, { url: data.url, ts: e.ts });
-    if (e.name !== 'ResourceFinish' || !sent.has(data.requestId)) continue;
-    const { url, ts } = sent.get(data.requestId);
-    if (ts < t0) continue;
-    const group = (groups[groupOf(url)] ??= { n: 0, firstSent: Infinity, lastSent: 0, firstIn: Infinity, lastIn: 0 });
-    group.n += 1;
-    group.firstSent = Math.min(group.firstSent, ts);
-    group.lastSent = Math.max(group.lastSent, ts);
-    group.firstIn = Math.min(group.firstIn, e.ts);
-    group.lastIn = Math.max(group.lastIn, e.ts);
-  }
-  return groups;
 }
 
 /** Tasks' time (ms) by process and thread in [from, to], the page's own thread marked. */
@@ -78,7 +56,12 @@ function analyse(trace, sources, top) {
   const { pid, tid, t0 } = mainThreadOf(events);
   const done = events.find((e) => e.name === 'bench:done' && e.pid === pid)?.ts;
   if (done === undefined) throw new Error('no bench:done mark in the trace');
-  const g = requestGroups(events, pid, t0);
+  // Trace times (µs) of each group's moments, for the cuts below.
+  const g = {};
+  for (const [name, x] of Object.entries(requestTimeline(events, pid, t0, groupOf))) {
+    const at = (ms) => t0 + ms * 1000;
+    g[name] = { n: x.n, firstSent: at(x.firstSent), lastSent: at(x.lastSent), firstIn: at(x.firstFinished), lastIn: at(x.lastFinished) };
+  }
   const samples = samplesOf(events, pid, tid);
   const list = completeEvents(events, pid, tid);
   if (!g.frames) throw new Error('no frame navigations in the trace');
