@@ -8,6 +8,7 @@ import { webapp3Bundles } from './test/support/webapp3-bundle.mjs';
 import { allowAnyOrigin } from './test/support/cross-origin-files.mjs';
 import { fileURLToPath } from 'node:url';
 import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
+import { QUIET_CHROMIUM_ARGS } from './tools/lib/quiet-chromium.mjs';
 
 // The Infinity simulator, same origin as the tests: /api/client/v2/... and /_simulator/...
 const simulator = createSimulator();
@@ -53,10 +54,8 @@ export default {
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',
           '--disable-backgrounding-occluded-windows',
-          // Headless Chromium still builds each window's omnibox popup as a WebUI page, whose
-          // renderer kept a core busy for seconds per page load (traced in bench/): off, so that
-          // the tests' timing is the page's own.
-          '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+          // The omnibox popup's WebUI renderer off, so that the tests' timing is the page's own.
+          ...QUIET_CHROMIUM_ARGS,
         ],
       },
     }),

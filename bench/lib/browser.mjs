@@ -2,16 +2,9 @@
  * Headless Chromium through puppeteer-core (installed with the test runner).
  */
 import puppeteer from 'puppeteer-core';
+import { QUIET_CHROMIUM_ARGS } from '../../tools/lib/quiet-chromium.mjs';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/**
- * Chromium's own UI, kept from competing with the page measured. Headless Chromium (156 here)
- * still builds each new window's omnibox popup as a WebUI page ("WebUI Top Renderer"): in a
- * trace of one 30-frame load it kept that renderer's main thread busy for 2.1 to 3.8 s, on a
- * machine with two cores. Turning the three popup features off leaves no such renderer.
- */
-export const QUIET_BROWSER_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup'];
 
 /**
  * @param {{ args?: string[], network?: boolean }} [options] network: false keeps puppeteer from
@@ -22,7 +15,7 @@ export async function launchBrowser({ args = [], network = true } = {}) {
     executablePath: CHROME_PATH,
     headless: true,
     networkEnabled: network,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...QUIET_BROWSER_ARGS, ...args],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...QUIET_CHROMIUM_ARGS, ...args],
   });
 }
 
