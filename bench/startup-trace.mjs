@@ -185,7 +185,7 @@ export function requestTimeline(events, pid, t0, group = groupOf) {
 }
 
 /** The longest main-thread tasks in [from, to], with the script events inside each. */
-export function longTasks(list, from, to, t0, count = 8) {
+function longTasks(list, from, to, t0, count = 8) {
   const tasks = list.filter((e) => e.name === 'RunTask' && e.ts + e.dur > from && e.ts < to).sort((a, b) => b.dur - a.dur);
   return tasks.slice(0, count).map((task) => {
     const inside = list.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && KIND_BY_EVENT[e.name] && e.dur >= 200);

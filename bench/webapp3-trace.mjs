@@ -10,15 +10,12 @@
  * asked for and the first in; the frames made (their navigations sent); the last frame sent to
  * done (the plugins' pages, their scripts, handshakes and buttons). The baseline (B) has only
  * the last two; `--against minimal` traces the host against the minimal host of
- * `pages/webapp3-minimal.html` instead (the branding, then its frames). Also, per process and thread, the tasks' time over the whole load, which shows
- * work the browser does beside the page (its own UI's renderers, the browser process).
+ * `pages/webapp3-minimal.html` instead (the branding, then its frames). Also, per process and
+ * thread, the tasks' time over the whole load, which shows work the browser does beside the
+ * page (its own UI's renderers, the browser process).
  */
-import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
-import { tempFolder } from './lib/branding.mjs';
-import { BENCH_DIR, REPO_DIR } from './lib/results.mjs';
-import { startServer } from './lib/server.mjs';
-import { bundlePlugin, writeWebapp3Branding } from './webapp3.mjs';
+import { webapp3Fixtures } from './webapp3.mjs';
 import { traceOnce, mainThreadOf, completeEvents, timeByKind, samplesOf, profileWindow, loadSources, requestTimeline } from './startup-trace.mjs';
 
 const BRANDING_ID = '1700000000999';
@@ -57,38 +54,31 @@ function analyse(trace, sources, top) {
   const done = events.find((e) => e.name === 'bench:done' && e.pid === pid)?.ts;
   if (done === undefined) throw new Error('no bench:done mark in the trace');
   // Trace times (µs) of each group's moments, for the cuts below.
+  const at = (ms) => t0 + ms * 1000;
   const g = {};
   for (const [name, x] of Object.entries(requestTimeline(events, pid, t0, groupOf))) {
-    const at = (ms) => t0 + ms * 1000;
     g[name] = { n: x.n, firstSent: at(x.firstSent), lastSent: at(x.lastSent), firstIn: at(x.firstFinished), lastIn: at(x.lastFinished) };
   }
   const samples = samplesOf(events, pid, tid);
   const list = completeEvents(events, pid, tid);
   if (!g.frames) throw new Error('no frame navigations in the trace');
-  const cuts = g.branding && !g.dist
+  // Up to the first frame, by page: the host (branding, then chunks), the minimal host
+  // (branding only) or the bare frames (nothing); from there on, the same for all.
+  const branding = g.branding && [
+    ['start → branding sent', t0, g.branding.firstSent],
+    ['branding sent → in', g.branding.firstSent, g.branding.lastIn],
+  ];
+  const beforeFrames = g.dist
     ? [
-        // The minimal host (pages/webapp3-minimal.html): the branding, then its frames.
-        ['start → branding sent', t0, g.branding.firstSent],
-        ['branding sent → in', g.branding.firstSent, g.branding.lastIn],
-        ['branding in → first frame sent', g.branding.lastIn, g.frames.firstSent],
-        ['first → last frame sent', g.frames.firstSent, g.frames.lastSent],
-        ['last frame sent → done', g.frames.lastSent, done],
+        ...branding,
+        ['branding in → chunks sent', g.branding.lastIn, g.dist.firstSent],
+        ['chunks sent → first in', g.dist.firstSent, g.dist.firstIn],
+        ['first chunk in → first frame sent', g.dist.firstIn, g.frames.firstSent],
       ]
-    : g.branding
-    ? [
-        ['start → branding sent', t0, g.branding.firstSent],
-        ['branding sent → in', g.branding.firstSent, g.branding.lastIn],
-        ['branding in → chunks sent', g.branding.lastIn, g.dist?.firstSent],
-        ['chunks sent → first in', g.dist?.firstSent, g.dist?.firstIn],
-        ['first chunk in → first frame sent', g.dist?.firstIn, g.frames.firstSent],
-        ['first → last frame sent', g.frames.firstSent, g.frames.lastSent],
-        ['last frame sent → done', g.frames.lastSent, done],
-      ]
-    : [
-        ['start → first frame sent', t0, g.frames.firstSent],
-        ['first → last frame sent', g.frames.firstSent, g.frames.lastSent],
-        ['last frame sent → done', g.frames.lastSent, done],
-      ];
+    : branding
+      ? [...branding, ['branding in → first frame sent', g.branding.lastIn, g.frames.firstSent]]
+      : [['start → first frame sent', t0, g.frames.firstSent]];
+  const cuts = [...beforeFrames, ['first → last frame sent', g.frames.firstSent, g.frames.lastSent], ['last frame sent → done', g.frames.lastSent, done]];
   const ms = (us) => Number((us / 1000).toFixed(1));
   return {
     doneMs: ms(done - t0),
@@ -105,16 +95,8 @@ function analyse(trace, sources, top) {
 }
 
 export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8, against = 'baseline' } = {}) {
-  const fixtures = await tempFolder();
-  const brandingDir = path.join(fixtures.dir, 'branding');
-  const bundleDir = path.join(fixtures.dir, 'bundle');
-  await bundlePlugin(bundleDir);
-  await writeWebapp3Branding(brandingDir, plugins);
-  const server = await startServer({
-    latencyMs,
-    mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': brandingDir, '/pages/': path.join(BENCH_DIR, 'pages'), '/webapp3-bundle/': bundleDir },
-    crossOrigin: ['/webapp3-bundle/'],
-  });
+  const fixtures = await webapp3Fixtures({ plugins, latencyMs });
+  const { server } = fixtures;
   const sources = await loadSources();
   const browser = await launchBrowser();
   const loads = { host: [], [against]: [] };
@@ -128,8 +110,7 @@ export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8, a
     }
   } finally {
     await browser.close();
-    await server.close();
-    await fixtures.remove();
+    await fixtures.close();
   }
   return { latencyMs, plugins, runs, ...loads };
 }

@@ -53,7 +53,7 @@ export async function bundlePlugin(dir) {
 }
 
 /** branding/webapp3-<n>/: manifest.json listing `n` Web App 3 plugins (pages/webapp3-plugin.html?id=pN), settings.json with none. */
-export async function writeWebapp3Branding(dir, n) {
+async function writeWebapp3Branding(dir, n) {
   const folder = path.join(dir, `webapp3-${n}`);
   await mkdir(folder, { recursive: true });
   const plugins = Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, src: `../../pages/webapp3-plugin.html?id=p${i + 1}` }));
@@ -157,18 +157,36 @@ async function profilePage(browser, url, runs) {
   return { runs: n, doneMs, kinds, self: self.map(({ fn, kind, ms }) => ({ fn, kind, ms })) };
 }
 
-export async function run({ pairsPerSetting = 10, minimalPairs = 8, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
+/**
+ * The Web App 3 pages' files in a temporary folder (the plugin bundle, branding/webapp3-<plugins>/
+ * and branding/webapp2-only/) and the server of them, dist/ and pages/; `close()` ends both.
+ */
+export async function webapp3Fixtures({ plugins = 30, latencyMs = 0 } = {}) {
   const fixtures = await tempFolder();
   const brandingDir = path.join(fixtures.dir, 'branding');
   const bundleDir = path.join(fixtures.dir, 'bundle');
   const bundle = await bundlePlugin(bundleDir);
-  log(`webapp3: plugin bundle ${bundle.bytes} bytes (${bundle.gzip9} gzip -9), shared by all ${plugins} frames`);
   await writeWebapp3Branding(brandingDir, plugins);
   await writeBrandingFolder(path.join(brandingDir, 'webapp2-only'), [{ id: 'bench-plugin-01', name: 'Bench plugin 1', source: pluginSource('bench-plugin-01', 1) }], { brandingID: BRANDING_ID });
   const server = await startServer({
+    latencyMs,
     mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': brandingDir, '/pages/': path.join(BENCH_DIR, 'pages'), [BUNDLE_PREFIX]: bundleDir },
     crossOrigin: [BUNDLE_PREFIX],
   });
+  return {
+    bundle,
+    server,
+    close: async () => {
+      await server.close();
+      await fixtures.remove();
+    },
+  };
+}
+
+export async function run({ pairsPerSetting = 10, minimalPairs = 8, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
+  const fixtures = await webapp3Fixtures({ plugins });
+  const { bundle, server } = fixtures;
+  log(`webapp3: plugin bundle ${bundle.bytes} bytes (${bundle.gzip9} gzip -9), shared by all ${plugins} frames`);
   const browser = await launchBrowser();
   const settings = [];
   let weight;
@@ -222,8 +240,7 @@ export async function run({ pairsPerSetting = 10, minimalPairs = 8, warmup = 1, 
     }
   } finally {
     await browser.close();
-    await server.close();
-    await fixtures.remove();
+    await fixtures.close();
   }
   return {
     budget: { ...BUDGET, note: 'the median of the per-pair ratios A/B (host over bare frames, each pair loaded back to back) ≤ 1.25; p90 shown' },
