@@ -41,6 +41,9 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
+        // The popup blocker on, as in a user's browser: a Web App 3 plugin's popup must open
+        // from the user's click (test/webapp3-popups.test.ts clicks as the user does).
+        ignoreDefaultArgs: ['--disable-popup-blocking'],
         args: [
           '--no-sandbox',
           '--disable-gpu',

@@ -89,7 +89,7 @@ export class FrameHandshake implements FrameEndpoint {
   receive(call: RpcCallMessage, link: ChannelLink): void {
     if (this.#closed) return;
     if (call.rpc === this.handshakeRpc) return this.#handshake(call, link);
-    void this.#options.router.route(call, this.pluginId).then((payload) => {
+    void this.#options.router.route(call, this.pluginId, this.window).then((payload) => {
       if (!this.#closed) link.post({ rpc: call.rpc, replyTo: call.id, payload });
     });
   }

@@ -11,6 +11,8 @@ import { reasonOf } from './problems.js';
 export interface RpcContext {
   pluginId: string;
   callId: string;
+  /** The window the call came from: the plugin's page, or one of its widgets' (what a popup opens through). */
+  window?: Window;
 }
 
 /** Serves one rpc: resolves to the reply's payload (the shape the package's types give that rpc). */
@@ -70,12 +72,12 @@ export class RpcRouter {
   }
 
   /** The reply payload for `call`; never rejects. */
-  async route(call: RpcCallMessage, pluginId: string): Promise<unknown> {
+  async route(call: RpcCallMessage, pluginId: string, window?: Window): Promise<unknown> {
     if (this.#pending) await this.#pending;
     const handler = this.#handlers.get(call.rpc);
     if (!handler) return failedReply(call.id, `${call.rpc} is not supported by this host.`);
     try {
-      return await handler(call.payload, { pluginId, callId: call.id });
+      return await handler(call.payload, window ? { pluginId, callId: call.id, window } : { pluginId, callId: call.id });
     } catch (error) {
       return failedReply(call.id, `${call.rpc} failed: ${reasonOf(error)}`);
     }

@@ -9,6 +9,8 @@
  *   choosing one sends the sub-button's `id`);
  * - `participantActions`: `{participantUuid}` of the participant whose menu it was;
  * - `settingsMenu`: no input.
+ * A button (or a group's sub-button) with `opensPopup` opens its popup in the click, just before
+ * the click is sent (popups.ts); a participant action's guard gets `{participantUuid}`.
  *
  * Which buttons show: `roles` against the participant's role (unknown: all show, as the fit
  * policy lets plugins of either role run), `inMeetingOnly` while the conference has no
@@ -23,6 +25,7 @@ import type { CustomIcon, RPCCallPayload } from '@pexip/plugin-api';
 import type { MenuLocation } from '../config/types.js';
 import { MAX_LABEL_LENGTH, type MenuItemView } from '../runtime/menu-items.js';
 import { BUTTON_ICON_NAMES, customIconUrl, isButtonIconName, isSvgMarkup, namedIconUrl, type IconState } from './button-icons.js';
+import { openPopup, popupProblem } from './popups.js';
 import type { RpcContext, RpcHandlers } from './rpc-router.js';
 import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
 
@@ -85,6 +88,8 @@ interface Button {
   pluginId: string;
   id: string;
   payload: ButtonPayload;
+  /** The page whose call added it: its popups open through that page's popup manager. */
+  page: Window | undefined;
 }
 
 const json = (value: unknown) => JSON.stringify(value) ?? String(value);
@@ -119,7 +124,7 @@ function toolbarPartsProblem(record: Record<string, unknown>, where = ''): strin
   if (typeof record.tooltip !== 'string') return `${where}needs "tooltip" (a string)`;
   const badge = record.badge;
   if (badge !== undefined && !(isObject(badge) && typeof badge.isVisible === 'boolean')) return `${where}"badge" is ${json(badge)}: {isVisible: true or false} is needed`;
-  return iconProblem(record.icon, where) ?? rolesProblem(record.roles, where) ?? booleanProblem(record, 'isActive', where);
+  return iconProblem(record.icon, where) ?? rolesProblem(record.roles, where) ?? booleanProblem(record, 'isActive', where) ?? popupProblem(record.opensPopup, where);
 }
 
 /** Why `payload` is not a button the types define, or undefined. */
@@ -145,11 +150,11 @@ export function buttonProblem(payload: unknown): string | undefined {
       if (typeof payload.label !== 'string') return 'needs "label" (a string)';
       const ids = payload.participantIDs;
       if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) return `"participantIDs" is ${json(ids)}: a list of participant uuids is needed`;
-      return (payload.icon === undefined ? undefined : iconProblem(payload.icon, '')) ?? booleanProblem(payload, 'isActive');
+      return (payload.icon === undefined ? undefined : iconProblem(payload.icon, '')) ?? booleanProblem(payload, 'isActive') ?? popupProblem(payload.opensPopup);
     }
     case 'settingsMenu':
       if (typeof payload.label !== 'string') return 'needs "label" (a string)';
-      return booleanProblem(payload, 'inMeetingOnly') ?? rolesProblem(payload.roles);
+      return booleanProblem(payload, 'inMeetingOnly') ?? rolesProblem(payload.roles) ?? popupProblem(payload.opensPopup);
     default:
       return `has "position" ${json(payload.position)} (known: ${Object.keys(BUTTON_LOCATIONS).join(', ')})`;
   }
@@ -267,12 +272,16 @@ export class PluginButtons {
     const id = item.key.slice(item.key.lastIndexOf('/') + 1);
     const button = this.#buttons.get(id);
     if (!button || button.pluginId !== item.pluginId) return;
-    const { payload, pluginId } = button;
-    const send = (input: unknown) => this.#options.send(pluginId, 'ui:button:click', { buttonId: id, input });
+    const { payload, pluginId, page } = button;
+    // The popup first, still in the user's click; its guard gets the participant actions' input.
+    const send = (input: unknown, guardInput?: unknown) => {
+      openPopup(pluginId, page, payload.opensPopup, guardInput);
+      this.#options.send(pluginId, 'ui:button:click', { buttonId: id, input });
+    };
     if (payload.position === 'participantActions') {
       const uuid = (args[0] as { uuid?: unknown } | undefined)?.uuid;
       if (typeof uuid !== 'string' || (payload.participantIDs && !payload.participantIDs.includes(uuid as never))) return;
-      send({ participantUuid: uuid });
+      send({ participantUuid: uuid }, { participantUuid: uuid });
     } else if (payload.position === 'settingsMenu') {
       send(undefined);
     } else if (this.#group(payload).length > 0) {
@@ -295,7 +304,9 @@ export class PluginButtons {
     element.addEventListener('pex-button-group-choice', (event) => {
       const choice = (event as CustomEvent<{ id: string }>).detail.id;
       element.close();
-      if (this.#buttons.get(button.id) === button) this.#options.send(button.pluginId, 'ui:button:click', { buttonId: button.id, input: { buttonId: choice } });
+      if (this.#buttons.get(button.id) !== button) return;
+      openPopup(button.pluginId, button.page, this.#group(button.payload).find((entry) => entry.id === choice)?.opensPopup);
+      this.#options.send(button.pluginId, 'ui:button:click', { buttonId: button.id, input: { buttonId: choice } });
     });
     element.addEventListener('pex-dialog-close', () => {
       if (this.#menu?.element === element) this.#menu = undefined;
@@ -319,9 +330,9 @@ export class PluginButtons {
     menu.element.close();
   }
 
-  #add(payload: ButtonPayload, { pluginId }: RpcContext): string {
+  #add(payload: ButtonPayload, { pluginId, window: page }: RpcContext): string {
     const id = `button-${(buttons += 1)}`;
-    this.#buttons.set(id, { pluginId, id, payload });
+    this.#buttons.set(id, { pluginId, id, payload, page });
     this.#options.elements.add(pluginId, id, () => {
       this.#buttons.delete(id);
       this.#closeMenu(id);

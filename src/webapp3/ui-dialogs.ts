@@ -8,11 +8,16 @@
  * their code: the elements (components/plugin-form, components/plugin-prompt) are defined by
  * whoever loads this chunk, and the handlers say so plainly when they are not.
  *
+ * A dialog with `opensPopup` opens its popup when it is answered, before the answer is sent
+ * (popups.ts); the plugin's guard gets the form's input, or a prompt's `{action}` (the chosen
+ * button's text), as the package's docs say.
+ *
  * A dialog closes when it is answered, when the user dismisses it (Escape, its close button;
  * nothing is sent then: the package's types have no input for "dismissed") and on
  * `ui:removeElement` with its id.
  */
-import type { FormElement, FormInput, FormPayload, RPCCallPayload } from '@pexip/plugin-api';
+import type { FormElement, FormInput, FormPayload, PopupRequest, RPCCallPayload } from '@pexip/plugin-api';
+import { openPopup, popupProblem } from './popups.js';
 import type { RpcContext, RpcHandlers } from './rpc-router.js';
 import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
 
@@ -94,7 +99,7 @@ export function formProblem(payload: unknown): string | undefined {
     const problem = elementProblem(element as FormElement);
     if (problem) return `element "${id}" ${problem}`;
   }
-  return undefined;
+  return popupProblem(payload.opensPopup);
 }
 
 /** Why `payload` is not a prompt the types define, or undefined. */
@@ -105,7 +110,7 @@ export function promptProblem(payload: unknown): string | undefined {
   const prompt = payload.prompt;
   if (!isObject(prompt) || typeof prompt.primaryAction !== 'string') return 'needs "prompt.primaryAction" (its main button\'s text)';
   if (prompt.secondaryAction !== undefined && typeof prompt.secondaryAction !== 'string') return '"prompt.secondaryAction" must be a string';
-  return undefined;
+  return popupProblem(payload.opensPopup);
 }
 
 let modals = 0;
@@ -122,6 +127,7 @@ export function uiDialogs(options: UiDialogOptions): RpcHandlers {
     configure: (element: E) => void,
     answerEvent: 'pex-form-submit' | 'pex-prompt-choice',
     inputEvent: 'ui:form:input' | 'ui:prompt:input',
+    popup: PopupRequest | undefined,
   ): Promise<unknown> {
     if (!customElements.get(tag)) return failedReply(context.callId, `${rpc} cannot be shown: <${tag}> is not defined in this page (import the element's module with the Web App 3 host).`);
     const { pluginId } = context;
@@ -132,6 +138,7 @@ export function uiDialogs(options: UiDialogOptions): RpcHandlers {
     configure(element);
     element.addEventListener(answerEvent, (event) => {
       const { input } = (event as CustomEvent<{ input: FormInput | string }>).detail;
+      openPopup(pluginId, context.window, popup, typeof input === 'string' ? { action: input } : input);
       send(pluginId, inputEvent, { modalId, input });
       element.close();
     });
@@ -146,12 +153,14 @@ export function uiDialogs(options: UiDialogOptions): RpcHandlers {
     'ui:form:open': (payload, context) => {
       const problem = formProblem(payload);
       if (problem) return failedReply(context.callId, `ui:form:open ${problem}.`);
-      return open<FormDialogElement>('ui:form:open', FORM_TAG, context, (element) => (element.form = payload as FormPayload), 'pex-form-submit', 'ui:form:input');
+      const form = payload as FormPayload;
+      return open<FormDialogElement>('ui:form:open', FORM_TAG, context, (element) => (element.form = form), 'pex-form-submit', 'ui:form:input', form.opensPopup);
     },
     'ui:prompt:open': (payload, context) => {
       const problem = promptProblem(payload);
       if (problem) return failedReply(context.callId, `ui:prompt:open ${problem}.`);
-      return open<PromptDialogElement>('ui:prompt:open', PROMPT_TAG, context, (element) => (element.prompt = payload as PromptPayload), 'pex-prompt-choice', 'ui:prompt:input');
+      const prompt = payload as PromptPayload;
+      return open<PromptDialogElement>('ui:prompt:open', PROMPT_TAG, context, (element) => (element.prompt = prompt), 'pex-prompt-choice', 'ui:prompt:input', prompt.opensPopup);
     },
   };
 }
