@@ -25,14 +25,15 @@ function minifyStyleTemplates(): Plugin {
 
 /**
  * dist/ also holds the examples' builds and the types, so it is not emptied; but an old lazy
- * chunk (its name carries a hash) must not linger beside the new one and ship in the package.
+ * chunk (its name carries a hash; a shared chunk is named after a module, dots and all) must not
+ * linger beside the new one and ship in the package.
  */
 function removeOldChunks(): Plugin {
   return {
     name: 'pex-remove-old-chunks',
     buildStart() {
       if (!existsSync('dist')) return;
-      for (const file of readdirSync('dist')) if (file !== 'pex-plugin-host.js' && /^[A-Za-z][\w-]*-[\w-]{8}\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
+      for (const file of readdirSync('dist')) if (file !== 'pex-plugin-host.js' && /^[A-Za-z][\w.-]*-[\w-]{8}\.js(\.map)?$/.test(file)) rmSync(`dist/${file}`);
     },
   };
 }

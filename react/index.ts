@@ -4,8 +4,9 @@
  * properties, not stringified into attributes, and every pex- event has a handler prop
  * (`onPexCommand`, `onPexPluginError`, ...) typed with its detail.
  *
- * Importing this module imports the drop-in (`pex-plugin-host`), which defines the elements
- * and installs `window.PEX`, so it runs in the browser only.
+ * Importing this module imports the package's entry (`pex-plugin-host`), which defines the
+ * elements and installs `window.PEX`, and `pex-plugin-host/toasts.js`, so it runs in the
+ * browser only.
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
@@ -20,6 +21,7 @@ import {
   type PexEvent,
   type PexEventName,
 } from '../components/index.js';
+import { PexToasts as PexToastsElement } from '../components/toasts.js';
 import { setWhenChanged } from './set-when-changed.js';
 import type { PexEventProp, PexReactComponent } from './types.js';
 
@@ -67,6 +69,7 @@ export type PexConferenceMenuProps = Pick<PexConferenceMenuElement, 'label'>;
 export type PexParticipantMenuProps = Pick<PexParticipantMenuElement, 'label' | 'participant'>;
 export type PexPluginSettingsProps = Pick<PexPluginSettingsElement, 'label'>;
 export type PexTemplateDialogProps = Pick<PexTemplateDialogElement, 'heading' | 'closeDisabled' | 'open'>;
+export type PexToastsProps = Pick<PexToastsElement, 'defaultTimeout'>;
 
 /**
  * `<pex-plugin-host>`: loads the branding's plugins; wrap the rest of the client in it. The
@@ -119,3 +122,14 @@ export const PexTemplateDialog = createComponent({
   events: eventMap(['pex-dialog-close']),
   displayName: 'PexTemplateDialog',
 }) as PexReactComponent<PexTemplateDialogElement, PexTemplateDialogProps, 'pex-dialog-close'>;
+
+/**
+ * `<pex-toasts>`: where Web App 3 plugins' toasts show; place it inside a PexPluginHost to choose
+ * where they go (without one the host makes its own). Importing this module defines it.
+ */
+export const PexToasts = createComponent({
+  react: React,
+  tagName: 'pex-toasts',
+  elementClass: PexToastsElement,
+  displayName: 'PexToasts',
+}) as PexReactComponent<PexToastsElement, PexToastsProps>;

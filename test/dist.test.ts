@@ -3,6 +3,7 @@
  * `npm run build` (which `npm test` runs first).
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { Reports, probeCall, until } from './support/webapp3-harness.js';
 
 interface DropIn {
   PexPluginHost: CustomElementConstructor;
@@ -117,6 +118,29 @@ describe('dist/pex-plugin-host.js', () => {
       expect(names()).to.include('Toolbar test');
     } finally {
       frame.remove();
+    }
+  });
+  it("defines the Web App 3 plugins' elements with their chunk: a form, a prompt and a toast show", async () => {
+    const reports = new Reports();
+    try {
+      const brandingUrl = new URL('/test/fixtures/runtime/webapp3-popups/', location.href).href;
+      const host = await fixture<HTMLElement & { settled: Promise<void> }>(html`<pex-plugin-host branding-url=${brandingUrl}></pex-plugin-host>`);
+      await host.settled;
+      await until(() => reports.of('pop-ui', 'registered').length === 1, 'the plugin registered');
+      const frame = host.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[data-webapp3-plugin="pop-ui"]')!;
+      const outcomes = [
+        await probeCall(reports, frame, 'pop-ui', { path: 'ui.addForm', payload: { title: 'Rename', form: { submitBtnTitle: 'Save', elements: { nick: { name: 'Nickname', type: 'text' } } } } }),
+        await probeCall(reports, frame, 'pop-ui', { path: 'ui.addPrompt', payload: { title: 'Leave?', prompt: { primaryAction: 'Leave' } } }),
+        await probeCall(reports, frame, 'pop-ui', { path: 'ui.showToast', payload: { message: 'Saved' } }),
+      ];
+      expect(outcomes.map((outcome) => outcome.error ?? outcome.kind)).to.deep.equal(['result', 'result', 'result']);
+      for (const tag of ['pex-plugin-form', 'pex-plugin-prompt', 'pex-toasts', 'pex-plugin-widget']) expect(customElements.get(tag), tag).to.be.a('function');
+      const form = host.shadowRoot!.querySelector('pex-plugin-form')!;
+      await until(() => form.shadowRoot?.querySelector('input') != null, 'the form drawn');
+      expect(host.shadowRoot!.querySelector('pex-plugin-prompt')?.shadowRoot).to.not.equal(null);
+      await until(() => host.shadowRoot!.querySelector('pex-toasts')?.shadowRoot?.textContent?.includes('Saved') === true, 'the toast shown');
+    } finally {
+      reports.dispose();
     }
   });
 });

@@ -19,7 +19,7 @@ await build({
   target: 'es2022',
   sourcemap: true,
   legalComments: 'inline',
-  plugins: [entryExternal({ folder: 'react', what: 'the React entry', external: ['react'], bundled: ['@lit/react'] })],
+  plugins: [entryExternal({ folder: 'react', what: 'the React entry', external: ['react'], bundled: ['@lit/react'], elements: ['components/toasts'] })],
   logLevel: 'warning',
 });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'react/tsconfig.build.json'], { stdio: 'inherit' });

@@ -62,12 +62,13 @@ try {
   if (!resolvedReact.endsWith('/node_modules/pex-plugin-host/dist/react/index.js')) throw new Error(`pex-plugin-host/react resolves to ${resolvedReact}`);
   const manifest = JSON.parse(readFileSync(join(app, 'node_modules/pex-plugin-host/custom-elements.json'), 'utf8'));
   const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName)).filter(Boolean).sort();
-  const expected = ['pex-conference-menu', 'pex-participant-menu', 'pex-plugin-host', 'pex-plugin-settings', 'pex-template-dialog', 'pex-toolbar'];
+  const expected = ['pex-conference-menu', 'pex-participant-menu', 'pex-plugin-host', 'pex-plugin-settings', 'pex-template-dialog', 'pex-toasts', 'pex-toolbar'];
   if (JSON.stringify(tags) !== JSON.stringify(expected)) throw new Error(`custom-elements.json lists ${tags.join(', ')}`);
 
   writeFileSync(
     join(app, 'client.ts'),
     `import { connectInfinity, PexPluginHost, type Participant, type PexEventDetails } from 'pex-plugin-host';
+import type { PexToasts } from 'pex-plugin-host/toasts.js';
 const host: PexPluginHost = document.createElement('pex-plugin-host');
 const people: Participant[] = [];
 host.participants = people;
@@ -76,12 +77,18 @@ host.addEventListener('pex-command', (event) => {
   if (detail.name === 'dialOut') detail.resolve([detail.args.alias]);
 });
 document.createElement('pex-participant-menu').participant = people[0];
+// <pex-toasts>: its own module (not the entry's); its toasts are typed without @pexip/plugin-api.
+void import('pex-plugin-host/toasts.js').then(() => {
+  const toasts: PexToasts = document.createElement('pex-toasts');
+  toasts.defaultTimeout = 8000;
+  toasts.show({ message: 'Recording started', position: 'bottomCenter', canDismiss: true });
+});
 export const join = () => connectInfinity({ node: 'https://node.example', alias: 'meet', displayName: 'Ann' });
 `,
   );
   writeFileSync(
     join(app, 'react-client.tsx'),
-    `import { PexParticipantMenu, PexPluginHost, PexToolbar } from 'pex-plugin-host/react';
+    `import { PexParticipantMenu, PexPluginHost, PexToasts, PexToolbar } from 'pex-plugin-host/react';
 import type { Participant } from 'pex-plugin-host';
 export const Client = ({ people }: { people: readonly Participant[] }) => (
   <PexPluginHost participants={people} conference={{ locked: true }} participantRole="chair"
@@ -89,6 +96,7 @@ export const Client = ({ people }: { people: readonly Participant[] }) => (
     onPexPluginError={(event) => console.warn(event.detail.id, event.detail.phase)}>
     <PexToolbar label="Plugins" />
     <PexParticipantMenu participant={people[0]} />
+    <PexToasts defaultTimeout={8000} />
   </PexPluginHost>
 );
 `,

@@ -25,6 +25,7 @@ import type {
   PexTemplateDialog,
   PexToolbar,
 } from 'pex-plugin-host';
+import type { PexToasts } from 'pex-plugin-host/toasts.js';
 import type { EmitFn, HTMLAttributes } from 'vue';
 
 /** Every pex- event, as its listener receives it. */
@@ -68,5 +69,6 @@ declare module 'vue' {
     'pex-participant-menu': VueCustomElement<PexParticipantMenu>;
     'pex-plugin-settings': VueCustomElement<PexPluginSettings>;
     'pex-template-dialog': VueCustomElement<PexTemplateDialog>;
+    'pex-toasts': VueCustomElement<PexToasts>;
   }
 }

@@ -1,4 +1,4 @@
-import type { NotificationToastMessage } from '@pexip/plugin-api';
+import type { ToastMessage } from './toasts.js';
 import { html, nothing, type ReactiveElement } from 'lit';
 import { toastsStyles } from './toasts.styles.js';
 
@@ -14,25 +14,25 @@ interface ToastsElement extends ReactiveElement {
 }
 
 export class ToastsView {
-  #current: NotificationToastMessage | undefined;
-  readonly #queue: NotificationToastMessage[] = [];
+  #current: ToastMessage | undefined;
+  readonly #queue: ToastMessage[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly element: ToastsElement) {}
 
-  get current(): NotificationToastMessage | undefined {
+  get current(): ToastMessage | undefined {
     return this.#current;
   }
 
-  get queued(): readonly NotificationToastMessage[] {
+  get queued(): readonly ToastMessage[] {
     return this.#queue;
   }
 
-  #timeoutOf(toast: NotificationToastMessage): number {
+  #timeoutOf(toast: ToastMessage): number {
     return toast.timeout ?? this.element.defaultTimeout;
   }
 
-  show(toast: NotificationToastMessage): void {
+  show(toast: ToastMessage): void {
     if (!this.#current) return this.#present(toast);
     if (!toast.isInterrupt) {
       this.#queue.push(toast);
@@ -54,7 +54,7 @@ export class ToastsView {
     this.#present(undefined);
   }
 
-  #present(toast: NotificationToastMessage | undefined): void {
+  #present(toast: ToastMessage | undefined): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#current = toast;

@@ -1,9 +1,26 @@
-import type { NotificationToastMessage } from '@pexip/plugin-api';
 import { LitElement, html } from 'lit';
 import { LazyView } from '../shared/lazy-view.js';
 import type { ToastsView } from './toasts-view.js';
 
 const view = new LazyView(() => import('./toasts-view.js'));
+
+/**
+ * A toast, as `@pexip/plugin-api` defines it (its `NotificationToastMessage`; the type check in
+ * test/types keeps the two the same). Written out here so that the element's declarations need
+ * nothing but this package.
+ */
+export interface ToastMessage {
+  message: string;
+  /** Drawn as a warning. */
+  isDanger?: boolean;
+  /** Replaces the toast showing at once (unless that one has a timeout of 0: then this one is dropped). */
+  isInterrupt?: boolean;
+  position?: 'topCenter' | 'bottomCenter';
+  /** Milliseconds it shows; 0 keeps it until dismissed. Default: the element's `default-timeout`. */
+  timeout?: number;
+  /** Whether it has a dismiss button. */
+  canDismiss?: boolean;
+}
 
 /** When a toast does not say how long it shows. */
 export const DEFAULT_TOAST_TIMEOUT = 5000;
@@ -51,7 +68,7 @@ export class PexToasts extends LitElement {
   declare defaultTimeout: number;
 
   /** Toasts given before the queue's chunk is in. */
-  readonly #pending: NotificationToastMessage[] = [];
+  readonly #pending: ToastMessage[] = [];
   #wanted = false;
   #view: ToastsView | undefined;
 
@@ -61,7 +78,7 @@ export class PexToasts extends LitElement {
   }
 
   /** Queues a toast. */
-  show(toast: NotificationToastMessage): void {
+  show(toast: ToastMessage): void {
     if (this.#view) return this.#view.show({ ...toast });
     this.#pending.push({ ...toast });
     // A live region made in the same frame as its first content may not read it: the first
@@ -76,12 +93,12 @@ export class PexToasts extends LitElement {
   }
 
   /** The toast showing, if any. */
-  get current(): NotificationToastMessage | undefined {
+  get current(): ToastMessage | undefined {
     return this.#view?.current;
   }
 
   /** The toasts waiting, in the order they will show. */
-  get queued(): readonly NotificationToastMessage[] {
+  get queued(): readonly ToastMessage[] {
     return [...(this.#view?.queued ?? []), ...this.#pending];
   }
 

@@ -23,6 +23,8 @@ const ELEMENTS = {
   'pex-participant-menu': { name: 'participant-menu', className: 'PexParticipantMenu' },
   'pex-template-dialog': { name: 'template-dialog', className: 'PexTemplateDialog' },
   'pex-plugin-settings': { name: 'plugin-settings', className: 'PexPluginSettings' },
+  // Its own module only: the entry leaves it out (the drop-in defines it with the Web App 3 chunk).
+  'pex-toasts': { name: 'toasts', className: 'PexToasts', inEntry: false },
 };
 const TAGS = Object.keys(ELEMENTS).sort();
 const WEB_TYPES_SCHEMA = 'https://raw.githubusercontent.com/JetBrains/web-types/master/schema/web-types.json';
@@ -86,7 +88,7 @@ describe('custom-elements.json', () => {
     assert.ok(validate(manifest), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
   });
 
-  test('has the six elements, each class in its own module under dist/esm/components/<name>/', () => {
+  test('has the seven elements, each class in its own module under dist/esm/components/<name>/', () => {
     assert.deepEqual(elements().map((d) => d.tagName).sort(), TAGS);
     for (const [tag, { name, className }] of Object.entries(ELEMENTS)) {
       assert.deepEqual({ module: element(tag).modulePath, name: element(tag).name }, { module: `dist/esm/components/${name}/${name}.js`, name: className }, tag);
@@ -107,12 +109,12 @@ describe('custom-elements.json', () => {
     assert.deepEqual(everyDefinition.sort(), TAGS, 'one definition per tag, none elsewhere');
   });
 
-  test('the entry dist/esm/components/index.js exports the six classes from their class modules', () => {
+  test('the entry dist/esm/components/index.js exports the six classes from their class modules, and not <pex-toasts>', () => {
     const entry = moduleAt('dist/esm/components/index.js');
     assert.ok(entry, 'the entry is in the manifest');
-    for (const { name, className } of Object.values(ELEMENTS)) {
+    for (const { name, className, inEntry = true } of Object.values(ELEMENTS)) {
       const exported = entry.exports.find((e) => e.name === className);
-      assert.deepEqual(exported?.declaration, { name: className, module: `dist/esm/components/${name}/${name}.js` });
+      assert.deepEqual(exported?.declaration, inEntry ? { name: className, module: `dist/esm/components/${name}/${name}.js` } : undefined, className);
     }
     // Type-only exports are not JavaScript exports.
     for (const typeName of ['PexEventDetails', 'Participant', 'ConnectInfinityOptions']) assert.equal(entry.exports.some((e) => e.name === typeName), false, typeName);
@@ -163,9 +165,9 @@ describe('custom-elements.json', () => {
 
   test('the shared --pex-color-* tokens are on each element that reads them, with the fallback as default', () => {
     const reads = new Map();
-    // The Web App 3 forms', prompts' and toasts' elements are left out of the manifest (see its config).
+    // The elements the host renders for Web App 3 plugins' forms, prompts and widgets are left out of the manifest (see its config).
     const files = readdirSync(join(projectRoot, 'components'), { recursive: true }).filter(
-      (file) => String(file).endsWith('.styles.ts') && !/^(plugin-form|plugin-prompt|toasts)[/\\]/.test(String(file)),
+      (file) => String(file).endsWith('.styles.ts') && !/^(plugin-form|plugin-prompt|plugin-widget)[/\\]/.test(String(file)),
     );
     for (const file of files) {
       for (const m of source(`components/${file}`).matchAll(/var\((--pex-color-[\w-]+),\s*([^()]+(?:\([^()]*\))?)\)/g)) reads.set(m[1], m[2].trim());

@@ -67,7 +67,7 @@ describe('the installed package', () => {
 
   it('has one defining module per element, with its class module, declarations and source maps beside', () => {
     const exports = manifest().exports;
-    const elements = ['plugin-host', 'toolbar', 'conference-menu', 'participant-menu', 'template-dialog', 'plugin-settings'];
+    const elements = ['plugin-host', 'toolbar', 'conference-menu', 'participant-menu', 'template-dialog', 'plugin-settings', 'toasts'];
     assert.deepEqual(
       elements.map((name) => [exports[`./${name}.js`]?.default, exports[`./${name}/${name}.js`]?.default]),
       elements.map((name) => [`./dist/esm/components/${name}.js`, `./dist/esm/components/${name}/${name}.js`]),
@@ -119,6 +119,7 @@ describe('the installed package', () => {
     assert.deepEqual(dropIn.map((f) => f.replace(/-[\w-]{8}\.js$/, '')).sort(), [
       'command-functions',
       'command-router',
+      'dialog-frame.styles',
       'infinity',
       'json-problem',
       'pex-plugin-host.js',
@@ -128,6 +129,7 @@ describe('the installed package', () => {
       'schema-diagnostics',
       'template-dialog-view',
       'texts',
+      'toasts-view',
       'webapp3',
       'webapp3-ui',
     ]);

@@ -1,7 +1,9 @@
 // An esbuild plugin for the entries built beside the npm entry (the testing kit, the React
 // wrappers): they reach the elements only through the package's entry, kept external as
-// `../esm/components/index.js` (what `import 'pex-plugin-host'` gives the app too), so a page has
-// one copy of the elements, of lit and of `window.PEX`. Any other run-time import of the
+// `../esm/components/index.js` (what `import 'pex-plugin-host'` gives the app too), or through an
+// element's own defining module that the entry does not import (`components/toasts`, kept
+// external as `../esm/components/toasts.js`), so a page has one copy of the elements, of lit and
+// of `window.PEX`. Any other run-time import of the
 // project's code from outside the entry's folder would be a second copy, and fails the build.
 import { relative, resolve } from 'node:path';
 
@@ -11,10 +13,12 @@ import { relative, resolve } from 'node:path';
  * @param {string} options.what how the entry is named in errors (`the kit`, `the React entry`)
  * @param {string[]} [options.external] bare imports kept external (the app's own `react`)
  * @param {string[]} [options.bundled] bare imports bundled in (`@lit/react`)
+ * @param {string[]} [options.elements] defining modules outside the entry it may import (`components/toasts`)
  */
-export function entryExternal({ folder, what, external = [], bundled = [] }) {
+export function entryExternal({ folder, what, external = [], bundled = [], elements = [] }) {
   const root = resolve('.');
   const entry = resolve('components/index');
+  const definers = new Map(elements.map((module) => [resolve(module), `../esm/${module}.js`]));
   const allowed = [...external, ...bundled];
   return {
     name: `pex-entry-external-${folder}`,
@@ -30,6 +34,7 @@ export function entryExternal({ folder, what, external = [], bundled = [] }) {
         }
         const path = resolve(args.resolveDir, args.path).replace(/\.(js|ts)$/, '');
         if (path === entry) return { path: '../esm/components/index.js', external: true };
+        if (definers.has(path)) return { path: definers.get(path), external: true };
         if (!relative(resolve(folder), path).startsWith('..')) return undefined;
         return {
           errors: [{ text: `${relative(root, args.importer)} imports ${relative(root, path)} at run time: import it from ../components/index.js (the package entry), or as a type only` }],
