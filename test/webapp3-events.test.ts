@@ -79,6 +79,26 @@ describe('Web App 3 events, app-driven', () => {
     expect((payload('conferenceStatus') as { status: Record<string, unknown> }).status).to.deep.include({ locked: true, guestsMuted: false, started: true, breakout: false });
   });
 
+  it('tells a plugin that came before the call nothing of the conference until one is on, then its present state once', async () => {
+    const from = reports.of(ID).length;
+    // News goes to every plugin: when it has arrived, anything sent before it has too.
+    m.host.dispatchAction({ type: A.LAYOUT_CHANGED, payload: { view: '1:7', participants: [], requested_layout: { primary_screen: { chair_layout: '1:7', guest_layout: '1:7' } } } });
+    await waitFor('layoutUpdate');
+    expect(eventNames(from)).to.deep.equal(['event:layoutUpdate']);
+
+    const alice = offStage('u-1', { name: 'Alice' });
+    m.host.participants = [alice];
+    await until(() => eventNames(from).includes('event:conferenceStatus'), 'the conference status');
+    // The whole present state, not the change that made it (no participantJoined for Alice).
+    expect(eventNames(from)).to.deep.equal(['event:layoutUpdate', 'event:participants', 'event:conferenceStatus']);
+    expect(last('participants')).to.deep.equal({ id: 'main', participants: [toInfinityParticipant(alice)] });
+
+    const bob = offStage('u-2', { name: 'Bob' });
+    m.host.participants = [alice, bob];
+    await waitFor('participants', 2);
+    expect(eventNames(from).slice(3)).to.deep.equal(['event:participantJoined', 'event:participants']);
+  });
+
   it('tells who joins and who leaves (participant:disconnected too), whose hand goes up, and the stage', async () => {
     const bob = offStage('u-2', { name: 'Bob' });
     m.host.participants = [offStage('u-1', { name: 'Alice' }), bob];
@@ -154,7 +174,16 @@ describe('Web App 3 events, app-driven', () => {
     m.host.dispatchAction({ type: A.CONNECT_SUCCESS, payload: { alias: 'meet', displayName: 'Alice', joinRole: 'HOST', serviceType: 'conference' } });
     m.host.dispatchAction({ type: A.DISCONNECT_SUCCESS });
     await waitFor('disconnected', 2);
-    expect(eventNames(from)).to.deep.equal(['event:connected', 'event:disconnected', 'event:connected', 'event:userInitiatedDisconnect', 'event:disconnected']);
+    // The plugin came before the call: the first connect gives it the present state (an empty roster), then the changes.
+    expect(eventNames(from)).to.deep.equal([
+      'event:connected',
+      'event:participants',
+      'event:conferenceStatus',
+      'event:disconnected',
+      'event:connected',
+      'event:userInitiatedDisconnect',
+      'event:disconnected',
+    ]);
     expect(events('disconnected').map((r) => r.payload)).to.deep.equal([
       { error: 'Disconnected by another participant', errorCode: '#pex124' },
       { error: 'User initiated disconnect', errorCode: '#pex117' },

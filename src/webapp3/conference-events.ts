@@ -2,7 +2,10 @@
  * The conference as events to Web App 3 plugins: `event:participants`, `event:me` and
  * `event:conferenceStatus` (and `event:connected` while the call is up) to a plugin right after
  * its handshake (a plugin loaded mid-call starts from the present) and to every plugin on each
- * change, with `event:participantJoined` / `event:participantLeft` (and `participant:disconnected`,
+ * change. A plugin that comes while no call is on (not connected, nobody in the roster) is told
+ * nothing until one starts, then that whole present state at once: an empty roster and a
+ * conference nobody is in are no news, and thirty plugins loading before the call would each be
+ * sent them (what happens, a message or the layout, is told to every plugin). Each change comes with `event:participantJoined` / `event:participantLeft` (and `participant:disconnected`,
  * which the package turns into a dialled-out participant's `onDisconnect`), `event:raiseHand` and
  * `event:stage` from the difference between two rosters; `event:connected` /
  * `event:disconnected`, `event:message` / `event:directMessage` / `event:applicationMessage` and
@@ -85,6 +88,8 @@ export class ConferenceEvents {
   /** The package's form by webapp2's participant object: a roster change remaps only who changed. */
   #forms = new WeakMap<Participant, InfinityParticipant>();
   #current: Snapshot | undefined;
+  /** Sinks added while no call was on: they get the present state once one starts, not its changes before. */
+  readonly #waiting = new Set<EventSink>();
   #subscription: (Unsubscribable & { recheck(): void }) | undefined;
   /** The actions, followed from the start to the end of the host: whether the call is up is known when a plugin comes. */
   #actions: Unsubscribable | undefined;
@@ -132,11 +137,12 @@ export class ConferenceEvents {
       this.#subscription = latestOfEach(this.#source, (participants, details, self) => this.#update(participants, details, self));
       return;
     }
-    if (this.#current) this.#sendSnapshot(sink, this.#current);
+    if (this.#current) this.#give(sink, this.#current);
   }
 
   remove(sink: EventSink): void {
     this.#sinks.delete(sink);
+    this.#waiting.delete(sink);
     // Nobody to tell: let go of the conference until a plugin is ready again.
     if (this.#sinks.size === 0) this.#release();
   }
@@ -148,6 +154,7 @@ export class ConferenceEvents {
     this.#actions = undefined;
     this.#connected = undefined;
     this.#raw.clear();
+    this.#waiting.clear();
   }
 
   #release(): void {
@@ -171,15 +178,18 @@ export class ConferenceEvents {
     const connected = connectedAfter(action);
     if (connected !== undefined && connected !== this.#connected) {
       this.#connected = connected;
-      if (connected) this.#broadcast('event:connected', undefined);
-      else {
+      if (connected) {
+        this.#broadcast('event:connected', undefined);
+        this.#giveWaiting();
+      } else {
         const reason = disconnectReason(action);
-        if (reason === undefined) this.#broadcast('event:userInitiatedDisconnect', undefined);
-        this.#broadcast('event:disconnected', disconnectedPayload(reason));
+        if (reason === undefined) this.#broadcast('event:userInitiatedDisconnect', undefined, true);
+        this.#broadcast('event:disconnected', disconnectedPayload(reason), true);
       }
     }
+    // What happens (a message, the layout, the call's end) is news to every plugin, waiting or not.
     const event = actionEvents(action);
-    if (event) this.#broadcast(event[0], event[1]);
+    if (event) this.#broadcast(event[0], event[1], true);
     // An action may have told the user's own uuid (`[Conference] Set Self UUID`).
     this.#subscription?.recheck();
   }
@@ -203,6 +213,26 @@ export class ConferenceEvents {
     return form;
   }
 
+  /** Whether a call is on: what a plugin is told right after its handshake. */
+  #present(snapshot: Snapshot): boolean {
+    return this.connected || snapshot.participants.length > 0 || snapshot.me !== undefined;
+  }
+
+  /** The present state to `sink` if a call is on; else it waits for one. */
+  #give(sink: EventSink, snapshot: Snapshot): void {
+    if (this.#present(snapshot)) this.#sendSnapshot(sink, snapshot);
+    else this.#waiting.add(sink);
+  }
+
+  /** A call is on now: the sinks that waited get its present state (and from here on its changes). */
+  #giveWaiting(): void {
+    const current = this.#current;
+    if (this.#waiting.size === 0 || !current || !this.#present(current)) return;
+    const waiting = [...this.#waiting];
+    this.#waiting.clear();
+    for (const sink of waiting) this.#sendSnapshot(sink, current);
+  }
+
   #sendSnapshot(sink: EventSink, snapshot: Snapshot): void {
     if (this.connected) sink('event:connected', undefined);
     sink('event:participants', { id: MAIN_ROOM, participants: snapshot.participants });
@@ -210,8 +240,12 @@ export class ConferenceEvents {
     sink('event:conferenceStatus', { id: MAIN_ROOM, status: snapshot.status });
   }
 
-  #broadcast(event: string, payload: unknown): void {
-    for (const sink of this.#sinks) sink(event, payload);
+  /**
+   * To every sink told the present state (a waiting one gets the whole of it when a call
+   * starts), or with `toWaiting` to every sink.
+   */
+  #broadcast(event: string, payload: unknown, toWaiting = false): void {
+    for (const sink of this.#sinks) if (toWaiting || !this.#waiting.has(sink)) sink(event, payload);
   }
 
   #update(roster: readonly Participant[], details: ConferenceDetails, self: string | undefined): void {
@@ -231,13 +265,14 @@ export class ConferenceEvents {
     this.#lastSelf = self;
     // The first state is the snapshot each plugin gets when it is added.
     if (!previous || !previousRoster) {
-      for (const sink of this.#sinks) this.#sendSnapshot(sink, this.#current);
+      for (const sink of this.#sinks) this.#give(sink, this.#current);
       return;
     }
     if (rosterChanged) this.#rosterChanges(previousRoster, previous.participants, participants);
     if (me && (me !== previous.me || selfChanged)) this.#broadcast('event:me', { id: MAIN_ROOM, participant: me });
     if (status !== previous.status) this.#broadcast('event:conferenceStatus', { id: MAIN_ROOM, status });
     if (!sameStage(stage, previous.stage)) this.#broadcast('event:stage', stage);
+    this.#giveWaiting();
   }
 
   /** Who joined, who left, whose hand went up or down, and the new roster. */
