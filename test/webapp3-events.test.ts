@@ -69,11 +69,13 @@ describe('Web App 3 events, app-driven', () => {
     m.host.dispatchAction({ type: A.SET_SELF_UUID, payload: 'u-1' });
     const from = await reload(m);
     await until(() => eventNames(from).includes('event:conferenceStatus'), 'the conference status');
-    expect(eventNames(from)).to.deep.equal(['registered', 'event:connected', 'event:participants', 'event:me', 'event:conferenceStatus']);
+    expect(eventNames(from)).to.deep.equal(['registered', 'event:connected', 'event:participants', 'event:participantsActivities', 'event:me', 'event:conferenceStatus']);
     const after = reports.of(ID).slice(from);
     const payload = (name: string) => after.find((r) => r.name === name)!.payload;
     expect(payload('connected')).to.equal(undefined);
     expect(payload('participants')).to.deep.equal({ id: 'main', participants: [toInfinityParticipant(alice), toInfinityParticipant(bob)] });
+    // Everyone present, as joins (ParticipantActivities.Join is 0).
+    expect(payload('participantsActivities')).to.deep.equal([alice, bob].map((p) => ({ roomId: 'main', activity: { type: 0, participant: toInfinityParticipant(p) } })));
     expect(payload('me')).to.deep.equal({ id: 'main', participant: toInfinityParticipant(alice) });
     expect(payload('conferenceStatus')).to.deep.include({ id: 'main' });
     expect((payload('conferenceStatus') as { status: Record<string, unknown> }).status).to.deep.include({ locked: true, guestsMuted: false, started: true, breakout: false });
@@ -90,13 +92,13 @@ describe('Web App 3 events, app-driven', () => {
     m.host.participants = [alice];
     await until(() => eventNames(from).includes('event:conferenceStatus'), 'the conference status');
     // The whole present state, not the change that made it (no participantJoined for Alice).
-    expect(eventNames(from)).to.deep.equal(['event:layoutUpdate', 'event:participants', 'event:conferenceStatus']);
+    expect(eventNames(from)).to.deep.equal(['event:layoutUpdate', 'event:participants', 'event:participantsActivities', 'event:conferenceStatus']);
     expect(last('participants')).to.deep.equal({ id: 'main', participants: [toInfinityParticipant(alice)] });
 
     const bob = offStage('u-2', { name: 'Bob' });
     m.host.participants = [alice, bob];
     await waitFor('participants', 2);
-    expect(eventNames(from).slice(3)).to.deep.equal(['event:participantJoined', 'event:participants']);
+    expect(eventNames(from).slice(4)).to.deep.equal(['event:participantJoined', 'event:participants', 'event:participantsActivities']);
   });
 
   it('tells who joins and who leaves (participant:disconnected too), whose hand goes up, and the stage', async () => {
@@ -110,11 +112,21 @@ describe('Web App 3 events, app-driven', () => {
     expect(last('participantLeft')).to.deep.equal({ id: 'main', participant: toInfinityParticipant(bob) });
     await waitFor('participant:disconnected');
     expect(last('participant:disconnected')).to.deep.equal({ participantUuid: 'u-2' });
+    // The same change as one participantsActivities: Carol joined, Bob left (JOIN 0, LEAVE 1).
+    // Alice is a new object with the same details: no update.
+    await waitFor('participantsActivities', 2);
+    expect(last('participantsActivities')).to.deep.equal([
+      { roomId: 'main', activity: { type: 0, participant: toInfinityParticipant(carol) } },
+      { roomId: 'main', activity: { type: 1, participant: toInfinityParticipant(bob) } },
+    ]);
 
     const raised = offStage('u-3', { name: 'Carol', buzzTime: 1700000100 });
     m.host.participants = [offStage('u-1', { name: 'Alice' }), raised];
     await waitFor('raiseHand');
     expect(last('raiseHand')).to.deep.equal({ id: 'main', participant: toInfinityParticipant(raised) });
+    // Her hand is a change of her details: an update (UPDATE 2), hers alone.
+    await waitFor('participantsActivities', 3);
+    expect(last('participantsActivities')).to.deep.equal([{ roomId: 'main', activity: { type: 2, participant: toInfinityParticipant(raised) } }]);
     expect(last<{ participant: InfinityParticipant }>('raiseHand').participant).to.include({ raisedHand: true, handRaisedTime: 1700000100 });
     m.host.participants = [offStage('u-1', { name: 'Alice' }), offStage('u-3', { name: 'Carol' })];
     await waitFor('raiseHand', 2);
@@ -211,7 +223,7 @@ describe('Web App 3 events, connected to the simulator', () => {
     expect(last<{ participant: InfinityParticipant }>('me').participant).to.include({ uuid: self, displayName: 'Plugin user', isHost: true });
     const from = await reload(m);
     await until(() => eventNames(from).includes('event:conferenceStatus'), 'the conference status');
-    expect(eventNames(from)).to.deep.equal(['registered', 'event:connected', 'event:participants', 'event:me', 'event:conferenceStatus']);
+    expect(eventNames(from)).to.deep.equal(['registered', 'event:connected', 'event:participants', 'event:participantsActivities', 'event:me', 'event:conferenceStatus']);
     const after = reports.of(ID).slice(from);
     expect(after.find((r) => r.name === 'me')!.payload).to.deep.equal(last('me'));
     expect(displayNames(after.find((r) => r.name === 'participants')!.payload)).to.include('Plugin user');

@@ -7,7 +7,10 @@
  * conference nobody is in are no news, and thirty plugins loading before the call would each be
  * sent them (what happens, a message or the layout, is told to every plugin). Each change comes with `event:participantJoined` / `event:participantLeft` (and `participant:disconnected`,
  * which the package turns into a dialled-out participant's `onDisconnect`), `event:raiseHand` and
- * `event:stage` from the difference between two rosters; `event:connected` /
+ * `event:stage` from the difference between two rosters, and the same difference as one
+ * `event:participantsActivities` (each who joined, whose details changed, who left: the event
+ * the package asks plugins to use instead of the other three; the present state has everyone
+ * present as joined); `event:connected` /
  * `event:disconnected`, `event:message` / `event:directMessage` / `event:applicationMessage` and
  * `event:layoutUpdate` from the conference's actions (action-events.ts). A participant's
  * `rawData` is Infinity's own object where the connection's `PexRTC: participant_*` actions
@@ -17,7 +20,7 @@
  * that participant, not once per plugin.
  */
 import type { Observable, Unsubscribable } from 'rxjs';
-import type { ConferenceStatus, InfinityParticipant, RTCParticipantEvent, Stage } from '@pexip/plugin-api';
+import type { ConferenceStatus, InfinityParticipant, ParticipantActivities, RoomParticipantActivity, RTCParticipantEvent, Stage } from '@pexip/plugin-api';
 import type { ConferenceDetails, Participant, PexAction } from '../conference/types.js';
 import { SET_DISCONNECT_DESTINATION, actionEvents, connectedAfter, disconnectedPayload, disconnectReason } from './action-events.js';
 import { conferenceStateCalls } from './conference-calls.js';
@@ -81,6 +84,26 @@ function stageOf(roster: readonly Participant[]): Stage[] {
 
 const sameStage = (a: readonly Stage[], b: readonly Stage[]): boolean =>
   a.length === b.length && a.every((entry, i) => entry.userId === b[i]!.userId && entry.stageIndex === b[i]!.stageIndex && entry.vad === b[i]!.vad);
+
+/** ParticipantActivities' values (a run-time enum of the package, which is not bundled here). */
+const JOIN = 0 as ParticipantActivities.Join;
+const LEAVE = 1 as ParticipantActivities.Leave;
+const UPDATE = 2 as ParticipantActivities.Update;
+
+const activity = (type: ParticipantActivities, participant: InfinityParticipant) => ({ roomId: MAIN_ROOM, activity: { type, participant } }) as RoomParticipantActivity;
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * Whether two forms of one participant say the same: an app may hand the host a new object for
+ * everyone at each change, and only who really changed is an update.
+ */
+function sameParticipant(a: InfinityParticipant, b: InfinityParticipant): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof InfinityParticipant)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => sameValue(a[key], b[key]));
+}
 
 export class ConferenceEvents {
   readonly #sinks = new Set<EventSink>();
@@ -236,6 +259,7 @@ export class ConferenceEvents {
   #sendSnapshot(sink: EventSink, snapshot: Snapshot): void {
     if (this.connected) sink('event:connected', undefined);
     sink('event:participants', { id: MAIN_ROOM, participants: snapshot.participants });
+    if (snapshot.participants.length > 0) sink('event:participantsActivities', snapshot.participants.map((participant) => activity(JOIN, participant)));
     if (snapshot.me) sink('event:me', { id: MAIN_ROOM, participant: snapshot.me });
     sink('event:conferenceStatus', { id: MAIN_ROOM, status: snapshot.status });
   }
@@ -280,17 +304,25 @@ export class ConferenceEvents {
     const formsBefore = new Map(before.map((p) => [p.uuid as string, p]));
     const buzzBefore = new Map(beforeRoster.map((p) => [p.uuid, p.buzzTime]));
     const uuidsNow = new Set(now.map((p) => p.uuid as string));
+    const activities: RoomParticipantActivity[] = [];
     for (const participant of now) {
       const buzz = buzzBefore.get(participant.uuid);
-      if (buzz === undefined) this.#broadcast('event:participantJoined', { id: MAIN_ROOM, participant });
-      else if (buzz !== participant.handRaisedTime) this.#broadcast('event:raiseHand', { id: MAIN_ROOM, participant });
+      if (buzz === undefined) {
+        this.#broadcast('event:participantJoined', { id: MAIN_ROOM, participant });
+        activities.push(activity(JOIN, participant));
+        continue;
+      }
+      if (buzz !== participant.handRaisedTime) this.#broadcast('event:raiseHand', { id: MAIN_ROOM, participant });
+      if (!sameParticipant(formsBefore.get(participant.uuid as string)!, participant)) activities.push(activity(UPDATE, participant));
     }
     for (const [uuid, participant] of formsBefore) {
       if (uuidsNow.has(uuid)) continue;
       this.#broadcast('event:participantLeft', { id: MAIN_ROOM, participant });
       this.#broadcast('participant:disconnected', { participantUuid: uuid });
+      activities.push(activity(LEAVE, participant));
     }
     this.#broadcast('event:participants', { id: MAIN_ROOM, participants: now });
+    if (activities.length > 0) this.#broadcast('event:participantsActivities', activities);
   }
 }
 
