@@ -188,14 +188,17 @@ describe('Web App 3 events, app-driven', () => {
     await waitFor('disconnected', 2);
     // The plugin came before the call: the first connect gives it the present state (an empty roster), then the changes.
     expect(eventNames(from)).to.deep.equal([
+      'event:authenticatedWithConference',
       'event:connected',
       'event:participants',
       'event:conferenceStatus',
       'event:disconnected',
+      'event:authenticatedWithConference',
       'event:connected',
       'event:userInitiatedDisconnect',
       'event:disconnected',
     ]);
+    expect(events('authenticatedWithConference').map((r) => r.payload)).to.deep.equal([{ conferenceAlias: 'meet' }, { conferenceAlias: 'meet' }]);
     expect(events('disconnected').map((r) => r.payload)).to.deep.equal([
       { error: 'Disconnected by another participant', errorCode: '#pex124' },
       { error: 'User initiated disconnect', errorCode: '#pex117' },
@@ -220,6 +223,8 @@ describe('Web App 3 events, connected to the simulator', () => {
     const self = window.PEX.selfUUID!;
     await waitFor('me');
     expect(events('connected')).to.have.length(1);
+    // The join through the connection: let in to the conference it named.
+    expect(events('authenticatedWithConference').map((r) => r.payload)).to.deep.equal([{ conferenceAlias: 'meet' }]);
     expect(last<{ participant: InfinityParticipant }>('me').participant).to.include({ uuid: self, displayName: 'Plugin user', isHost: true });
     const from = await reload(m);
     await until(() => eventNames(from).includes('event:conferenceStatus'), 'the conference status');

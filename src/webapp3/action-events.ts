@@ -127,6 +127,16 @@ export function connectedAfter(action: PexAction): boolean | undefined {
 }
 
 /**
+ * `event:conference:authenticated` (`{conferenceAlias}`) for a join, `[Conference] Connect
+ * Success` with its alias: the host joins with its token, so being let in and being connected
+ * are one moment (the package's event is for clients that ask for a PIN first).
+ */
+export function authenticatedEvent(action: PexAction): Webapp3Event | undefined {
+  const alias = action.type === CONNECT_SUCCESS ? record(action.payload)?.alias : undefined;
+  return typeof alias === 'string' ? ['event:conference:authenticated', { conferenceAlias: alias } satisfies EventPayload<'event:conference:authenticated'>] : undefined;
+}
+
+/**
  * The events an action is, other than the connection's state (see connectedAfter): chat and
  * application messages, the layout.
  */

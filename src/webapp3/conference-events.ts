@@ -11,7 +11,7 @@
  * `event:participantsActivities` (each who joined, whose details changed, who left: the event
  * the package asks plugins to use instead of the other three; the present state has everyone
  * present as joined); `event:connected` /
- * `event:disconnected`, `event:message` / `event:directMessage` / `event:applicationMessage` and
+ * `event:disconnected` (after `event:conference:authenticated` for a join), `event:message` / `event:directMessage` / `event:applicationMessage` and
  * `event:layoutUpdate` from the conference's actions (action-events.ts). A participant's
  * `rawData` is Infinity's own object where the connection's `PexRTC: participant_*` actions
  * carried it (everyone who joined or changed since the host was bound), else the one written
@@ -22,7 +22,7 @@
 import type { Observable, Unsubscribable } from 'rxjs';
 import type { ConferenceStatus, InfinityParticipant, ParticipantActivities, RoomParticipantActivity, RTCParticipantEvent, Stage } from '@pexip/plugin-api';
 import type { ConferenceDetails, Participant, PexAction } from '../conference/types.js';
-import { SET_DISCONNECT_DESTINATION, actionEvents, connectedAfter, disconnectedPayload, disconnectReason } from './action-events.js';
+import { SET_DISCONNECT_DESTINATION, actionEvents, authenticatedEvent, connectedAfter, disconnectedPayload, disconnectReason } from './action-events.js';
 import { conferenceStateCalls } from './conference-calls.js';
 import { toConferenceStatus, toInfinityParticipant, type RawParticipantData } from './participant-form.js';
 import type { RpcHandlers } from './rpc-router.js';
@@ -202,6 +202,8 @@ export class ConferenceEvents {
     if (connected !== undefined && connected !== this.#connected) {
       this.#connected = connected;
       if (connected) {
+        const authenticated = authenticatedEvent(action);
+        if (authenticated) this.#broadcast(authenticated[0], authenticated[1], true);
         this.#broadcast('event:connected', undefined);
         this.#giveWaiting();
       } else {
