@@ -256,6 +256,10 @@ describe('config: loadPluginPackage', () => {
       ['error', manifest, '/plugins/4/id'],
       ['error', manifest, '/plugins/5/src'],
     ]);
+    expect(problems[3]).to.include({
+      message: '"sandboxValues[0]" is "same-origin", which does not have the form ^allow-[a-z-]+$',
+      fix: 'write a value that matches ^allow-[a-z-]+$',
+    });
     expect(problems[4]!.message).to.equal('the id "good" is already used by plugins[0], so this entry is skipped');
     expect(problems[5]!.pluginId).to.equal('far');
     expect(problems[5]!.message).to.contain('https://elsewhere.example/far.html').and.contain('is not loaded');

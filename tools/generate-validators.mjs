@@ -79,6 +79,7 @@ const ajv = new Ajv({
   // menu item is checked by one function for all three menu locations (smaller drop-in).
   inlineRefs: false,
   code: { source: true, esm: true, lines: true },
+  messages: false,
 });
 for (const file of Object.values(VALIDATORS)) {
   ajv.addSchema(stripDocs(JSON.parse(readFileSync(configDir + 'schemas/' + file, 'utf8'))));

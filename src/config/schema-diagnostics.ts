@@ -86,6 +86,16 @@ function describe(error: ValidationError, data: unknown, unionTypes: string[] | 
             fix: `make it ${limit} characters or longer`,
           };
     }
+    case 'pattern': {
+      // The validators carry no messages of their own (smaller drop-in): the words are here.
+      const pattern = String(params.pattern);
+      return {
+        severity: 'error',
+        pointer,
+        message: `${name} is ${JSON.stringify(value)}, which does not have the form ${pattern}`,
+        fix: `write a value that matches ${pattern}`,
+      };
+    }
     default:
       return {
         severity: 'error',
