@@ -79,6 +79,7 @@ const ajv = new Ajv({
   // menu item is checked by one function for all three menu locations (smaller drop-in).
   inlineRefs: false,
   code: { source: true, esm: true, lines: true },
+  // The host words every error itself (schema-diagnostics.ts): Ajv's own words would only weigh.
   messages: false,
 });
 for (const file of Object.values(VALIDATORS)) {
