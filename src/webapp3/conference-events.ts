@@ -3,19 +3,23 @@
  * `event:conferenceStatus` (and `event:connected` while the call is up) to a plugin right after
  * its handshake (a plugin loaded mid-call starts from the present) and to every plugin on each
  * change. A plugin that comes while no call is on (not connected, nobody in the roster) is told
- * nothing until one starts, then that whole present state at once: an empty roster and a
- * conference nobody is in are no news, and thirty plugins loading before the call would each be
- * sent them (what happens, a message or the layout, is told to every plugin). Each change comes with `event:participantJoined` / `event:participantLeft` (and `participant:disconnected`,
- * which the package turns into a dialled-out participant's `onDisconnect`), `event:raiseHand` and
- * `event:stage` from the difference between two rosters, and the same difference as one
- * `event:participantsActivities` (each who joined, whose details changed, who left: the event
- * the package asks plugins to use instead of the other three; the present state has everyone
- * present as joined); `event:connected` /
- * `event:disconnected` (after `event:conference:authenticated` for a join), `event:message` / `event:directMessage` / `event:applicationMessage` and
- * `event:layoutUpdate` from the conference's actions (action-events.ts). A participant's
- * `rawData` is Infinity's own object where the connection's `PexRTC: participant_*` actions
- * carried it (everyone who joined or changed since the host was bound), else the one written
- * back from the roster (participant-form.ts). One subscription to the
+ * nothing of the conference until one starts, then that whole present state at once: an empty
+ * roster and a conference nobody is in are no news, and thirty plugins loading before the call
+ * would each be sent them (what happens, a message or the layout, is told to every plugin).
+ *
+ * Each change comes with `event:participantJoined` / `event:participantLeft` (and
+ * `participant:disconnected`, which the package turns into a dialled-out participant's
+ * `onDisconnect`), `event:raiseHand` and `event:stage` from the difference between two rosters,
+ * and the same difference as one `event:participantsActivities` (who joined, whose details
+ * changed, who left: the event the package asks plugins to use instead of the other three; the
+ * present state has everyone present as joined). `event:conference:authenticated` and
+ * `event:connected` / `event:disconnected`, `event:message` / `event:directMessage` /
+ * `event:applicationMessage` and `event:layoutUpdate` come from the conference's actions
+ * (action-events.ts).
+ *
+ * A participant's `rawData` is Infinity's own object where the connection's `PexRTC:
+ * participant_*` actions carried it (everyone who joined or changed since the host was bound),
+ * else the one written back from the roster (participant-form.ts). One subscription to the
  * conference serves all plugins; a participant is put in the package's form once per change of
  * that participant, not once per plugin.
  */

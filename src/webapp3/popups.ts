@@ -14,8 +14,7 @@
  * a console warning says why, once per plugin and popup.
  */
 import type { PopupRequest } from '@pexip/plugin-api';
-
-const json = (value: unknown) => JSON.stringify(value) ?? String(value);
+import { json } from './ui-elements.js';
 
 /** Why `value` is not an `opensPopup` the package's types define (`{id, openParams}`), or undefined. */
 export function popupProblem(value: unknown, where = ''): string | undefined {

@@ -27,7 +27,7 @@ import { MAX_LABEL_LENGTH, type MenuItemView } from '../runtime/menu-items.js';
 import { BUTTON_ICON_NAMES, customIconUrl, isButtonIconName, isSvgMarkup, namedIconUrl, type IconState } from './button-icons.js';
 import { openPopup, popupProblem } from './popups.js';
 import type { RpcContext, RpcHandlers } from './rpc-router.js';
-import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
+import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace, isObject, json } from './ui-elements.js';
 
 export type ButtonPayload = RPCCallPayload<'ui:button:add'>;
 export type ButtonRole = 'chair' | 'guest';
@@ -92,8 +92,6 @@ interface Button {
   page: Window | undefined;
 }
 
-const json = (value: unknown) => JSON.stringify(value) ?? String(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The start of the package's own reason for an unknown icon (ButtonRPCReply), kept so that a plugin matching on it still does. */
 export const INVALID_ICON = 'Invalid Icon name';

@@ -19,7 +19,7 @@
 import type { FormElement, FormInput, FormPayload, PopupRequest, RPCCallPayload } from '@pexip/plugin-api';
 import { openPopup, popupProblem } from './popups.js';
 import type { RpcContext, RpcHandlers } from './rpc-router.js';
-import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
+import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace, isObject, json } from './ui-elements.js';
 
 export type PromptPayload = RPCCallPayload<'ui:prompt:open'>;
 
@@ -58,8 +58,6 @@ export interface UiDialogOptions {
 const INPUT_TYPES = ['text', 'number', 'password', 'email', 'tel', 'url'];
 export const FORM_ELEMENT_TYPES = [...INPUT_TYPES, 'textarea', 'select', 'checklist', 'radio', 'range'] as const;
 
-const json = (value: unknown) => JSON.stringify(value) ?? String(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Why `options` is not a list of `{id, label}` (and `value` for radios), or undefined. */
 function optionsProblem(options: unknown, withValue: boolean): string | undefined {

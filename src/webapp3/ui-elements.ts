@@ -16,6 +16,12 @@ export function failedReply(callId: string, reason: string): FailedReply {
   return { status: 'failed', reason, id: callId };
 }
 
+/** A value as a reason quotes it: its JSON, or its string when it has none (undefined, a function). */
+export const json = (value: unknown): string => JSON.stringify(value) ?? String(value);
+
+/** Whether `value` is a plain object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
  * Where plugin UI shows: the element it belongs to (the host), and where the host's own
  * elements go (default: that element's shadow root, else the element itself).

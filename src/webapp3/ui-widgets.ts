@@ -23,7 +23,7 @@
  */
 import type { FloatingWidgetPosition, RPCCallReply, WidgetPayload } from '@pexip/plugin-api';
 import type { RpcContext, RpcHandlers } from './rpc-router.js';
-import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace } from './ui-elements.js';
+import { failedReply, okReply, placeRoot, type PluginElements, type UiPlace, isObject, json } from './ui-elements.js';
 import type { PluginCaller, WidgetFrame, Webapp3RpcContext } from './webapp3-host.js';
 import { describeError as reasonOf } from '../runtime/plugin-error.js';
 
@@ -57,8 +57,6 @@ const DIMENSION_KEYS = ['xs', 'sm', 'md', 'lg', 'xl', 'mobilePortrait', 'mobileL
  */
 const EXPORTED_PARTS = ['panel', 'header', 'title', 'move-button', 'close-button', 'body'].map((part) => `${part}: widget-${part}`).join(', ');
 
-const json = (value: unknown) => JSON.stringify(value) ?? String(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Why `value` is not a width or height the types allow (a CSS length, or lengths by breakpoint), or undefined. */
 function dimensionProblem(name: string, value: unknown): string | undefined {
