@@ -92,7 +92,6 @@ interface Button {
   page: Window | undefined;
 }
 
-
 /** The start of the package's own reason for an unknown icon (ButtonRPCReply), kept so that a plugin matching on it still does. */
 export const INVALID_ICON = 'Invalid Icon name';
 

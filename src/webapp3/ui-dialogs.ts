@@ -58,7 +58,6 @@ export interface UiDialogOptions {
 const INPUT_TYPES = ['text', 'number', 'password', 'email', 'tel', 'url'];
 export const FORM_ELEMENT_TYPES = [...INPUT_TYPES, 'textarea', 'select', 'checklist', 'radio', 'range'] as const;
 
-
 /** Why `options` is not a list of `{id, label}` (and `value` for radios), or undefined. */
 function optionsProblem(options: unknown, withValue: boolean): string | undefined {
   if (!Array.isArray(options) || options.length === 0) return `needs "options", a non-empty array, not ${json(options)}`;

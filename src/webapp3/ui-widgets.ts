@@ -57,7 +57,6 @@ const DIMENSION_KEYS = ['xs', 'sm', 'md', 'lg', 'xl', 'mobilePortrait', 'mobileL
  */
 const EXPORTED_PARTS = ['panel', 'header', 'title', 'move-button', 'close-button', 'body'].map((part) => `${part}: widget-${part}`).join(', ');
 
-
 /** Why `value` is not a width or height the types allow (a CSS length, or lengths by breakpoint), or undefined. */
 function dimensionProblem(name: string, value: unknown): string | undefined {
   if (value === undefined || typeof value === 'string') return undefined;

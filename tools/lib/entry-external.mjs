@@ -3,8 +3,8 @@
 // `../esm/components/index.js` (what `import 'pex-plugin-host'` gives the app too), or through an
 // element's own defining module that the entry does not import (`components/toasts`, kept
 // external as `../esm/components/toasts.js`), so a page has one copy of the elements, of lit and
-// of `window.PEX`. Any other run-time import of the
-// project's code from outside the entry's folder would be a second copy, and fails the build.
+// of `window.PEX`. Any other run-time import of the project's code from outside the entry's
+// folder would be a second copy, and fails the build.
 import { relative, resolve } from 'node:path';
 
 /**
@@ -17,8 +17,8 @@ import { relative, resolve } from 'node:path';
  */
 export function entryExternal({ folder, what, external = [], bundled = [], elements = [] }) {
   const root = resolve('.');
-  const entry = resolve('components/index');
-  const definers = new Map(elements.map((module) => [resolve(module), `../esm/${module}.js`]));
+  // The entry and the other defining modules, each kept external as its file in dist/esm/.
+  const externalModules = new Map(['components/index', ...elements].map((module) => [resolve(module), `../esm/${module}.js`]));
   const allowed = [...external, ...bundled];
   return {
     name: `pex-entry-external-${folder}`,
@@ -33,8 +33,7 @@ export function entryExternal({ folder, what, external = [], bundled = [], eleme
           return { errors: [{ text: `${relative(root, args.importer)} imports "${args.path}" at run time: ${what} may import ${may}` }] };
         }
         const path = resolve(args.resolveDir, args.path).replace(/\.(js|ts)$/, '');
-        if (path === entry) return { path: '../esm/components/index.js', external: true };
-        if (definers.has(path)) return { path: definers.get(path), external: true };
+        if (externalModules.has(path)) return { path: externalModules.get(path), external: true };
         if (!relative(resolve(folder), path).startsWith('..')) return undefined;
         return {
           errors: [{ text: `${relative(root, args.importer)} imports ${relative(root, path)} at run time: import it from ../components/index.js (the package entry), or as a type only` }],
