@@ -140,7 +140,19 @@ async function sensitivity(browser, origin, plugins, { spinMs = 1, count = 8 } =
   };
 }
 
-export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], profileRuns = 1, traceRuns = 3, log = console.log } = {}) {
+/**
+ * The baseline against itself (an A/A control): interleaved pairs of two loads of the same
+ * by-hand page. Its paired median and p90 are what the ratios show with no host at all, the
+ * noise of one load against another on this machine; a host's p90 can be judged against it.
+ */
+async function baselineAgainstItself(browser, origin, plugins, { count, warmup }) {
+  const url = `${origin}/pages/startup-baseline.html?n=${plugins}`;
+  const { ratios } = await interleavedPairs(() => loadOnce(browser, url, plugins), { count, warmup });
+  const summary = summarize(ratios, 3);
+  return { pairs: ratios.length, pairedMedian: summary.median, pairedP90: round(percentile(ratios, 90), 3), min: summary.min, max: summary.max };
+}
+
+export async function run({ pairsPerSetting = 20, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], noiseFloorPlugins = [30], profileRuns = 1, traceRuns = 3, log = console.log } = {}) {
   const fixtures = await tempFolder();
   for (const n of pluginCounts) await writeStartupBranding(fixtures.dir, n);
   const server = await startServer({
@@ -193,6 +205,10 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
         log(
           `startup: ${plugins} plugins, ${latencyMs} ms: host median ${figures.host.median} ms, baseline ${figures.baseline.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`,
         );
+        if (noiseFloorPlugins.includes(plugins)) {
+          entry.baselineAgainstItself = await baselineAgainstItself(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
+          log(`startup: ${plugins} plugins, ${latencyMs} ms: the baseline against itself: paired median ${entry.baselineAgainstItself.pairedMedian}, p90 ${entry.baselineAgainstItself.pairedP90}`);
+        }
         settings.push(entry);
       }
     }
@@ -226,6 +242,23 @@ export async function run({ pairsPerSetting = 10, warmup = 1, latencies = [0, 20
     sensitivity: spin,
     pass: settings.every((s) => s.pass),
   };
+}
+
+/** The A/A control's table: the ratios' noise with no host. */
+function noiseFloorSection(settings) {
+  const measured = settings.filter((s) => s.baselineAgainstItself);
+  if (measured.length === 0) return '';
+  const rows = measured.map((s) => {
+    const c = s.baselineAgainstItself;
+    return [s.plugins, `${s.latencyMs} ms`, c.pairs, `${c.pairedMedian}× / ${c.pairedP90}×`, `${c.min} – ${c.max}`, `**${s.pairedMedian}×** / **${s.pairedP90}×**`];
+  });
+  return [
+    '',
+    'The same figures for the baseline against itself (an A/A control: B loaded twice per pair, interleaved, in the same run): what the paired ratios show with no host at all. A perfect host would measure about this; its p90 is the noise of one load against the next, which the p90 budget has to leave room for.',
+    '',
+    table(['plugins', 'latency', 'pairs', 'B/B paired median / p90', 'B/B min – max', 'A/B (the host) median / p90, above'], rows),
+    '',
+  ].join('\n');
 }
 
 function profileSection(p) {
@@ -364,7 +397,7 @@ export function markdown(r) {
     `Budget: ${r.budget.note}. The ratio of the medians is shown for reference only.`,
     '',
     table(['plugins', 'latency', 'pairs', 'A ms median / p90', 'B ms median / p90', 'paired A/B median / p90', 'paired min – max', 'A/B of medians (info)', 'budget', 'result'], rows),
-    '',
+    noiseFloorSection(r.settings),
     'Medians of the resource timeline (ms from t0; first request started → last answer in, per group):',
     '',
     table(['plugins / latency', 'page', 'manifest + settings', 'package files', 'scripts', 'icons', 'done'], timelineRows),

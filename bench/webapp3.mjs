@@ -183,7 +183,7 @@ export async function webapp3Fixtures({ plugins = 30, latencyMs = 0 } = {}) {
   };
 }
 
-export async function run({ pairsPerSetting = 10, minimalPairs = 8, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
+export async function run({ pairsPerSetting = 20, minimalPairs = 10, noiseFloor = true, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
   const fixtures = await webapp3Fixtures({ plugins });
   const { bundle, server } = fixtures;
   log(`webapp3: plugin bundle ${bundle.bytes} bytes (${bundle.gzip9} gzip -9), shared by all ${plugins} frames`);
@@ -223,6 +223,12 @@ export async function run({ pairsPerSetting = 10, minimalPairs = 8, warmup = 1, 
         const minimal = pairedFigures(await pairs(browser, server.origin, plugins, { count: minimalPairs, warmup, first: 'webapp3-minimal' }));
         entry.minimal = { pairs: minimal.pairs, median: minimal.host.median, baselineMedian: minimal.baseline.median, pairedMedian: minimal.pairedMedian, pairedP90: minimal.pairedP90 };
         log(`webapp3: ${latencyMs} ms: minimal host C/B paired median ${minimal.pairedMedian}, p90 ${minimal.pairedP90} (${minimal.pairs} pairs)`);
+      }
+      if (noiseFloor) {
+        // The bare frames against themselves (an A/A control): the ratios' noise with no host.
+        const control = pairedFigures(await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup, first: 'webapp3-baseline' }));
+        entry.baselineAgainstItself = { pairs: control.pairs, pairedMedian: control.pairedMedian, pairedP90: control.pairedP90, min: control.pairedRatio.min, max: control.pairedRatio.max };
+        log(`webapp3: ${latencyMs} ms: the bare frames against themselves: paired median ${control.pairedMedian}, p90 ${control.pairedP90}`);
       }
       log(`webapp3: ${plugins} plugins, ${latencyMs} ms: host median ${figures.host.median} ms, baseline ${figures.baseline.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`);
       settings.push(entry);
@@ -323,6 +329,22 @@ export function markdown(r) {
     '',
     table(['plugins', 'latency', 'pairs', 'A ms median / p90', 'B ms median / p90', 'paired A/B median / p90', 'paired min – max', 'A/B of medians (info)', 'budget', 'result'], rows),
     '',
+    ...(r.settings.some((s) => s.baselineAgainstItself)
+      ? [
+          'The bare frames against themselves (an A/A control: B loaded twice per pair, interleaved, in the same run): what the paired ratios show with no host at all, the noise of one load against the next.',
+          '',
+          table(
+            ['latency', 'pairs', 'B/B paired median / p90', 'B/B min – max', 'A/B (the host) median / p90, above'],
+            r.settings
+              .filter((s) => s.baselineAgainstItself)
+              .map((s) => {
+                const c = s.baselineAgainstItself;
+                return [`${s.latencyMs} ms`, c.pairs, `${c.pairedMedian}× / ${c.pairedP90}×`, `${c.min} – ${c.max}`, `**${s.pairedMedian}×** / ${s.pairedP90}×`];
+              }),
+          ),
+          '',
+        ]
+      : []),
     ...(r.settings.some((s) => s.minimal)
       ? [
           "For reference, not the budget: C (`pages/webapp3-minimal.html`), the least any host of these plugins must do in plain script (fetch manifest.json and settings.json, insert the frames at once, answer each `syn` and `ui:button:add`, draw a `<button>` per button; no checks, no conference state), with A's plugins, in its own interleaved pairs against B. C/B is what the plugins themselves cost beside bare frames; the budget leaves the host the rest.",
