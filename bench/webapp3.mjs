@@ -161,7 +161,7 @@ async function profilePage(browser, url, runs) {
  * The Web App 3 pages' files in a temporary folder (the plugin bundle, branding/webapp3-<plugins>/
  * and branding/webapp2-only/) and the server of them, dist/ and pages/; `close()` ends both.
  */
-export async function webapp3Fixtures({ plugins = 30, latencyMs = 0 } = {}) {
+export async function webapp3Fixtures({ plugins = 30, latencyMs = 0, dist = path.join(REPO_DIR, 'dist') } = {}) {
   const fixtures = await tempFolder();
   const brandingDir = path.join(fixtures.dir, 'branding');
   const bundleDir = path.join(fixtures.dir, 'bundle');
@@ -170,7 +170,7 @@ export async function webapp3Fixtures({ plugins = 30, latencyMs = 0 } = {}) {
   await writeBrandingFolder(path.join(brandingDir, 'webapp2-only'), [{ id: 'bench-plugin-01', name: 'Bench plugin 1', source: pluginSource('bench-plugin-01', 1) }], { brandingID: BRANDING_ID });
   const server = await startServer({
     latencyMs,
-    mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': brandingDir, '/pages/': path.join(BENCH_DIR, 'pages'), [BUNDLE_PREFIX]: bundleDir },
+    mounts: { '/dist/': dist, '/branding/': brandingDir, '/pages/': path.join(BENCH_DIR, 'pages'), [BUNDLE_PREFIX]: bundleDir },
     crossOrigin: [BUNDLE_PREFIX],
   });
   return {

@@ -6,6 +6,7 @@ import type { ParticipantRole } from '../config/types.js';
 import type { MenuItemView } from './menu-items.js';
 import type { PluginPhase } from './plugin-error.js';
 import type { PluginStatus } from './plugin-record.js';
+import { makeEarlyFrames } from './webapp3-early-frames.js';
 import { webapp3Conference } from './webapp3-conference.js';
 
 /** One Web App 3 plugin of a started branding, as the runtime lists it. */
@@ -107,13 +108,24 @@ export class Webapp3Plugins {
     if (states.length === 0) return;
     for (const state of states) this.#set(state, 'loading', undefined);
     const session = this.#session;
-    const host = await this.#frameHost();
+    // The frames go in now, while the frame host's chunk travels: their pages load meanwhile.
+    const container = this.options.container();
+    const early = container ? makeEarlyFrames(container, states.map(({ entry }) => entry)) : undefined;
+    let host: Webapp3Host | undefined;
+    try {
+      host = await this.#frameHost();
+    } finally {
+      if (!host || session !== this.#session) early?.remove();
+    }
     if (session !== this.#session) return;
     if (!host) {
       for (const state of states) this.#failed(state, 'there is no page to put its frame in');
       return;
     }
-    const plugins = host.load(states.map(({ entry }) => ({ id: entry.id, src: entry.src, sandboxValues: entry.sandboxValues })));
+    const plugins = host.load(
+      states.map(({ entry }) => ({ id: entry.id, src: entry.src, sandboxValues: entry.sandboxValues })),
+      early,
+    );
     await Promise.all(plugins.map((plugin) => plugin.ready.catch(() => undefined)));
   }
 

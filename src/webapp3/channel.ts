@@ -140,6 +140,11 @@ export class FrameChannels {
     return link;
   }
 
+  /** Handles a message this listener did not hear (one posted before it was on), as if it had. */
+  handle(event: MessageEvent): void {
+    this.#onMessage(event);
+  }
+
   /** Stops taking calls from the frame; its link posts nothing more. The listener goes with the last frame. */
   unregister(window: Window): void {
     const registration = this.#registrations.get(window);

@@ -4,6 +4,7 @@
  * side by side (a frame costs tens of milliseconds to start; one after another, thirty of them
  * would add up to seconds).
  */
+import { pluginFrameElement } from './frame-element.js';
 import { sandboxAttribute } from './sandbox.js';
 import { Webapp3Problem } from './problems.js';
 
@@ -37,24 +38,16 @@ function frameElementFor(document: Document, entry: Webapp3PluginEntry): HTMLIFr
   if (typeof entry.src !== 'string' || !entry.src) {
     throw new Webapp3Problem(id, 'entry', 'its manifest entry has no src.', 'give the entry a "src": the plugin\'s page, relative to manifest.json.');
   }
-  const sandbox = sandboxAttribute(id, entry.sandboxValues);
-  const element = document.createElement('iframe');
-  element.setAttribute('sandbox', sandbox);
-  // Named for screen readers and the accessibility tree, though the user does not see it.
-  element.title = `Plugin ${id}`;
-  element.hidden = true;
-  element.setAttribute('aria-hidden', 'true');
-  element.tabIndex = -1;
-  element.dataset.webapp3Plugin = id;
-  element.src = entry.src;
-  return element;
+  return pluginFrameElement(document, id, entry.src, sandboxAttribute(id, entry.sandboxValues));
 }
 
 /**
  * Frames for all `entries`, inserted into `container` at once. An entry with a problem (a
- * refused sandbox value, no src) gets no frame and does not stop the others.
+ * refused sandbox value, no src) gets no frame and does not stop the others. `early`: frames
+ * already in the document for some of the entries (by id), made before this chunk arrived
+ * (see frame-element.ts); they are taken as they are.
  */
-export function createPluginFrames(container: Element, entries: readonly Webapp3PluginEntry[]): FrameOutcome[] {
+export function createPluginFrames(container: Element, entries: readonly Webapp3PluginEntry[], early?: ReadonlyMap<string, HTMLIFrameElement>): FrameOutcome[] {
   const document = container.ownerDocument;
   const made: { pluginId: string; element: HTMLIFrameElement }[] = [];
   const outcomes: (FrameOutcome | { pluginId: string; index: number })[] = [];
@@ -65,7 +58,7 @@ export function createPluginFrames(container: Element, entries: readonly Webapp3
         // Two frames under one id could not be told apart, nor the second unloaded.
         throw new Webapp3Problem(entry.id, 'entry', 'manifest.json lists a second plugin with this id; only the first is loaded.', 'give each plugin its own id.');
       }
-      const element = frameElementFor(document, entry);
+      const element = early?.get(entry.id) ?? frameElementFor(document, entry);
       ids.add(entry.id);
       outcomes.push({ pluginId: entry.id, index: made.length });
       made.push({ pluginId: entry.id, element });
@@ -75,7 +68,7 @@ export function createPluginFrames(container: Element, entries: readonly Webapp3
     }
   }
   const fragment = document.createDocumentFragment();
-  for (const { element } of made) fragment.append(element);
+  for (const { element } of made) if (!element.isConnected) fragment.append(element);
   container.append(fragment);
   return outcomes.map((outcome) => {
     if (!('index' in outcome)) return outcome;

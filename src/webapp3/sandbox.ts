@@ -5,16 +5,16 @@
  * administrator's typo or an overreaching plugin fails loudly instead of running with less or
  * more than was meant.
  */
+import { ALLOWED_SANDBOX_VALUE_NAMES, ALWAYS, allowedSandbox, type AllowedSandboxValue } from './frame-element.js';
 import { Webapp3Problem } from './problems.js';
 
-/** The value every frame gets: without it the plugin's page could not run at all. */
-export const ALWAYS = 'allow-scripts';
+export { ALWAYS };
 
 /**
  * What each allowed value grants the plugin's page. The published Web App 3 plugins ask for the
  * first four.
  */
-export const ALLOWED_SANDBOX_VALUES: Readonly<Record<string, string>> = Object.freeze({
+export const ALLOWED_SANDBOX_VALUES: Readonly<Record<AllowedSandboxValue, string>> = Object.freeze({
   // The frame keeps the origin it was served from, instead of an opaque one: it can use its
   // origin's storage and cookies and fetch its own files with credentials. Served from the same
   // origin as the app (a branding folder usually is), this also lets its scripts reach the app's
@@ -51,32 +51,26 @@ const REFUSED: Readonly<Record<string, string>> = Object.freeze({
  * is refused, unknown or not a string.
  */
 export function sandboxAttribute(pluginId: string, sandboxValues: readonly unknown[] | undefined): string {
-  const tokens = [ALWAYS];
-  const allowedList = Object.keys(ALLOWED_SANDBOX_VALUES).join(', ');
-  for (const value of sandboxValues ?? []) {
-    if (typeof value !== 'string') {
-      throw new Webapp3Problem(
-        pluginId,
-        'sandbox',
-        `sandboxValues holds ${JSON.stringify(value) ?? String(value)}, which is not a sandbox value.`,
-        `list sandbox values as strings, from: ${allowedList}.`,
-      );
-    }
-    // Listing the value the host adds itself is harmless.
-    if (value === ALWAYS) continue;
-    if (Object.hasOwn(ALLOWED_SANDBOX_VALUES, value)) {
-      if (!tokens.includes(value)) tokens.push(value);
-      continue;
-    }
-    const refused = Object.hasOwn(REFUSED, value) ? REFUSED[value] : undefined;
+  const allowed = allowedSandbox(sandboxValues);
+  if (allowed !== undefined) return allowed;
+  // One of the values is not allowed: the first such says what to fix.
+  const allowedList = ALLOWED_SANDBOX_VALUE_NAMES.join(', ');
+  const value = (sandboxValues ?? []).find((v) => v !== ALWAYS && !ALLOWED_SANDBOX_VALUE_NAMES.includes(v as AllowedSandboxValue));
+  if (typeof value !== 'string') {
     throw new Webapp3Problem(
       pluginId,
       'sandbox',
-      refused
-        ? `sandboxValues asks for "${value}", which this host refuses: ${refused}.`
-        : `sandboxValues asks for "${value}", which this host does not know.`,
-      `remove "${value}" from the plugin's sandboxValues in manifest.json (allowed: ${allowedList}).`,
+      `sandboxValues holds ${JSON.stringify(value) ?? String(value)}, which is not a sandbox value.`,
+      `list sandbox values as strings, from: ${allowedList}.`,
     );
   }
-  return tokens.join(' ');
+  const refused = Object.hasOwn(REFUSED, value) ? REFUSED[value] : undefined;
+  throw new Webapp3Problem(
+    pluginId,
+    'sandbox',
+    refused
+      ? `sandboxValues asks for "${value}", which this host refuses: ${refused}.`
+      : `sandboxValues asks for "${value}", which this host does not know.`,
+    `remove "${value}" from the plugin's sandboxValues in manifest.json (allowed: ${allowedList}).`,
+  );
 }

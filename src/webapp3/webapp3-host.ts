@@ -126,6 +126,16 @@ interface Running {
   reject(problem: Webapp3Problem): void;
 }
 
+/**
+ * Frames made before the host (by the runtime, while this chunk was on its way), by plugin id:
+ * taken in place of new ones, with the messages their pages posted before the host listened.
+ */
+export interface FramesMadeEarly {
+  readonly frames: ReadonlyMap<string, HTMLIFrameElement>;
+  /** The messages kept so far, oldest first; none is kept after. */
+  take(): MessageEvent[];
+}
+
 /** A promise already rejected, that no caller has to handle. */
 function rejected(problem: Webapp3Problem): Promise<never> {
   const promise = Promise.reject(problem);
@@ -190,10 +200,10 @@ export class Webapp3Host {
    * Loads `entries` all at once: their frames enter the document together. An id already loaded
    * is unloaded first (a reload). Returns the plugins, in the entries' order.
    */
-  load(entries: readonly Webapp3PluginEntry[]): Webapp3Plugin[] {
+  load(entries: readonly Webapp3PluginEntry[], early?: FramesMadeEarly): Webapp3Plugin[] {
     for (const entry of entries) if (typeof entry?.id === 'string' && this.#plugins.has(entry.id)) this.unload(entry.id);
-    const outcomes = createPluginFrames(this.#options.container, entries);
-    return outcomes.map((outcome) => {
+    const outcomes = createPluginFrames(this.#options.container, entries, early?.frames);
+    const plugins = outcomes.map((outcome): Webapp3Plugin => {
       if ('problem' in outcome && this.#plugins.has(outcome.pluginId)) {
         // A second entry with a loaded plugin's id: the problem is told, the first plugin stays.
         const { pluginId, problem } = outcome;
@@ -222,6 +232,13 @@ export class Webapp3Host {
       this.#emit(running);
       return running.plugin;
     });
+    if (early) {
+      // Every frame's handshake listens now: what the pages posted before is handled first.
+      for (const event of early.take()) this.#channels.handle(event);
+      const taken = new Set(outcomes.map((outcome) => ('frame' in outcome ? outcome.frame.element : undefined)));
+      for (const frame of early.frames.values()) if (!taken.has(frame)) frame.remove();
+    }
+    return plugins;
   }
 
   /** Unloads a plugin: its frame, its channel, its timer and its events end; nothing of it remains. */

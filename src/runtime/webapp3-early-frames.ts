@@ -1,0 +1,61 @@
+import type { Webapp3Entry } from '../config/types.js';
+import { allowedSandbox, pluginFrameElement } from '../webapp3/frame-element.js';
+
+/** Frames made before the frame host arrived, and what their pages posted meanwhile. */
+export interface EarlyFrames {
+  /** By plugin id: the frames in the document. */
+  readonly frames: ReadonlyMap<string, HTMLIFrameElement>;
+  /**
+   * The messages the frames' pages posted so far, oldest first; from now on none is kept. The
+   * frame host, whose listener is on by then, handles them before any later one.
+   */
+  take(): MessageEvent[];
+  /** Takes the frames out again (the frame host never came) and stops keeping messages. */
+  remove(): void;
+}
+
+/**
+ * The frames of `entries` made now, in one insertion into `container`, while the frame host's
+ * chunk is on its way: a frame's page takes far longer to load than the chunk, and loads during
+ * that round trip instead of after it. Only entries the frame host would make a frame for in
+ * the same way are made here (an id, a page, allowed sandbox values; the first of a repeated
+ * id); the frame host makes the rest and reports their problems. A plugin's page can post its
+ * handshake before the frame host listens: such messages are kept for it.
+ */
+export function makeEarlyFrames(container: Element, entries: readonly Webapp3Entry[]): EarlyFrames {
+  const document = container.ownerDocument;
+  const frames = new Map<string, HTMLIFrameElement>();
+  const seen = new Set<string>();
+  for (const { id, src, sandboxValues } of entries) {
+    const first = !seen.has(id);
+    seen.add(id);
+    const sandbox = allowedSandbox(sandboxValues);
+    if (first && id && src && sandbox !== undefined) frames.set(id, pluginFrameElement(document, id, src, sandbox));
+  }
+  if (frames.size === 0) return { frames, take: () => [], remove() {} };
+  const fragment = document.createDocumentFragment();
+  fragment.append(...frames.values());
+  container.append(fragment);
+  const windows = new Set([...frames.values()].map((frame) => frame.contentWindow));
+  let messages: MessageEvent[] = [];
+  const target = document.defaultView;
+  const keep = (event: MessageEvent) => {
+    if (windows.has(event.source as Window)) messages.push(event);
+  };
+  target?.addEventListener('message', keep);
+  const stop = () => target?.removeEventListener('message', keep);
+  return {
+    frames,
+    take() {
+      stop();
+      const taken = messages;
+      messages = [];
+      return taken;
+    },
+    remove() {
+      stop();
+      messages = [];
+      for (const frame of frames.values()) frame.remove();
+    },
+  };
+}
