@@ -62,6 +62,18 @@ describe('Web App 3 frames made before the frame host arrives', () => {
     expect(container.querySelectorAll('iframe').length).to.equal(0);
   });
 
+  it('keeps only what the frames post: a message from no window is not taken for a frame out of any document', () => {
+    const detached = document.createElement('div');
+    const early = makeEarlyFrames(detached, [entry('nowhere')]);
+    try {
+      expect(early.frames.get('nowhere')?.contentWindow).to.equal(null);
+      dispatchEvent(new MessageEvent('message', { data: { rpc: 'syn', id: '1', chanId: 'c' }, source: null }));
+      expect(early.take()).to.deep.equal([]);
+    } finally {
+      early.remove();
+    }
+  });
+
   it('hands the frame host the handshake a page posted before the host listened: the plugin registers in the same frame', async () => {
     const early = makeEarlyFrames(container, [entry('first')]);
     const frame = early.frames.get('first')!;

@@ -36,7 +36,8 @@ export function makeEarlyFrames(container: Element, entries: readonly Webapp3Ent
   const fragment = document.createDocumentFragment();
   fragment.append(...frames.values());
   container.append(fragment);
-  const windows = new Set([...frames.values()].map((frame) => frame.contentWindow));
+  // A frame out of any document has no window; a message from no window (a port's) is no frame's.
+  const windows = new Set([...frames.values()].map((frame) => frame.contentWindow).filter((window) => window !== null));
   let messages: MessageEvent[] = [];
   const target = document.defaultView;
   const keep = (event: MessageEvent) => {
