@@ -133,6 +133,41 @@ describe('Web App 3 frames made before the frame host arrives', () => {
       expect([...container.querySelectorAll('iframe')]).to.deep.equal(made);
     });
 
+    it("fails the plugins, saying why, when the frame host's code does not load; their frames and its UI go, and a retry asks for it again", async () => {
+      let attempts = 0;
+      let disposed = 0;
+      const failures: string[] = [];
+      plugins.stop();
+      plugins = new Webapp3Plugins({
+        container: () => container,
+        conference: new ConferenceStore(),
+        execute: async () => true,
+        registerTimeout: () => 4000,
+        loadFrameHost: () => {
+          attempts += 1;
+          return attempts === 1 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module: /dist/webapp3-x.js')) : import('../src/webapp3/index.js');
+        },
+        ui: async () => ({ handlers: {}, removeAll: () => {}, dispose: () => (disposed += 1) }),
+        menuItems: () => {},
+        role: () => undefined,
+        changed: () => {},
+        loaded: () => {},
+        failed: (id, message) => failures.push(`${id}: ${message}`),
+      });
+      plugins.begin([entry('a')]);
+      await plugins.load(['a']);
+      expect(plugins.status('a')).to.equal('failed');
+      expect(failures).to.have.length(1);
+      expect(failures[0]).to.contain("a: its frame host's code did not load (Failed to fetch dynamically imported module: /dist/webapp3-x.js)");
+      expect(failures[0]).to.contain("serve all of the package's files");
+      expect(container.querySelectorAll('iframe').length).to.equal(0);
+      await until(() => disposed === 1, 'the UI made for the frame host to go');
+      await plugins.load(['a']);
+      expect(attempts).to.equal(2);
+      expect(plugins.status('a')).to.equal('loaded');
+      expect(container.querySelectorAll('iframe').length).to.equal(1);
+    });
+
     it('takes the frames away again when the plugins are stopped before the frame host is in', async () => {
       plugins.begin([entry('a')]);
       const loading = plugins.load(['a']);

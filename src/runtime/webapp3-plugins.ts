@@ -55,6 +55,8 @@ export interface Webapp3PluginsOptions {
   /** Their conference calls, as the same commands webapp2 plugins' calls become. */
   execute: (command: PluginCommand, pluginId: string) => Promise<unknown>;
   registerTimeout: () => number;
+  /** The frame host's chunk; by default `import('../webapp3/index.js')` (a test's may fail). */
+  loadFrameHost?: () => Promise<Pick<typeof import('../webapp3/index.js'), 'Webapp3Host'>>;
   /** Made with the frame host (fetched with it): the handlers of the UI calls that render elements. */
   ui?: (link: Webapp3UiLink) => Promise<Webapp3Ui>;
   /** Where the buttons' menu items go (the runtime's menu publisher). */
@@ -112,14 +114,19 @@ export class Webapp3Plugins {
     const container = this.options.container();
     const early = container ? makeEarlyFrames(container, states.map(({ entry }) => entry)) : undefined;
     let host: Webapp3Host | undefined;
+    let problem: string | undefined;
     try {
       host = await this.#frameHost();
-    } finally {
-      if (!host || session !== this.#session) early?.remove();
+      if (!host) problem = 'there is no page to put its frame in';
+    } catch (error) {
+      // The chunk did not come (not served with the drop-in, the network gone): said, and a retry asks again.
+      problem = `its frame host's code did not load (${error instanceof Error ? error.message : String(error)}): serve all of the package's files, not only pex-plugin-host.js`;
     }
+    if (!host || session !== this.#session) early?.remove();
     if (session !== this.#session) return;
     if (!host) {
-      for (const state of states) this.#failed(state, 'there is no page to put its frame in');
+      // Unloaded meanwhile: it is not failing.
+      for (const state of states) if (state.status === 'loading') this.#failed(state, problem ?? '');
       return;
     }
     const plugins = host.load(
@@ -132,10 +139,14 @@ export class Webapp3Plugins {
   unload(id: string): void {
     const state = this.#states.get(id);
     if (!state || (state.status !== 'loaded' && state.status !== 'loading')) return;
-    void this.#host?.then((host) => {
-      host?.unload(id);
-      this.#ui?.removeAll(id);
-    });
+    void this.#host?.then(
+      (host) => {
+        host?.unload(id);
+        this.#ui?.removeAll(id);
+      },
+      // Its frame host never loaded: its frame went with that (see load).
+      () => {},
+    );
     this.#set(state, 'not-loaded', undefined);
   }
 
@@ -146,11 +157,12 @@ export class Webapp3Plugins {
     this.#host = undefined;
     const ui = this.#ui;
     const ids = [...this.#states.keys()];
-    void host?.then((frames) => {
+    const end = (frames?: Webapp3Host) => {
       frames?.dispose();
       for (const id of ids) ui?.removeAll(id);
       ui?.dispose?.();
-    });
+    };
+    void host?.then(end, () => end());
     this.#states.clear();
   }
 
@@ -171,12 +183,15 @@ export class Webapp3Plugins {
     const send: Webapp3Send = (pluginId, event, payload) => frames?.plugin(pluginId)?.send(event, payload);
     const session = this.#session;
     // The frame host's chunk is asked for first: the frames wait for it alone.
-    const host = import('../webapp3/index.js');
-    const ui = this.#makeUi(send)?.then((made) => {
-      if (session === this.#session) return (this.#ui = made);
-      made.dispose?.();
+    const host = (this.options.loadFrameHost ?? (() => import('../webapp3/index.js')))();
+    let made: Promise<Webapp3Host | undefined> | undefined = undefined;
+    const ui = this.#makeUi(send)?.then((arrived) => {
+      // Kept while its frame host is the one in use; one for a stopped start, or for a frame
+      // host whose code did not load, is let go.
+      if (session === this.#session && this.#host === made) return (this.#ui = arrived);
+      arrived.dispose?.();
     });
-    return (this.#host = host.then(({ Webapp3Host }) => {
+    made = this.#host = host.then(({ Webapp3Host }) => {
       const container = this.options.container();
       if (!container) return undefined;
       const { conference } = this.options;
@@ -189,7 +204,17 @@ export class Webapp3Plugins {
         onStatus: (change) => this.#onStatus(change),
       });
       return frames;
-    }));
+    });
+    const current = made;
+    current.catch(() => {
+      // Its code did not load: the next load asks for it again, and the UI made for it goes.
+      if (this.#host !== current) return;
+      this.#host = undefined;
+      this.#ui?.dispose?.();
+      this.#ui = undefined;
+    });
+    ui?.catch(() => {});
+    return current;
   }
 
   #makeUi(send: Webapp3Send): Promise<Webapp3Ui> | undefined {
