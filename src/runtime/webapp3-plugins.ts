@@ -44,6 +44,9 @@ export interface Webapp3UiLink {
   participants$: ConferenceStore['participants$'];
 }
 
+/** What the frame host's chunk gives the runtime. */
+type FrameHostModule = Pick<typeof import('../webapp3/index.js'), 'Webapp3Host'>;
+
 /** Sends an event to one plugin's frame. */
 export type Webapp3Send = (pluginId: string, event: string, payload: unknown) => void;
 
@@ -55,8 +58,11 @@ export interface Webapp3PluginsOptions {
   /** Their conference calls, as the same commands webapp2 plugins' calls become. */
   execute: (command: PluginCommand, pluginId: string) => Promise<unknown>;
   registerTimeout: () => number;
-  /** The frame host's chunk; by default `import('../webapp3/index.js')` (a test's may fail). */
-  loadFrameHost?: () => Promise<Pick<typeof import('../webapp3/index.js'), 'Webapp3Host'>>;
+  /**
+   * The frame host's chunk, `import('../webapp3/index.js')` by default (a test's may fail). Its
+   * module is typed loosely here for the reason `Webapp3Ui['handlers']` is.
+   */
+  loadFrameHost?: () => Promise<object>;
   /** Made with the frame host (fetched with it): the handlers of the UI calls that render elements. */
   ui?: (link: Webapp3UiLink) => Promise<Webapp3Ui>;
   /** Where the buttons' menu items go (the runtime's menu publisher). */
@@ -183,7 +189,8 @@ export class Webapp3Plugins {
     const send: Webapp3Send = (pluginId, event, payload) => frames?.plugin(pluginId)?.send(event, payload);
     const session = this.#session;
     // The frame host's chunk is asked for first: the frames wait for it alone.
-    const host = (this.options.loadFrameHost ?? (() => import('../webapp3/index.js')))();
+    const load = this.options.loadFrameHost ?? (() => import('../webapp3/index.js'));
+    const host = load() as Promise<FrameHostModule>;
     let made: Promise<Webapp3Host | undefined> | undefined = undefined;
     const ui = this.#makeUi(send)?.then((arrived) => {
       // Kept while its frame host is the one in use; one for a stopped start, or for a frame
