@@ -7,7 +7,9 @@ import { deepActiveElement } from '../shared/deep-active-element.js';
 import { LazyView } from '../shared/lazy-view.js';
 import type { TemplateDialogView } from './template-dialog-view.js';
 
-const view = new LazyView(() => import('./template-dialog-view.js'));
+/** @internal The dialog's look, a chunk of its own. */
+export const templateDialogLook = new LazyView(() => import('./template-dialog-view.js'));
+const view = templateDialogLook;
 
 /**
  * A plugin's dialog (`PEX.pluginAPI.openTemplateDialog`). The body is the element's light
@@ -95,6 +97,12 @@ export class PexTemplateDialog extends LitElement {
     this.#watchInlineHandlers();
     this.open = true;
     await this.updateComplete;
+    const failure = view.current ? undefined : view.failure;
+    if (failure) {
+      // Nothing shows without its look: the plugin's opening fails, and the dialog goes (counted closed).
+      this.close();
+      throw failure;
+    }
   }
 
   /**
