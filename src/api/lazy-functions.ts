@@ -8,7 +8,8 @@ type AnyFunction = (...args: never[]) => unknown;
  * (known only while it runs) and runs as that plugin, at once when the chunk is in, else once
  * it is, in the order the calls were made; later calls wait behind those. Each function must return a
  * promise (the wait is one the plugin already handles); the promise here is never left
- * unhandled, as the function's own is not.
+ * unhandled, as the function's own is not. A chunk that does not load fails the calls that
+ * waited for it, with the browser's reason; the next call asks for it again.
  */
 export function lazyFunctions<F extends Record<string, AnyFunction>>(names: ReadonlyArray<keyof F & string>, load: () => Promise<F>): F {
   let loaded: F | undefined;
@@ -24,11 +25,19 @@ export function lazyFunctions<F extends Record<string, AnyFunction>>(names: Read
         const call = (functions: F) => asCaller(caller, () => (functions[name] as unknown as (...a: unknown[]) => unknown)(...args));
         if (loaded && waiting === 0) return call(loaded);
         waiting++;
-        loading ??= load().then((functions) => (loaded = functions));
-        const result = loading.then((functions) => {
-          waiting--;
-          return call(functions);
-        });
+        const attempt = (loading ??= load().then((functions) => (loaded = functions)));
+        const result = attempt.then(
+          (functions) => {
+            waiting--;
+            return call(functions);
+          },
+          (error: unknown) => {
+            // The chunk did not come (the network, a file not served): this call fails, the next asks again.
+            waiting--;
+            if (loading === attempt) loading = undefined;
+            throw error;
+          },
+        );
         result.catch(() => {});
         return result;
       },
