@@ -1,15 +1,8 @@
 import type { Webapp3Entry } from '../config/types.js';
-import { allowedSandbox, pluginFrameElement } from '../webapp3/frame-element.js';
+import { allowedSandbox, pluginFrameElement, type FramesMadeEarly } from '../webapp3/frame-element.js';
 
 /** Frames made before the frame host arrived, and what their pages posted meanwhile. */
-export interface EarlyFrames {
-  /** By plugin id: the frames in the document. */
-  readonly frames: ReadonlyMap<string, HTMLIFrameElement>;
-  /**
-   * The messages the frames' pages posted so far, oldest first; from now on none is kept. The
-   * frame host, whose listener is on by then, handles them before any later one.
-   */
-  take(): MessageEvent[];
+export interface EarlyFrames extends FramesMadeEarly {
   /** Takes the frames out again (the frame host never came) and stops keeping messages. */
   remove(): void;
 }

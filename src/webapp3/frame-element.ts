@@ -47,3 +47,14 @@ export function pluginFrameElement(document: Document, pluginId: string, src: st
   element.src = src;
   return element;
 }
+
+/**
+ * Frames made before the frame host (by the runtime, while its chunk was on its way), by plugin
+ * id: the frame host takes them in place of new ones, with the messages their pages posted
+ * before it listened.
+ */
+export interface FramesMadeEarly {
+  readonly frames: ReadonlyMap<string, HTMLIFrameElement>;
+  /** The messages kept so far, oldest first; none is kept after. */
+  take(): MessageEvent[];
+}

@@ -11,6 +11,7 @@
 import { FrameChannels, type ChannelLink, type IgnoredMessage } from './channel.js';
 import { conferenceCalls, type ExecuteCommand } from './conference-calls.js';
 import { ConferenceEvents, type ConferenceSource } from './conference-events.js';
+import type { FramesMadeEarly } from './frame-element.js';
 import { createPluginFrames, widgetFrameElement, widgetPageUrl, type PluginFrame, type Webapp3PluginEntry } from './frame-host.js';
 import { DEFAULT_REGISTER_TIMEOUT, FrameHandshake, type HandshakeMeta } from './handshake.js';
 import { Webapp3Problem } from './problems.js';
@@ -124,16 +125,6 @@ interface Running {
   widgets: Map<string, OpenWidget>;
   resolve(meta: HandshakeMeta): void;
   reject(problem: Webapp3Problem): void;
-}
-
-/**
- * Frames made before the host (by the runtime, while this chunk was on its way), by plugin id:
- * taken in place of new ones, with the messages their pages posted before the host listened.
- */
-export interface FramesMadeEarly {
-  readonly frames: ReadonlyMap<string, HTMLIFrameElement>;
-  /** The messages kept so far, oldest first; none is kept after. */
-  take(): MessageEvent[];
 }
 
 /** A promise already rejected, that no caller has to handle. */
