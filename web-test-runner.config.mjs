@@ -6,6 +6,7 @@ import { serveStatic } from './test/support/static-fixtures.mjs';
 import { scratchFiles } from './test/support/scratch-files.mjs';
 import { webapp3Bundles } from './test/support/webapp3-bundle.mjs';
 import { allowAnyOrigin } from './test/support/cross-origin-files.mjs';
+import { dropInAlone } from './test/support/drop-in-alone.mjs';
 import { fileURLToPath } from 'node:url';
 import { createSimulator, koaMiddleware } from './tools/infinity-simulator/simulator.mjs';
 import { QUIET_CHROMIUM_ARGS } from './tools/lib/quiet-chromium.mjs';
@@ -27,6 +28,8 @@ export default {
     // The demo's branding beside a page whose base is /demo/ (test/demo-plugins.test.ts), as the demo serves it.
     serveStatic('/demo/custom_configuration/', fileURLToPath(new URL('./demo/branding/webapp2/', import.meta.url))),
     scratchFiles(),
+    // The built drop-in without the chunks beside it (test/dist-alone.test.ts).
+    dropInAlone(fileURLToPath(new URL('./dist/', import.meta.url))),
     koaMiddleware(simulator),
   ],
   // Standard decorators and class fields need lowering for the browser; see TOOLCHAIN notes.

@@ -11,6 +11,7 @@ import { PexConferenceMenu } from './conference-menu.js';
 import { PexParticipantMenu } from './participant-menu.js';
 import { PexTemplateDialog } from './template-dialog.js';
 import { PexPluginSettings } from './plugin-settings.js';
+import { notLoaded, SERVE_ALL_FILES } from '../src/config/missing-chunk.js';
 
 export { PexConferenceMenu, PexParticipantMenu, PexPluginHost, PexPluginSettings, PexTemplateDialog, PexToolbar };
 export { LIBRARY_VERSION } from './register.js';
@@ -21,7 +22,13 @@ export { LIBRARY_VERSION } from './register.js';
  * that feed the host themselves never load it.
  */
 export async function connectInfinity(options: ConnectInfinityOptions): Promise<InfinityConnection> {
-  const infinity = await import('../src/conference/infinity/index.js');
+  let infinity: typeof import('../src/conference/infinity/index.js');
+  try {
+    infinity = await import('../src/conference/infinity/index.js');
+  } catch (error) {
+    // The join's own refusals come from the chunk; this one says what the page left out.
+    throw new Error(`connectInfinity: ${notLoaded("the Infinity connection's code", error)}: ${SERVE_ALL_FILES}`, { cause: error });
+  }
   return infinity.connectInfinity(options);
 }
 export type {

@@ -1,4 +1,5 @@
 import { adoptStyles, type CSSResultOrNative, type ReactiveElement } from 'lit';
+import { reasonOf, SERVE_ALL_FILES } from '../../src/config/missing-chunk.js';
 
 /** What a lazily loaded look brings: the element's styles and whatever it renders with. */
 export interface LoadedView {
@@ -44,9 +45,9 @@ export class LazyView<V extends LoadedView> {
       },
       (error: unknown) => {
         this.#loading = undefined;
-        const reason = error instanceof Error ? error.message : String(error);
-        if (!this.#failure) console.error(`[pex-plugin-host] <${element.localName}> could not load its look (${reason}): serve all of the package's files, not only pex-plugin-host.js.`);
-        this.#failure = new Error(`<${element.localName}> could not load its look (${reason})`);
+        const failure = `<${element.localName}> could not load its look (${reasonOf(error)})`;
+        if (!this.#failure) console.error(`[pex-plugin-host] ${failure}: ${SERVE_ALL_FILES}.`);
+        this.#failure = new Error(failure);
         return undefined;
       },
     );

@@ -3,6 +3,8 @@
  * which file, where in it (a JSON pointer, or a line and column for broken JSON), what is
  * wrong and what to do.
  */
+import { missingTexts } from './missing-texts.js';
+
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -35,8 +37,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** The most a branding JSON file (manifest.json, settings.json, a package file) may weigh. */
 export const MAX_BRANDING_FILE_BYTES = 512 * 1024;
 
-/** The words for rare problems (problem-texts.ts), loaded when one first happens. */
-export const problemTexts = () => import('./problem-texts.js');
+/**
+ * The words for rare problems (problem-texts.ts), loaded when one first happens. Never fails: a
+ * chunk that does not load gives stand-in words that name the problem (missing-texts.ts).
+ */
+export const problemTexts = () => import('./problem-texts.js').catch(missingTexts);
 
 /** Why the host refuses a URL: not a URL, a scheme it never loads (`javascript:`, `data:`), an origin it was not told to trust. */
 export type UrlRefusal = 'invalid' | 'scheme' | 'origin';

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics.js';
+import { notLoaded, reasonOf, SERVE_ALL_FILES } from './missing-chunk.js';
 
 /**
  * JSON.parse, and when it fails a diagnostic that says in words what is wrong and where
@@ -14,8 +15,15 @@ export async function parseJson(text: string, file: string): Promise<{ value: un
   try {
     return { value: JSON.parse(source) as unknown };
   } catch (error) {
-    reason = error instanceof Error ? error.message : String(error);
+    reason = reasonOf(error);
   }
-  const { jsonProblem } = await import('./json-problem.js');
-  return { diagnostic: jsonProblem(source, file, reason) };
+  let explainer: typeof import('./json-problem.js');
+  try {
+    explainer = await import('./json-problem.js');
+  } catch (error) {
+    // Without the explainer, the browser's own words (which name a position) still say what is wrong.
+    const message = `the file is not valid JSON: ${reason} (${notLoaded('the explanation of broken JSON', error)})`;
+    return { diagnostic: { severity: 'error', file, message, fix: `check for a missing comma, quote or bracket; and ${SERVE_ALL_FILES}` } };
+  }
+  return { diagnostic: explainer.jsonProblem(source, file, reason) };
 }

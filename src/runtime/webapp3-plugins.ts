@@ -1,6 +1,7 @@
 import type { PluginCommand } from '../conference/commands.js';
 import type { ConferenceStore } from '../conference/conference-store.js';
 import type { Webapp3Entry } from '../config/types.js';
+import { notLoaded, SERVE_ALL_FILES } from '../config/missing-chunk.js';
 import type { RpcHandlers, Webapp3Host, Webapp3StatusChange } from '../webapp3/index.js';
 import type { ParticipantRole } from '../config/types.js';
 import type { MenuItemView } from './menu-items.js';
@@ -126,7 +127,7 @@ export class Webapp3Plugins {
       if (!host) problem = 'there is no page to put its frame in';
     } catch (error) {
       // The chunk did not come (not served with the drop-in, the network gone): said, and a retry asks again.
-      problem = `its frame host's code did not load (${error instanceof Error ? error.message : String(error)}): serve all of the package's files, not only pex-plugin-host.js`;
+      problem = `${notLoaded("its frame host's code", error)}: ${SERVE_ALL_FILES}`;
     }
     if (!host || session !== this.#session) early?.remove();
     if (session !== this.#session) return;
