@@ -7,9 +7,10 @@
  * `@pexip/plugin-api`, bundled once with esbuild when the benchmark starts (one bundle shared by
  * every frame, each page telling its id by `?id=pN`). B (`pages/webapp3-baseline.html`): the same
  * page, 30 bare `<iframe sandbox="allow-scripts">` entering it at once, each page's script file
- * posting one message; done when all 30 arrived. Interleaved pairs (order alternating), fresh
- * browser context per load, HTTP cache off, at 0 and 20 ms per request; the ratio of each pair,
- * its median and p90. Then the weight of the frame host: the Web App 3 chunks' gzip -9 size and
+ * posting one message; done when all 30 arrived. Interleaved pairs (order alternating), each
+ * load a Chromium of its own with no DevTools attached (lib/no-devtools.mjs), at 0 and 20 ms
+ * per request; the ratio of each pair, its median and p90; the same with DevTools attached, for
+ * comparison. Then the weight of the frame host: the Web App 3 chunks' gzip -9 size and
  * when they are fetched (never for a branding without Web App 3 plugins, resource timing says).
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { interleavedPairs, pairedFigures, medianOf } from './lib/pairs.mjs';
 import { profileLoads } from './lib/profile.mjs';
+import { noDevtoolsLoader } from './lib/no-devtools.mjs';
 import { pluginSource } from './startup.mjs';
 
 export const name = 'webapp3';
@@ -71,24 +73,29 @@ async function loadOnce(browser, url, expected) {
       page.evaluate(() => globalThis.benchDone),
       new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${url}`)), 30000)),
     ]);
-    if (result.error) throw new Error(`${url}: ${result.error}`);
-    if (result.loaded !== expected) throw new Error(`${url}: ${result.loaded} of ${expected} plugins (${(result.failed ?? []).join('; ')})`);
-    const wantedButtons = Number(new URL(url).searchParams.get('buttons') ?? expected);
-    if (result.buttons !== undefined && result.buttons < wantedButtons) throw new Error(`${url}: ${result.buttons} of ${wantedButtons} toolbar buttons`);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-    return result;
+    return checked(url, result, expected);
   } finally {
     await close();
   }
+}
+
+/** A load's result, when it is a whole one: every plugin loaded and every button drawn. */
+function checked(url, result, expected) {
+  if (result.error) throw new Error(`${url}: ${result.error}`);
+  if (result.loaded !== expected) throw new Error(`${url}: ${result.loaded} of ${expected} plugins (${(result.failed ?? []).join('; ')})`);
+  const wantedButtons = Number(new URL(url).searchParams.get('buttons') ?? expected);
+  if (result.buttons !== undefined && result.buttons < wantedButtons) throw new Error(`${url}: ${result.buttons} of ${wantedButtons} toolbar buttons`);
+  return result;
 }
 
 /**
  * Interleaved pairs of `first` (host, A, or the minimal host, C) and baseline (B) loads; the
  * ratio first/B of each pair.
  */
-function pairs(browser, origin, n, { count, warmup, first = 'webapp3-host' }) {
+function pairs(load, origin, n, { count, warmup, first = 'webapp3-host' }) {
   const page = { A: `${origin}/pages/${first}.html?n=${n}&brandingID=${BRANDING_ID}`, B: `${origin}/pages/webapp3-baseline.html?n=${n}&brandingID=${BRANDING_ID}` };
-  return interleavedPairs((which) => loadOnce(browser, page[which], n), { count, warmup });
+  return interleavedPairs((which) => load(page[which]), { count, warmup });
 }
 
 
@@ -183,18 +190,23 @@ export async function webapp3Fixtures({ plugins = 30, latencyMs = 0, dist = path
   };
 }
 
-export async function run({ pairsPerSetting = 20, minimalPairs = 10, noiseFloor = true, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
+export async function run({ pairsPerSetting = 20, minimalPairs = 10, attachedPairs = 10, noiseFloor = true, warmup = 1, latencies = [0, 20], plugins = 30, profileRuns = 2, log = console.log } = {}) {
   const fixtures = await webapp3Fixtures({ plugins });
   const { bundle, server } = fixtures;
   log(`webapp3: plugin bundle ${bundle.bytes} bytes (${bundle.gzip9} gzip -9), shared by all ${plugins} frames`);
   const browser = await launchBrowser();
+  // The budget's loads run with no DevTools attached, as a user's browser runs them; the
+  // attached ones (puppeteer) are shown beside them, and give the chunk check and the profiles.
+  const detached = await noDevtoolsLoader();
+  const load = (url) => detached.load(url).then((result) => checked(url, result, plugins));
+  const loadAttached = (url) => loadOnce(browser, url, plugins);
   const settings = [];
   let weight;
   let profile;
   try {
     for (const latencyMs of latencies) {
       server.latencyMs = latencyMs;
-      const measured = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
+      const measured = await pairs(load, server.origin, plugins, { count: pairsPerSetting, warmup });
       const { a, b } = measured;
       const figures = pairedFigures(measured);
       const entry = {
@@ -220,15 +232,21 @@ export async function run({ pairsPerSetting = 20, minimalPairs = 10, noiseFloor 
       if (minimalPairs > 0) {
         // The reference C (pages/webapp3-minimal.html): how much of the ratio the plugins
         // themselves take, whatever the host; information, not the budget.
-        const minimal = pairedFigures(await pairs(browser, server.origin, plugins, { count: minimalPairs, warmup, first: 'webapp3-minimal' }));
+        const minimal = pairedFigures(await pairs(load, server.origin, plugins, { count: minimalPairs, warmup, first: 'webapp3-minimal' }));
         entry.minimal = { pairs: minimal.pairs, median: minimal.host.median, baselineMedian: minimal.baseline.median, pairedMedian: minimal.pairedMedian, pairedP90: minimal.pairedP90 };
         log(`webapp3: ${latencyMs} ms: minimal host C/B paired median ${minimal.pairedMedian}, p90 ${minimal.pairedP90} (${minimal.pairs} pairs)`);
       }
       if (noiseFloor) {
         // The bare frames against themselves (an A/A control): the ratios' noise with no host.
-        const control = pairedFigures(await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup, first: 'webapp3-baseline' }));
+        const control = pairedFigures(await pairs(load, server.origin, plugins, { count: pairsPerSetting, warmup, first: 'webapp3-baseline' }));
         entry.baselineAgainstItself = { pairs: control.pairs, pairedMedian: control.pairedMedian, pairedP90: control.pairedP90, min: control.pairedRatio.min, max: control.pairedRatio.max };
         log(`webapp3: ${latencyMs} ms: the bare frames against themselves: paired median ${control.pairedMedian}, p90 ${control.pairedP90}`);
+      }
+      if (attachedPairs > 0) {
+        // The same pairs with DevTools attached (how this benchmark measured before): not the budget.
+        const attached = pairedFigures(await pairs(loadAttached, server.origin, plugins, { count: attachedPairs, warmup }));
+        entry.attached = { pairs: attached.pairs, median: attached.host.median, baselineMedian: attached.baseline.median, pairedMedian: attached.pairedMedian, pairedP90: attached.pairedP90 };
+        log(`webapp3: ${latencyMs} ms: with DevTools attached: A/B paired median ${attached.pairedMedian}, p90 ${attached.pairedP90} (A ${attached.host.median} ms, B ${attached.baseline.median} ms)`);
       }
       log(`webapp3: ${plugins} plugins, ${latencyMs} ms: host median ${figures.host.median} ms, baseline ${figures.baseline.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`);
       settings.push(entry);
@@ -246,6 +264,7 @@ export async function run({ pairsPerSetting = 20, minimalPairs = 10, noiseFloor 
     }
   } finally {
     await browser.close();
+    await detached.close();
     await fixtures.close();
   }
   return {
@@ -321,7 +340,8 @@ export function markdown(r) {
     : '';
   return [
     `${r.plugins} Web App 3 plugins (each a page whose module script registers with the real \`@pexip/plugin-api\`, one esbuild bundle shared by all) against ${r.plugins} bare sandboxed frames (\`sandbox="allow-scripts"\`, a script file posting one message). ` +
-      `${r.pairsPerSetting} interleaved pairs per setting after ${r.warmupPairs} warm-up pair, the order alternating; fresh browser context per load, HTTP cache off. ` +
+      `${r.pairsPerSetting} interleaved pairs per setting after ${r.warmupPairs} warm-up pair, the order alternating. ` +
+      'Each load is a Chromium process of its own started with the page (fresh profile, so no cache), with no DevTools attached: the page reports its result itself (`lib/no-devtools.mjs`). With DevTools attached, every frame\'s context and every console call (`@pexip/plugin-api` logs each message its page receives) are reported to the client as the page runs, which slows the pages, the bare frames most; those figures are below, for comparison with the runs before. ' +
       'A: from appending `<pex-plugin-host branding-url=...>` (the drop-in already loaded; manifest.json lists the plugins, settings.json none) to `host.plugins` listing all of them `loaded` (each frame\'s `registerPlugin` answered) and each plugin\'s toolbar button (`ui.addButton`) drawn in the host\'s `<pex-toolbar>`. ' +
       `B: the same page, from the same quiet moment, the frames inserted at once, to the last message in. ${r.server}.`,
     '',
@@ -341,6 +361,17 @@ export function markdown(r) {
                 const c = s.baselineAgainstItself;
                 return [`${s.latencyMs} ms`, c.pairs, `${c.pairedMedian}× / ${c.pairedP90}×`, `${c.min} – ${c.max}`, `**${s.pairedMedian}×** / ${s.pairedP90}×`];
               }),
+          ),
+          '',
+        ]
+      : []),
+    ...(r.settings.some((s) => s.attached)
+      ? [
+          'The same pairs with DevTools attached (puppeteer, a fresh browser context per load, HTTP cache off; how this benchmark measured before): not the budget, since a user\'s browser has no DevTools attached.',
+          '',
+          table(
+            ['latency', 'pairs', 'A ms median', 'B ms median', 'paired A/B median / p90', 'without DevTools, above'],
+            r.settings.filter((s) => s.attached).map((s) => [`${s.latencyMs} ms`, s.attached.pairs, s.attached.median, s.attached.baselineMedian, `${s.attached.pairedMedian}× / ${s.attached.pairedP90}×`, `**${s.pairedMedian}×** / ${s.pairedP90}×`]),
           ),
           '',
         ]
