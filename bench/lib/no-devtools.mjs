@@ -4,7 +4,7 @@
  * frame's context, every console call and its arguments are reported to the client as the page
  * runs, which costs the page's main thread: a Web App 3 plugin (`@pexip/plugin-api` logs each
  * message it receives with console.debug) and each sandboxed frame pay for it, so the attached
- * figures are not what a user sees. The page POSTs its result back (pages/report.js, with
+ * times are not what a user sees. The page POSTs its result back (pages/report.js, with
  * `?report=<url>`), with the errors DevTools would have seen.
  */
 import { spawn } from 'node:child_process';
