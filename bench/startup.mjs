@@ -5,8 +5,8 @@
  * and is done when the last toolbar item is rendered with its icon in; page B, from the same
  * quiet moment, fetches the same files by hand, inserts the scripts and draws the icons, and is
  * done when every plugin has registered and every icon is in. Interleaved pairs (the order
- * alternating), fresh browser context per load, HTTP cache off; the ratio of each pair, its
- * median and p90. A sampled CPU profile of host loads says where the main thread's time goes.
+ * alternating), each load a Chromium of its own with no DevTools attached (lib/no-devtools.mjs);
+ * the ratio of each pair, its median and p90; the same with DevTools attached, for comparison. A sampled CPU profile of host loads says where the main thread's time goes.
  */
 import path from 'node:path';
 import { launchBrowser, freshPage } from './lib/browser.mjs';
@@ -16,6 +16,7 @@ import { startServer } from './lib/server.mjs';
 import { interleavedPairs, medianOf, pairedFigures } from './lib/pairs.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
 import { profileLoads } from './lib/profile.mjs';
+import { noDevtoolsLoader } from './lib/no-devtools.mjs';
 import { loadSources, traceLoads } from './startup-trace.mjs';
 
 export const name = 'startup';
@@ -63,7 +64,7 @@ export async function writeStartupBranding(dir, count) {
   await writeBrandingFolder(path.join(dir, `startup-${count}`), plugins);
 }
 
-/** One load of a page; its result (times in ms from the page's t0). */
+/** One load of a page with DevTools attached; its result (times in ms from the page's t0). */
 export async function loadOnce(browser, url, expected) {
   const { page, errors, close } = await freshPage(browser);
   try {
@@ -72,21 +73,29 @@ export async function loadOnce(browser, url, expected) {
       page.evaluate(() => globalThis.benchDone),
       new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${url}`)), 30000)),
     ]);
-    if (result.error) throw new Error(`${url}: ${result.error}`);
-    const done = result.loaded ?? result.registered;
-    if (done !== expected) throw new Error(`${url}: ${done} of ${expected} plugins`);
-    if (result.timeline.icons?.n !== expected) throw new Error(`${url}: ${result.timeline.icons?.n} of ${expected} icons fetched`);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-    return result;
+    return checked(url, result, expected);
   } finally {
     await close();
   }
 }
 
-/** Interleaved pairs of host (A) and baseline (B) loads; the ratio A/B of each pair. */
-export function pairs(browser, origin, plugins, { count, warmup = 1 }) {
+/** A load's result, when it is a whole one: every plugin registered or loaded, every icon fetched. */
+function checked(url, result, expected) {
+  if (result.error) throw new Error(`${url}: ${result.error}`);
+  const done = result.loaded ?? result.registered;
+  if (done !== expected) throw new Error(`${url}: ${done} of ${expected} plugins`);
+  if (result.timeline.icons?.n !== expected) throw new Error(`${url}: ${result.timeline.icons?.n} of ${expected} icons fetched`);
+  return result;
+}
+
+/**
+ * Interleaved pairs of host (A) and baseline (B) loads; the ratio A/B of each pair. `load`:
+ * (url) => result; by default with DevTools attached (`loadOnce` in `browser`).
+ */
+export function pairs(browser, origin, plugins, { count, warmup = 1, load = (url) => loadOnce(browser, url, plugins) }) {
   const page = { A: `${origin}/pages/startup-host.html?n=${plugins}`, B: `${origin}/pages/startup-baseline.html?n=${plugins}` };
-  return interleavedPairs((which) => loadOnce(browser, page[which], plugins), { count, warmup });
+  return interleavedPairs((which) => load(page[which]), { count, warmup });
 }
 
 const round = (x, d = 2) => (typeof x === 'number' ? Number(x.toFixed(d)) : null);
@@ -145,20 +154,23 @@ async function sensitivity(browser, origin, plugins, { spinMs = 1, count = 8 } =
  * by-hand page. Its paired median and p90 are what the ratios show with no host at all, the
  * noise of one load against another on this machine; a host's p90 can be judged against it.
  */
-async function baselineAgainstItself(browser, origin, plugins, { count, warmup }) {
+async function baselineAgainstItself(load, origin, plugins, { count, warmup }) {
   const url = `${origin}/pages/startup-baseline.html?n=${plugins}`;
-  const { ratios } = await interleavedPairs(() => loadOnce(browser, url, plugins), { count, warmup });
+  const { ratios } = await interleavedPairs(() => load(url), { count, warmup });
   const summary = summarize(ratios, 3);
   return { pairs: ratios.length, pairedMedian: summary.median, pairedP90: round(percentile(ratios, 90), 3), min: summary.min, max: summary.max };
 }
 
-export async function run({ pairsPerSetting = 20, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], noiseFloorPlugins = [30], profileRuns = 1, traceRuns = 3, log = console.log } = {}) {
+export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], noiseFloorPlugins = [30], profileRuns = 1, traceRuns = 3, log = console.log } = {}) {
   const fixtures = await tempFolder();
   for (const n of pluginCounts) await writeStartupBranding(fixtures.dir, n);
   const server = await startServer({
     mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': fixtures.dir, '/pages/': path.join(BENCH_DIR, 'pages') },
   });
   const browser = await launchBrowser();
+  // The budget's loads run with no DevTools attached, as a user's browser runs them; the
+  // attached ones are shown beside them, and give the profile, the trace and the sensitivity.
+  const detached = await noDevtoolsLoader();
   const settings = [];
   let profile;
   let traced;
@@ -167,7 +179,8 @@ export async function run({ pairsPerSetting = 20, warmup = 1, latencies = [0, 20
     for (const plugins of pluginCounts) {
       for (const latencyMs of latencies) {
         server.latencyMs = latencyMs;
-        const measured = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
+        const load = (url) => detached.load(url).then((result) => checked(url, result, plugins));
+        const measured = await pairs(browser, server.origin, plugins, { count: pairsPerSetting, warmup, load });
         const { a, b, ratios } = measured;
         const figures = pairedFigures(measured);
         const entry = {
@@ -206,8 +219,14 @@ export async function run({ pairsPerSetting = 20, warmup = 1, latencies = [0, 20
           `startup: ${plugins} plugins, ${latencyMs} ms: host median ${figures.host.median} ms, baseline ${figures.baseline.median} ms; paired A/B median ${entry.pairedMedian}, p90 ${entry.pairedP90} (${entry.pairs} pairs)`,
         );
         if (noiseFloorPlugins.includes(plugins)) {
-          entry.baselineAgainstItself = await baselineAgainstItself(browser, server.origin, plugins, { count: pairsPerSetting, warmup });
+          entry.baselineAgainstItself = await baselineAgainstItself(load, server.origin, plugins, { count: pairsPerSetting, warmup });
           log(`startup: ${plugins} plugins, ${latencyMs} ms: the baseline against itself: paired median ${entry.baselineAgainstItself.pairedMedian}, p90 ${entry.baselineAgainstItself.pairedP90}`);
+        }
+        if (attachedPairs > 0) {
+          // The same pairs with DevTools attached (how this benchmark measured before): not the budget.
+          const attached = pairedFigures(await pairs(browser, server.origin, plugins, { count: attachedPairs, warmup }));
+          entry.attached = { pairs: attached.pairs, median: attached.host.median, baselineMedian: attached.baseline.median, pairedMedian: attached.pairedMedian, pairedP90: attached.pairedP90 };
+          log(`startup: ${plugins} plugins, ${latencyMs} ms: with DevTools attached: A/B paired median ${attached.pairedMedian}, p90 ${attached.pairedP90}`);
         }
         settings.push(entry);
       }
@@ -227,6 +246,7 @@ export async function run({ pairsPerSetting = 20, warmup = 1, latencies = [0, 20
     }
   } finally {
     await browser.close();
+    await detached.close();
     await server.close();
     await fixtures.remove();
   }
@@ -242,6 +262,21 @@ export async function run({ pairsPerSetting = 20, warmup = 1, latencies = [0, 20
     sensitivity: spin,
     pass: settings.every((s) => s.pass),
   };
+}
+
+/** The same pairs with DevTools attached: how this benchmark measured before; not the budget. */
+function attachedSection(settings) {
+  const measured = settings.filter((s) => s.attached);
+  if (measured.length === 0) return '';
+  return [
+    'The same pairs with DevTools attached (puppeteer, a fresh browser context per load, HTTP cache off; how this benchmark measured before): not the budget, since a user\'s browser has no DevTools attached.',
+    '',
+    table(
+      ['plugins', 'latency', 'pairs', 'A ms median', 'B ms median', 'paired A/B median / p90', 'without DevTools, above'],
+      measured.map((s) => [s.plugins, `${s.latencyMs} ms`, s.attached.pairs, s.attached.median, s.attached.baselineMedian, `${s.attached.pairedMedian}× / ${s.attached.pairedP90}×`, `**${s.pairedMedian}×** / **${s.pairedP90}×**`]),
+    ),
+    '',
+  ].join('\n');
 }
 
 /** The A/A control's table: the ratios' noise with no host. */
@@ -391,13 +426,14 @@ export function markdown(r) {
   });
   return [
     `Plugins with a package file, a source (a toolbar item and a state$) and an SVG icon (\`icon.svg#icon\`) each. ${r.pairsPerSetting} interleaved pairs per setting after ${r.warmupPairs} warm-up pair, the order alternating; ` +
-      'fresh browser context per load, HTTP cache off. A: from appending `<pex-plugin-host>` + `<pex-toolbar>` (the drop-in already loaded) to the last toolbar item rendered and every icon in. ' +
+      'each load a Chromium process of its own started with the page (fresh profile, so no cache), with no DevTools attached: the page reports its result itself (`lib/no-devtools.mjs`); the same pairs with DevTools attached are below, for comparison with the runs before. A: from appending `<pex-plugin-host>` + `<pex-toolbar>` (the drop-in already loaded) to the last toolbar item rendered and every icon in. ' +
       `B: from the same quiet moment, the same files fetched by hand, the scripts inserted and the icons drawn with \`<use>\`, to every plugin registered and every icon in. ${r.server}.`,
     '',
     `Budget: ${r.budget.note}. The ratio of the medians is shown for reference only.`,
     '',
     table(['plugins', 'latency', 'pairs', 'A ms median / p90', 'B ms median / p90', 'paired A/B median / p90', 'paired min – max', 'A/B of medians (info)', 'budget', 'result'], rows),
     noiseFloorSection(r.settings),
+    attachedSection(r.settings),
     'Medians of the resource timeline (ms from t0; first request started → last answer in, per group):',
     '',
     table(['plugins / latency', 'page', 'manifest + settings', 'package files', 'scripts', 'icons', 'done'], timelineRows),
