@@ -21,8 +21,10 @@ interface DropIn {
 
 const SERVE_ALL = "Fix: serve all of the package's files, not only pex-plugin-host.js.";
 const folder = `/_scratch/dist-alone-${Math.random().toString(36).slice(2)}/`;
+/** The chunks asked for since this file began (the server keeps its list for its life). */
+let askedBefore = 0;
 const chunksAsked = async () =>
-  ((await (await fetch('/_dist-alone/asked')).json()) as string[]).filter((name) => !name.startsWith('pex-plugin-host.js'));
+  ((await (await fetch('/_dist-alone/asked')).json()) as string[]).slice(askedBefore).filter((name) => !name.startsWith('pex-plugin-host.js'));
 
 async function put(path: string, body: string | object): Promise<void> {
   const response = await fetch(`${folder}${path}`, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body, null, 2) });
@@ -43,6 +45,7 @@ describe('dist/pex-plugin-host.js served without its chunks', () => {
     console.error = (...args: unknown[]) => {
       consoleErrors.push(args.map(String).join(' '));
     };
+    askedBefore = ((await (await fetch('/_dist-alone/asked')).json()) as string[]).length;
     dropIn = (await import(/* @vite-ignore */ new URL('/dist-alone/pex-plugin-host.js', location.href).href)) as DropIn;
     await put('manifest.json', { brandingID: '7', isSettingsBranded: true });
     const ids = ['fine', 'never-registers', 'never-loads', 'misuses', 'no-srcurl', 'odd-field', 'not-json', 'no-package', 'script-icon'];
