@@ -9,7 +9,6 @@ import type { TemplateDialogView } from './template-dialog-view.js';
 
 /** @internal The dialog's look, a chunk of its own. */
 export const templateDialogLook = new LazyView(() => import('./template-dialog-view.js'));
-const view = templateDialogLook;
 
 /**
  * A plugin's dialog (`PEX.pluginAPI.openTemplateDialog`). The body is the element's light
@@ -97,7 +96,7 @@ export class PexTemplateDialog extends LitElement {
     this.#watchInlineHandlers();
     this.open = true;
     await this.updateComplete;
-    const failure = view.current ? undefined : view.failure;
+    const failure = templateDialogLook.current ? undefined : templateDialogLook.failure;
     if (failure) {
       // Nothing shows without its look: the plugin's opening fails, and the dialog goes (counted closed).
       this.close();
@@ -139,11 +138,11 @@ export class PexTemplateDialog extends LitElement {
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return view.schedule(this, () => super.scheduleUpdate());
+    return templateDialogLook.schedule(this, () => super.scheduleUpdate());
   }
 
   protected override render() {
-    const loaded = view.current;
+    const loaded = templateDialogLook.current;
     this.#view ??= loaded && new loaded.TemplateDialogView(this);
     return this.#view?.render();
   }

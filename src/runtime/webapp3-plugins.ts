@@ -192,6 +192,7 @@ export class Webapp3Plugins {
     // The frame host's chunk is asked for first: the frames wait for it alone.
     const load = this.options.loadFrameHost ?? (() => import('../webapp3/index.js'));
     const host = load() as Promise<FrameHostModule>;
+    // Read by the UI's arrival, which comes after it is set.
     let made: Promise<Webapp3Host | undefined> | undefined = undefined;
     const ui = this.#makeUi(send)?.then((arrived) => {
       // Kept while its frame host is the one in use; one for a stopped start, or for a frame
@@ -213,16 +214,15 @@ export class Webapp3Plugins {
       });
       return frames;
     });
-    const current = made;
-    current.catch(() => {
+    made.catch(() => {
       // Its code did not load: the next load asks for it again, and the UI made for it goes.
-      if (this.#host !== current) return;
+      if (this.#host !== made) return;
       this.#host = undefined;
       this.#ui?.dispose?.();
       this.#ui = undefined;
     });
     ui?.catch(() => {});
-    return current;
+    return made;
   }
 
   #makeUi(send: Webapp3Send): Promise<Webapp3Ui> | undefined {
