@@ -20,6 +20,7 @@ import { launchBrowser, freshPage } from './lib/browser.mjs';
 import { tempFolder, writeBrandingFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table, verdict } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
+import { startFunctionCoverage, stopFunctionCoverage } from './lib/coverage.mjs';
 
 export const name = 'size';
 export const title = 'Size: what a page loads before its first plugin renders (budget: 20 KB gzip; Infinity chunk 7 KB)';
@@ -153,7 +154,10 @@ async function inChromium(log) {
     const fetched = [];
     for (const s of mine) fetched.push({ ...(await sizes(fileOf(s))), startMs: Number(s.start.toFixed(1)), endMs: Number(s.end.toFixed(1)), ...at(s) });
     log(`size: first toolbar item at ${start.firstItem.toFixed(0)} ms; ${fetched.length} drop-in files fetched in all`);
+    const ran = await codeThatRan(browser, server.origin);
+    log(`size: of the drop-in's functions, ${ran.ranRaw} of ${ran.raw} bytes ran by the time the host settled (${ran.ranGzip9} B gzip -9 on their own)`);
     return {
+      ran,
       steps: steps.map((x) => ({ step: x.step, label: x.label, files: fetched.filter((f) => f.trigger === x.step).map((f) => f.file) })),
       firstItemMs: Number(start.firstItem.toFixed(1)),
       settledMs: Number(start.settled.toFixed(1)),
@@ -167,6 +171,25 @@ async function inChromium(log) {
     simulator.close();
     await server.close();
     await fixtures.remove();
+  }
+}
+
+/**
+ * The same page again, in a fresh context, with V8's coverage on from the start: which of the
+ * drop-in's functions ran by the time the host settled (and the quiet second after). Moving
+ * every other function to a lazy chunk is the most any split could save.
+ */
+async function codeThatRan(browser, origin) {
+  const { page, errors, close } = await freshPage(browser);
+  try {
+    await startFunctionCoverage(page);
+    await page.goto(`${origin}/pages/size.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => globalThis.benchReady === true);
+    const start = await page.evaluate(() => globalThis.benchApi.start());
+    if (start.loaded !== 1) throw new Error(`coverage: the size plugin did not load: ${errors.join('; ')}`);
+    return await stopFunctionCoverage(page, '/dist/pex-plugin-host.js', `${DROP_IN}.map`);
+  } finally {
+    await close();
   }
 }
 
@@ -346,6 +369,20 @@ export async function run({ skipBuild = false, log = console.log } = {}) {
 const kb = (b) => (b === null || b === undefined ? '—' : `${(b / 1000).toFixed(2)} KB`);
 const signed = (b) => `${b >= 0 ? '' : '−'}${kb(Math.abs(b))}`;
 
+/** The floor under any split: the drop-in's functions that ran at start, and the modules with the most that did not. */
+function ranSection(ran, budget) {
+  return [
+    '### What runs at start: the floor under any split',
+    '',
+    `The same page in a fresh context with V8's precise coverage on from its first script (\`bench/lib/coverage.mjs\`): of the drop-in's ${ran.raw.toLocaleString('en')} minified bytes, the functions that ran by the time the host settled (and in the quiet second after) are ${ran.ranRaw.toLocaleString('en')} bytes, ` +
+      `**${ran.ranGzip9.toLocaleString('en')} B gzip -9** on their own (${kb(ran.ranGzip9)}, ${ran.ranGzip9 <= budget ? 'within' : `over ${kb(budget)} by ${kb(ran.ranGzip9 - budget)}`}); the functions that never ran are ${ran.notRunRaw.toLocaleString('en')} bytes, ${ran.notRunGzip9.toLocaleString('en')} B gzip -9 on their own (the whole file ${ran.wholeGzip9.toLocaleString('en')} B; the parts share words, so they sum to more). ` +
+      'Moving every function that did not run to a lazy chunk is the most a split could save, and it would still leave the code that ran. Where the code that did not run lives (bytes of the minified file, by source module, the most first):',
+    '',
+    table(['source module', 'minified bytes', 'of which never ran', 'share'], ran.modules.map((m) => [`\`${m.source}\``, m.raw.toLocaleString('en'), m.notRun.toLocaleString('en'), `${Math.round((m.notRun / m.raw) * 100)}%`])),
+    '',
+  ];
+}
+
 export function markdown(r) {
   const c = r.chromium;
   const fetchedRows = c.fetched.map((f) => [`\`${f.file}\``, f.raw.toLocaleString('en'), f.gzip9.toLocaleString('en'), `${f.startMs} → ${f.endMs}`, f.when]);
@@ -385,6 +422,7 @@ export function markdown(r) {
       .filter(Boolean)
       .join(' '),
     '',
+    ...(c.ran ? ranSection(c.ran, r.budget.startBytes) : []),
     '### The real cost of each part: built without it',
     '',
     `\`${b.command}\`, then again with each part's modules replaced by empty ones (what only that part uses goes with it; what others use stays). ` +
