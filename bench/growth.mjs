@@ -1,18 +1,19 @@
 /**
  * How cost grows: start-up per plugin at 10, 30 and 100 plugins (host and baseline, interleaved
- * pairs, 0 ms latency); the main-thread cost of an update through the Infinity connection at
+ * pairs, 0 ms latency, each load a Chromium of its own with no DevTools attached, as the
+ * start-up budget is measured); the main-thread cost of an update through the Infinity connection at
  * 100, 1,000 and 10,000 participants (200 updates a second, 20 plugins, a participant menu
  * open); the JS heap per participant (after forced GC, with the roster joined). Each says
  * whether it grows linearly or better, by the exponent k of cost ∝ size^k between the smallest
  * and the largest size (k ≤ 1.1: linear or better, the 0.1 for noise).
  */
 import path from 'node:path';
-import { launchBrowser } from './lib/browser.mjs';
+import { noDevtoolsLoader } from './lib/no-devtools.mjs';
 import { tempFolder } from './lib/branding.mjs';
 import { BENCH_DIR, REPO_DIR, table } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { summarize } from './lib/stats.mjs';
-import { pairs, writeStartupBranding } from './startup.mjs';
+import { checked, pairs, writeStartupBranding } from './startup.mjs';
 import { join, openRosterPage, streamUpdates } from './roster.mjs';
 
 export const name = 'growth';
@@ -27,18 +28,19 @@ async function startupGrowth(counts, pairsPerCount, log) {
   const fixtures = await tempFolder();
   for (const n of counts) await writeStartupBranding(fixtures.dir, n);
   const server = await startServer({ mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': fixtures.dir, '/pages/': path.join(BENCH_DIR, 'pages') } });
-  const browser = await launchBrowser();
+  const detached = await noDevtoolsLoader();
   const rows = [];
   try {
     for (const n of counts) {
-      const { a, b, ratios } = await pairs(browser, server.origin, n, { count: pairsPerCount, warmup: 1 });
+      const load = (url) => detached.load(url).then((result) => checked(url, result, n));
+      const { a, b, ratios } = await pairs(undefined, server.origin, n, { count: pairsPerCount, warmup: 1, load });
       const host = summarize(a.map((r) => r.t), 2).median;
       const baseline = summarize(b.map((r) => r.t), 2).median;
       rows.push({ plugins: n, hostMs: host, baselineMs: baseline, hostPerPlugin: round(host / n), baselinePerPlugin: round(baseline / n), pairedRatio: summarize(ratios, 3).median });
       log(`growth: start-up ${n} plugins: host ${host} ms (${round(host / n)} ms/plugin), baseline ${baseline} ms, paired ${rows.at(-1).pairedRatio}`);
     }
   } finally {
-    await browser.close();
+    await detached.close();
     await server.close();
     await fixtures.remove();
   }
@@ -127,7 +129,7 @@ export function markdown(r) {
     `Growth is read from the exponent k of cost ∝ size^k between the smallest and the largest size: k ≤ ${r.linearExponent} is linear or better (k ≤ 0.9 better than linear). ` +
       'Absolute figures come from a busy machine as often as not; the ratios between sizes, measured minutes apart in one run, are what this table is for.',
     '',
-    `### Start-up per plugin (0 ms latency, ${s.rows[0] ? 'interleaved pairs' : ''}, medians)`,
+    `### Start-up per plugin (0 ms latency, interleaved pairs, each load a Chromium of its own with no DevTools attached, medians)`,
     '',
     table(
       ['plugins', 'host ms', 'host ms per plugin', 'host ms per added plugin', 'baseline ms', 'baseline ms per plugin', 'baseline ms per added plugin', 'paired A/B median'],

@@ -81,7 +81,7 @@ export async function loadOnce(browser, url, expected) {
 }
 
 /** A load's result, when it is a whole one: every plugin registered or loaded, every icon fetched. */
-function checked(url, result, expected) {
+export function checked(url, result, expected) {
   if (result.error) throw new Error(`${url}: ${result.error}`);
   const done = result.loaded ?? result.registered;
   if (done !== expected) throw new Error(`${url}: ${done} of ${expected} plugins`);
