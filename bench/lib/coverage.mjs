@@ -3,8 +3,9 @@
  * `page.coverage` with the raw script coverage): the floor under what a lazy chunk can save.
  * Every function that never ran could in principle move to a chunk loaded later; what ran
  * could not. Bytes are the minified file's, each attributed to the source module its source
- * map names, and gzip -9 is taken of each part's text on its own (the parts' sum is more than
- * the whole: they share words).
+ * map names, and each part's text is compressed on its own with Node's zlib at level 9 (the
+ * parts' sum is more than the whole: they share words; zlib's deflate gives a file about 0.3%
+ * more than the gzip command's -9).
  */
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
