@@ -126,10 +126,7 @@ async function inChromium(log) {
   const { page, errors, close } = await freshPage(browser);
   page.setDefaultTimeout(60_000);
   try {
-    await page.goto(`${server.origin}/pages/size.html`, { waitUntil: 'load' });
-    await page.waitForFunction(() => globalThis.benchReady === true);
-    const start = await page.evaluate(() => globalThis.benchApi.start());
-    if (start.loaded !== 1) throw new Error(`the size plugin did not load: ${errors.join('; ')}`);
+    const start = await startSizePage(page, server.origin, errors);
     const steps = [];
     for (const [step, label] of [
       ['templateDialog', 'a plugin opens a template dialog'],
@@ -155,7 +152,7 @@ async function inChromium(log) {
     for (const s of mine) fetched.push({ ...(await sizes(fileOf(s))), startMs: Number(s.start.toFixed(1)), endMs: Number(s.end.toFixed(1)), ...at(s) });
     log(`size: first toolbar item at ${start.firstItem.toFixed(0)} ms; ${fetched.length} drop-in files fetched in all`);
     const ran = await codeThatRan(browser, server.origin);
-    log(`size: of the drop-in's functions, ${ran.ranRaw} of ${ran.raw} bytes ran by the time the host settled (${ran.ranGzip9} B gzip -9 on their own)`);
+    log(`size: of the drop-in's functions, ${ran.ranRaw} of ${ran.raw} bytes ran by the time the host settled (${ran.ranGzip9} B of zlib level 9 on their own)`);
     return {
       ran,
       steps: steps.map((x) => ({ step: x.step, label: x.label, files: fetched.filter((f) => f.trigger === x.step).map((f) => f.file) })),
@@ -174,6 +171,15 @@ async function inChromium(log) {
   }
 }
 
+/** Loads the size page and waits for its start (the first toolbar item, the host settled, a quiet second). */
+async function startSizePage(page, origin, errors) {
+  await page.goto(`${origin}/pages/size.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => globalThis.benchReady === true);
+  const start = await page.evaluate(() => globalThis.benchApi.start());
+  if (start.loaded !== 1) throw new Error(`the size plugin did not load: ${errors.join('; ')}`);
+  return start;
+}
+
 /**
  * The same page again, in a fresh context, with V8's coverage on from the start: which of the
  * drop-in's functions ran by the time the host settled (and the quiet second after). Moving
@@ -183,10 +189,7 @@ async function codeThatRan(browser, origin) {
   const { page, errors, close } = await freshPage(browser);
   try {
     await startFunctionCoverage(page);
-    await page.goto(`${origin}/pages/size.html`, { waitUntil: 'load' });
-    await page.waitForFunction(() => globalThis.benchReady === true);
-    const start = await page.evaluate(() => globalThis.benchApi.start());
-    if (start.loaded !== 1) throw new Error(`coverage: the size plugin did not load: ${errors.join('; ')}`);
+    await startSizePage(page, origin, errors);
     return await stopFunctionCoverage(page, '/dist/pex-plugin-host.js', `${DROP_IN}.map`);
   } finally {
     await close();
