@@ -81,12 +81,12 @@ describe('pex-plugin-host start', () => {
     expect(seenAtLoad.sort()).to.deep.equal(loaded.map((entry) => entry).sort());
   });
 
-  it('opens the storage of the user\'s choices while manifest.json and settings.json travel, after asking for them', async () => {
-    const folder = fixtureUrl('good');
-    const steps: string[] = [];
-    const runtime = new PluginRuntime(new ConferenceStore(), {
-      fetch: (input, init) => {
+  /** A runtime whose fetches and choice-store calls are logged in `steps`; each fetch answered after `delayMs`. */
+  function loggedRuntime(steps: string[], folder: string, delayMs = 0) {
+    return new PluginRuntime(new ConferenceStore(), {
+      fetch: async (input, init) => {
         steps.push(`fetch ${String(input).slice(folder.length).replace(/\?.*$/, '')}`);
+        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
         return window.fetch(input, init);
       },
       choices: {
@@ -99,10 +99,30 @@ describe('pex-plugin-host start', () => {
         kept: true,
       },
     });
+  }
+
+  it('opens the storage of the user\'s choices in an idle moment while manifest.json and settings.json travel, not in the task that asks for them', async () => {
+    const folder = fixtureUrl('good');
+    const steps: string[] = [];
+    const runtime = loggedRuntime(steps, folder, 150);
     const started = runtime.start(folder);
-    expect(steps).to.deep.equal(['fetch manifest.json', 'fetch settings.json', 'warm']);
+    expect(steps).to.deep.equal(['fetch manifest.json', 'fetch settings.json']);
     await started;
     runtime.stop();
-    expect(steps.indexOf('read'), 'choices are read once the branding is in').to.be.greaterThan(2);
+    // Opened while the branding travelled: before its answers led to the package requests and the first read.
+    expect(steps.slice(0, 3)).to.deep.equal(['fetch manifest.json', 'fetch settings.json', 'warm']);
+    expect(steps.indexOf('read')).to.be.greaterThan(3);
+    expect(steps.filter((step) => step === 'warm')).to.have.length(1);
+  });
+
+  it('does not open the storage for a start that was stopped before the idle moment came', async () => {
+    const folder = fixtureUrl('good');
+    const steps: string[] = [];
+    const runtime = loggedRuntime(steps, folder, 150);
+    void runtime.start(folder);
+    runtime.stop();
+    // Longer than the idle callback's own time-out (200 ms), so a warm left pending would have run.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(steps).to.deep.equal(['fetch manifest.json', 'fetch settings.json']);
   });
 });

@@ -19,6 +19,7 @@ import { atNextFrame } from './next-frame.js';
 import { fitsAudience, isWanted } from './fit-policy.js';
 import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type Webapp2Host } from './webapp2-loader.js';
 import { Webapp3Plugins, type Webapp3Ui, type Webapp3UiLink } from './webapp3-plugins.js';
+import { whenIdle } from './when-idle.js';
 import { commandSinkOf } from '../api/commands.js';
 import { CommandError } from '../conference/commands.js';
 
@@ -118,6 +119,8 @@ export class PluginRuntime {
   /** Bumped by every start and stop: a start that was overtaken stops where it is. */
   #session = 0;
   #abort: AbortController | undefined;
+  /** Cancels the idle-time opening of the choices' storage that start() asked for. */
+  #cancelWarm: (() => void) | undefined;
   /** From start() until its plugins settle: what the menus show as their loading state. */
   readonly #loading = new BehaviorSubject(false);
 
@@ -238,9 +241,13 @@ export class PluginRuntime {
     let branding: BrandingResult;
     try {
       const reading = loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
-      // manifest.json and settings.json are on their way: the storage of the user's choices is
-      // opened while they travel, not when the package files come in.
-      this.#choices.warm?.();
+      // manifest.json and settings.json are on their way. The storage of the user's choices
+      // (the page's first localStorage access: milliseconds in a fresh page) opens in the first
+      // idle moment while they travel, not in this task, which would hold up the element's
+      // first render and, at low latency, the files' answers. Should they come first, it opens
+      // when the list is first published, after the package requests are sent.
+      const warm = this.#choices.warm?.bind(this.#choices);
+      if (warm) this.#cancelWarm = whenIdle(warm);
       branding = await reading;
     } catch (error) {
       // Stopped or overtaken while reading (the host removed, a new branding-url): its reads
@@ -293,6 +300,8 @@ export class PluginRuntime {
 
   /** Unloads every plugin and forgets the branding. */
   stop(): void {
+    this.#cancelWarm?.();
+    this.#cancelWarm = undefined;
     this.#session++;
     this.#menu.starting = false;
     if (this.#loading.value) this.#loading.next(false);
