@@ -8,6 +8,7 @@
  * alternating), each load a Chromium of its own with no DevTools attached (lib/no-devtools.mjs);
  * the ratio of each pair, its median and p90; the same with DevTools attached, for comparison. A sampled CPU profile of host loads says where the main thread's time goes.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, freshPage } from './lib/browser.mjs';
 import { pad, tempFolder, writeBrandingFolder } from './lib/branding.mjs';
@@ -18,6 +19,7 @@ import { percentile, summarize } from './lib/stats.mjs';
 import { profileLoads } from './lib/profile.mjs';
 import { noDevtoolsLoader } from './lib/no-devtools.mjs';
 import { loadSources, traceLoads } from './startup-trace.mjs';
+import { distWithoutCompileHint } from './lib/compile-hint.mjs';
 
 export const name = 'startup';
 export const title = 'Start-up with 30 and 100 plugins (budget: paired median within 1.1×, p90 within 1.25× of loading them by hand)';
@@ -150,6 +152,35 @@ async function sensitivity(browser, origin, plugins, { spinMs = 1, count = 8 } =
 }
 
 /**
+ * The drop-in with its compile hint against the same build without it (lib/compile-hint.mjs),
+ * host pages both, interleaved detached pairs at 0 ms: whether the hint still earns its line.
+ */
+async function compileHintCheck(load, fixturesDir, plugins, { count, warmup }) {
+  const unhinted = path.join(fixturesDir, 'dist-without-compile-hint');
+  await mkdir(unhinted);
+  await distWithoutCompileHint(path.join(REPO_DIR, 'dist'), unhinted);
+  const hinted = await startServer({ mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': fixturesDir, '/pages/': path.join(BENCH_DIR, 'pages') } });
+  const without = await startServer({ mounts: { '/dist/': unhinted, '/branding/': fixturesDir, '/pages/': path.join(BENCH_DIR, 'pages') } });
+  try {
+    const url = (server) => `${server.origin}/pages/startup-host.html?n=${plugins}`;
+    const measured = await interleavedPairs((which) => load(url(which === 'A' ? hinted : without)), { count, warmup });
+    const figures = pairedFigures(measured);
+    return {
+      plugins,
+      latencyMs: 0,
+      pairs: figures.pairs,
+      pairedMedian: figures.pairedMedian,
+      pairedP90: figures.pairedP90,
+      hinted: { median: figures.host.median, packagesStart: medianOf(measured.a, (r) => r.timeline.packages?.firstStart), defined: medianOf(measured.a, (r) => r.tDefined) },
+      unhinted: { median: figures.baseline.median, packagesStart: medianOf(measured.b, (r) => r.timeline.packages?.firstStart), defined: medianOf(measured.b, (r) => r.tDefined) },
+    };
+  } finally {
+    await hinted.close();
+    await without.close();
+  }
+}
+
+/**
  * The baseline against itself (an A/A control): interleaved pairs of two loads of the same
  * by-hand page. Its paired median and p90 are what the ratios show with no host at all, the
  * noise of one load against another on this machine; a host's p90 can be judged against it.
@@ -161,7 +192,7 @@ async function baselineAgainstItself(load, origin, plugins, { count, warmup }) {
   return { pairs: ratios.length, pairedMedian: summary.median, pairedP90: round(percentile(ratios, 90), 3), min: summary.min, max: summary.max };
 }
 
-export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], noiseFloorPlugins = [30], profileRuns = 1, traceRuns = 3, log = console.log } = {}) {
+export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1, latencies = [0, 20], pluginCounts = [30, 100], noiseFloorPlugins = [30], compileHintPairs = 20, profileRuns = 1, traceRuns = 3, log = console.log } = {}) {
   const fixtures = await tempFolder();
   for (const n of pluginCounts) await writeStartupBranding(fixtures.dir, n);
   const server = await startServer({
@@ -175,6 +206,7 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
   let profile;
   let traced;
   let spin;
+  let compileHint;
   try {
     for (const plugins of pluginCounts) {
       for (const latencyMs of latencies) {
@@ -234,6 +266,12 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
         settings.push(entry);
       }
     }
+    if (compileHintPairs > 0) {
+      const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
+      const load = (url) => detached.load(url).then((result) => checked(url, result, n));
+      compileHint = await compileHintCheck(load, fixtures.dir, n, { count: compileHintPairs, warmup });
+      log(`startup: ${n} plugins, 0 ms: the drop-in with its compile hint against itself without: paired median ${compileHint.pairedMedian}, p90 ${compileHint.pairedP90}; first package request ${compileHint.hinted.packagesStart} ms against ${compileHint.unhinted.packagesStart} ms`);
+    }
     if (profileRuns > 0) {
       server.latencyMs = 0;
       const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
@@ -263,8 +301,20 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
     profile,
     trace: traced,
     sensitivity: spin,
+    compileHint,
     pass: settings.every((s) => s.pass),
   };
+}
+
+/** The drop-in with its compile hint against the same build without it. */
+function compileHintSection(c) {
+  if (!c) return '';
+  return [
+    `The drop-in's compile hint weighed: the host page with the built drop-in (its first line \`//# allFunctionsCalledOnLoad\`) against the same build with that line removed, ${c.pairs} interleaved pairs at ${c.plugins} plugins and ${c.latencyMs} ms, no DevTools. ` +
+      `Paired with/without median **${c.pairedMedian}×**, p90 ${c.pairedP90}×; start-up ${c.hinted.median} ms against ${c.unhinted.median} ms (medians), the first package request ${c.hinted.packagesStart} ms after t0 against ${c.unhinted.packagesStart} ms; ` +
+      `the drop-in defined ${c.hinted.defined} ms after navigation against ${c.unhinted.defined} ms (the compile moves before t0, onto the thread that streams the file in).`,
+    '',
+  ].join('\n');
 }
 
 /** The same pairs with DevTools attached: how this benchmark measured before; not the budget. */
@@ -436,6 +486,7 @@ export function markdown(r) {
     '',
     table(['plugins', 'latency', 'pairs', 'A ms median / p90', 'B ms median / p90', 'paired A/B median / p90', 'paired min – max', 'A/B of medians (info)', 'budget', 'result'], rows),
     noiseFloorSection(r.settings),
+    compileHintSection(r.compileHint),
     attachedSection(r.settings),
     'Medians of the resource timeline (ms from t0; first request started → last answer in, per group):',
     '',
