@@ -320,6 +320,47 @@ describe('Roster', () => {
     expect(r.remove('nobody')).to.equal(undefined);
   });
 
+  it('builds each list right through changes in place, joins, departures and syncs, whatever was done to the lists it emitted', async () => {
+    const { roster: r, emissions } = roster();
+    const uuids = (list: readonly Participant[]) => list.map((p) => p.uuid);
+    r.syncBegin();
+    for (const uuid of ['a', 'b', 'c', 'd']) r.upsert(raw({ uuid }));
+    r.syncEnd();
+    await tick();
+    // An app that sorts or empties what it was given in place must not change the next list.
+    (emissions[0] as Participant[]).reverse();
+    r.upsert(raw({ uuid: 'c', is_muted: 'YES' }));
+    await tick();
+    expect(uuids(emissions[1])).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(emissions[1].map((p) => p.muted)).to.deep.equal([false, false, true, false]);
+    (emissions[1] as Participant[]).length = 0;
+    r.setStage([{ participant_uuid: 'b', stage_index: 0, vad: 100 }]);
+    await tick();
+    expect(uuids(emissions[2])).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(emissions[2].map((p) => p.stageIndex)).to.deep.equal([-1, 0, -1, -1]);
+    expect(emissions[2][2].muted, 'the change before stays').to.be.true;
+    r.remove('a');
+    r.upsert(raw({ uuid: 'd', is_muted: 'YES' }));
+    await tick();
+    expect(uuids(emissions[3])).to.deep.equal(['b', 'c', 'd']);
+    expect(emissions[3].map((p) => p.muted)).to.deep.equal([false, true, true]);
+    r.upsert(raw({ uuid: 'e' }));
+    r.setStage([{ participant_uuid: 'e', stage_index: 0, vad: 100 }]);
+    await tick();
+    expect(uuids(emissions[4])).to.deep.equal(['b', 'c', 'd', 'e']);
+    expect(emissions[4].map((p) => p.stageIndex)).to.deep.equal([-1, -1, -1, 0]);
+    r.syncBegin();
+    for (const uuid of ['d', 'b']) r.upsert(raw({ uuid }));
+    r.syncEnd();
+    r.upsert(raw({ uuid: 'b', is_muted: 'YES' }));
+    await tick();
+    expect(uuids(emissions[5])).to.deep.equal(['d', 'b']);
+    expect(emissions[5].map((p) => p.muted)).to.deep.equal([false, true]);
+    expect(uuids(r.participants)).to.deep.equal(['d', 'b']);
+    expect(r.participants, 'each read a list of its own').to.not.equal(r.participants);
+    expect(emissions).to.have.length(6);
+  });
+
   it('a resync replaces the roster: no duplicates, the departed gone', async () => {
     const { roster: r, emissions } = roster();
     r.syncBegin();
