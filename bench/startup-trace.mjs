@@ -3,7 +3,7 @@
  * Where start-up time goes: a Chromium performance trace (the DevTools timeline categories) of
  * host loads and baseline loads of the start-up benchmark's pages, read phase by phase.
  *
- *   node bench/startup-trace.mjs [--plugins 30] [--runs 5] [--latency 0] [--keep trace-dir] [--dist dir]
+ *   node bench/startup-trace.mjs [--plugins 30] [--runs 5] [--latency 0] [--keep trace-dir] [--dist dir] [--attached]
  *
  * For each load, from the page's t0 (`bench:t0` mark) to done (`bench:done` mark): main-thread
  * time by kind (script evaluation by file, compilation, parsing, style and layout, paint, GC,
@@ -12,6 +12,12 @@
  * branding files and the first package request (the host's own critical path), with the
  * functions they ran. Medians over the runs; one host trace and one baseline trace are kept
  * with `--keep` for the DevTools Performance panel.
+ *
+ * Each load is a Chromium of its own traced from its start with no DevTools attached
+ * (`--trace-startup`, lib/no-devtools.mjs), as the budget's loads run. `--attached` traces
+ * through DevTools instead (puppeteer, a fresh context per load in one browser), as before: there
+ * the process and its code are warm and every console call is reported, which hides a cold
+ * load's costs (the first compile of each function, the storage opened, the first layout).
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { SourceMapConsumer } from 'source-map-js';
@@ -22,6 +28,7 @@ import { BENCH_DIR, REPO_DIR } from './lib/results.mjs';
 import { startServer } from './lib/server.mjs';
 import { summarize } from './lib/stats.mjs';
 import { writeStartupBranding } from './startup.mjs';
+import { noDevtoolsLoader } from './lib/no-devtools.mjs';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -408,15 +415,16 @@ export function loadSources(dist = path.join(REPO_DIR, 'dist')) {
 
 /**
  * Traces `runs` interleaved pairs of host and baseline loads (after a warm-up pair) of the
- * start-up pages on `origin`, whose server serves branding/startup-<plugins>/. `keep`: a folder
- * for the first pair's traces.
+ * start-up pages on `origin`, whose server serves branding/startup-<plugins>/. `traceLoad(url)`
+ * resolves to `{result, trace}` (`detachedTracer` or `attachedTracer`). `keep`: a folder for
+ * the first pair's traces.
  */
-export async function traceLoads(browser, origin, { plugins, runs, sources, keep }) {
+export async function traceLoads(traceLoad, origin, { plugins, runs, sources, keep }) {
   const host = [];
   const baseline = [];
   for (let i = 0; i < runs + 1; i++) {
     for (const which of i % 2 ? ['baseline', 'host'] : ['host', 'baseline']) {
-      const { trace: recorded } = await traceOnce(browser, `${origin}/pages/startup-${which}.html?n=${plugins}`);
+      const { trace: recorded } = await traceLoad(`${origin}/pages/startup-${which}.html?n=${plugins}`);
       if (i === 0) continue;
       if (keep && i === 1) {
         await mkdir(keep, { recursive: true });
@@ -428,7 +436,19 @@ export async function traceLoads(browser, origin, { plugins, runs, sources, keep
   return { plugins, runs, host: combine(host), baseline: combine(baseline) };
 }
 
-export async function trace({ plugins = 30, runs = 5, latencyMs = 0, keep, dist = path.join(REPO_DIR, 'dist') } = {}) {
+/** Traced loads with no DevTools, each a Chromium of its own; `close()` when done. */
+export async function detachedTracer() {
+  const loader = await noDevtoolsLoader();
+  // 100 plugins load in about 2 s here; the trace is written once its duration is over.
+  return { traceLoad: (url) => loader.loadTraced(url, { categories: CATEGORIES.join(','), durationS: 6 }), close: loader.close, detached: true };
+}
+
+/** Traced loads through DevTools in `browser` (a fresh context each). */
+export function attachedTracer(browser) {
+  return { traceLoad: (url) => traceOnce(browser, url), close: async () => undefined, detached: false };
+}
+
+export async function trace({ plugins = 30, runs = 5, latencyMs = 0, keep, dist = path.join(REPO_DIR, 'dist'), attached = false } = {}) {
   const fixtures = await tempFolder();
   await writeStartupBranding(fixtures.dir, plugins);
   const server = await startServer({
@@ -436,11 +456,13 @@ export async function trace({ plugins = 30, runs = 5, latencyMs = 0, keep, dist 
     mounts: { '/dist/': dist, '/branding/': fixtures.dir, '/pages/': path.join(BENCH_DIR, 'pages') },
   });
   const sources = await loadSources(dist);
-  const browser = await launchBrowser();
+  const browser = attached ? await launchBrowser() : undefined;
+  const tracer = attached ? attachedTracer(browser) : await detachedTracer();
   try {
-    return { latencyMs, ...(await traceLoads(browser, server.origin, { plugins, runs, sources, keep })) };
+    return { latencyMs, detached: tracer.detached, ...(await traceLoads(tracer.traceLoad, server.origin, { plugins, runs, sources, keep })) };
   } finally {
-    await browser.close();
+    await tracer.close();
+    await browser?.close();
     await server.close();
     await fixtures.remove();
   }
@@ -452,6 +474,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const at = args.indexOf(`--${name}`);
     return at >= 0 ? args[at + 1] : fallback;
   };
-  const result = await trace({ plugins: Number(option('plugins', 30)), runs: Number(option('runs', 5)), latencyMs: Number(option('latency', 0)), keep: option('keep'), ...(option('dist') ? { dist: path.resolve(option('dist')) } : {}) });
+  const result = await trace({ plugins: Number(option('plugins', 30)), runs: Number(option('runs', 5)), latencyMs: Number(option('latency', 0)), keep: option('keep'), attached: args.includes('--attached'), ...(option('dist') ? { dist: path.resolve(option('dist')) } : {}) });
   console.log(JSON.stringify(result, (key, value) => (typeof value === 'number' ? Number(value.toFixed(2)) : value), 2));
 }

@@ -18,7 +18,7 @@ import { interleavedPairs, medianOf, pairedFigures } from './lib/pairs.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
 import { profileLoads } from './lib/profile.mjs';
 import { noDevtoolsLoader } from './lib/no-devtools.mjs';
-import { loadSources, traceLoads } from './startup-trace.mjs';
+import { detachedTracer, loadSources, traceLoads } from './startup-trace.mjs';
 import { distWithoutCompileHint } from './lib/compile-hint.mjs';
 
 export const name = 'startup';
@@ -280,7 +280,13 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
     if (traceRuns > 0) {
       server.latencyMs = 0;
       const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
-      traced = { latencyMs: 0, ...(await traceLoads(browser, server.origin, { plugins: n, runs: traceRuns, sources: await loadSources() })) };
+      // Traced as the budget's loads run: no DevTools, each a Chromium of its own.
+      const tracer = await detachedTracer();
+      try {
+        traced = { latencyMs: 0, detached: true, ...(await traceLoads(tracer.traceLoad, server.origin, { plugins: n, runs: traceRuns, sources: await loadSources() })) };
+      } finally {
+        await tracer.close();
+      }
       log(`startup: traced ${traceRuns} pairs at ${n} plugins: host done ${round(traced.host.doneMs, 1)} ms, baseline ${round(traced.baseline.doneMs, 1)} ms (the tracer slows both)`);
       spin = await sensitivity(browser, server.origin, n);
       log(`startup: the baseline with ${spin.spinMs} ms of script per package file: ${spin.pairedRatio.median}× (${spin.extraMs.median} ms more, ${spin.loadMsPerScriptMs} ms of load per ms of script)`);
@@ -401,7 +407,7 @@ function traceSection(t, spin) {
     '',
     `### A trace of the start-up (${t.plugins} plugins, ${t.latencyMs} ms latency)`,
     '',
-    `Chromium performance traces (the DevTools timeline categories and the V8 sampler) of ${t.runs} interleaved pairs of loads, read from the page's \`bench:t0\` mark to its \`bench:done\` mark (\`bench/startup-trace.mjs\`; run it alone with \`--keep <folder>\` to open a trace in DevTools). The tracer slows both pages: done at ${ms(t.host.doneMs)} ms (host) and ${ms(t.baseline.doneMs)} ms (baseline). Main-thread time by kind, medians, ms:`,
+    `Chromium performance traces (the DevTools timeline categories and the V8 sampler) of ${t.runs} interleaved pairs of loads, ${t.detached ? 'each a Chromium of its own traced from its start with no DevTools attached (`--trace-startup`), as the budget\'s loads run' : 'through DevTools (attached)'}, read from the page's \`bench:t0\` mark to its \`bench:done\` mark (\`bench/startup-trace.mjs\`; run it alone with \`--keep <folder>\` to open a trace in DevTools). The tracer slows both pages: done at ${ms(t.host.doneMs)} ms (host) and ${ms(t.baseline.doneMs)} ms (baseline). Main-thread time by kind, medians, ms:`,
     '',
     table(['page', ...kinds], [
       ['A (host)', ...kinds.map((k) => ms(t.host.kinds[k]))],
