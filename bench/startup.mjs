@@ -19,7 +19,7 @@ import { percentile, summarize } from './lib/stats.mjs';
 import { profileLoads } from './lib/profile.mjs';
 import { noDevtoolsLoader } from './lib/no-devtools.mjs';
 import { detachedTracer, loadSources, traceLoads } from './startup-trace.mjs';
-import { distWithoutCompileHint } from './lib/compile-hint.mjs';
+import { COMPILE_HINT, distWithoutCompileHint } from './lib/compile-hint.mjs';
 
 export const name = 'startup';
 export const title = 'Start-up with 30 and 100 plugins (budget: paired median within 1.1×, p90 within 1.25× of loading them by hand)';
@@ -155,11 +155,11 @@ async function sensitivity(browser, origin, plugins, { spinMs = 1, count = 8 } =
  * The drop-in with its compile hint against the same build without it (lib/compile-hint.mjs),
  * host pages both, interleaved detached pairs at 0 ms: whether the hint still earns its line.
  */
-async function compileHintCheck(load, fixturesDir, plugins, { count, warmup }) {
+async function compileHintCheck(load, hinted, fixturesDir, plugins, { count, warmup }) {
   const unhinted = path.join(fixturesDir, 'dist-without-compile-hint');
   await mkdir(unhinted);
   await distWithoutCompileHint(path.join(REPO_DIR, 'dist'), unhinted);
-  const hinted = await startServer({ mounts: { '/dist/': path.join(REPO_DIR, 'dist'), '/branding/': fixturesDir, '/pages/': path.join(BENCH_DIR, 'pages') } });
+  // The benchmark's own server (serving the built dist/) for the hinted side; this one beside it for the other.
   const without = await startServer({ mounts: { '/dist/': unhinted, '/branding/': fixturesDir, '/pages/': path.join(BENCH_DIR, 'pages') } });
   try {
     const url = (server) => `${server.origin}/pages/startup-host.html?n=${plugins}`;
@@ -175,7 +175,6 @@ async function compileHintCheck(load, fixturesDir, plugins, { count, warmup }) {
       unhinted: { median: figures.baseline.median, packagesStart: medianOf(measured.b, (r) => r.timeline.packages?.firstStart), defined: medianOf(measured.b, (r) => r.tDefined) },
     };
   } finally {
-    await hinted.close();
     await without.close();
   }
 }
@@ -269,7 +268,8 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
     if (compileHintPairs > 0) {
       const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
       const load = (url) => detached.load(url).then((result) => checked(url, result, n));
-      compileHint = await compileHintCheck(load, fixtures.dir, n, { count: compileHintPairs, warmup });
+      server.latencyMs = 0;
+      compileHint = await compileHintCheck(load, server, fixtures.dir, n, { count: compileHintPairs, warmup });
       log(`startup: ${n} plugins, 0 ms: the drop-in with its compile hint against itself without: paired median ${compileHint.pairedMedian}, p90 ${compileHint.pairedP90}; first package request ${compileHint.hinted.packagesStart} ms against ${compileHint.unhinted.packagesStart} ms`);
     }
     if (profileRuns > 0) {
@@ -316,7 +316,7 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
 function compileHintSection(c) {
   if (!c) return '';
   return [
-    `The drop-in's compile hint weighed: the host page with the built drop-in (its first line \`//# allFunctionsCalledOnLoad\`) against the same build with that line removed, ${c.pairs} interleaved pairs at ${c.plugins} plugins and ${c.latencyMs} ms, no DevTools. ` +
+    `The drop-in's compile hint weighed: the host page with the built drop-in (its first line \`${COMPILE_HINT}\`) against the same build with that line removed, ${c.pairs} interleaved pairs at ${c.plugins} plugins and ${c.latencyMs} ms, no DevTools. ` +
       `Paired with/without median **${c.pairedMedian}×**, p90 ${c.pairedP90}×; start-up ${c.hinted.median} ms against ${c.unhinted.median} ms (medians), the first package request ${c.hinted.packagesStart} ms after t0 against ${c.unhinted.packagesStart} ms; ` +
       `the drop-in defined ${c.hinted.defined} ms after navigation against ${c.unhinted.defined} ms (the compile moves before t0, onto the thread that streams the file in).`,
     '',
@@ -500,7 +500,7 @@ export function markdown(r) {
     '',
     'Before t0, in A only (ms from navigation start, medians): the drop-in file in, and its elements defined. ' +
       'The load and compile of the drop-in is the page\'s cost before the host is appended, which no ratio above includes; ' +
-      'the drop-in\'s compile hint (`//# allFunctionsCalledOnLoad`) compiles it there, while it streams in, instead of inside the timed start-up: ' +
+      `the drop-in's compile hint (\`${COMPILE_HINT}\`) compiles it there, while it streams in, instead of inside the timed start-up: ` +
       r.settings.map((s) => `${s.plugins} / ${s.latencyMs} ms: in ${s.hostTimeline.dropInEnd ?? '—'}, defined ${s.hostTimeline.defined ?? '—'}`).join('; ') +
       '.',
     '',
