@@ -4,7 +4,10 @@
  * loads of the Web App 3 benchmark's pages, cut into phases at the moments the network events
  * give, each phase with its main-thread time by kind and the functions sampled in it.
  *
- *   node bench/webapp3-trace.mjs [--runs 3] [--latency 20] [--top 8] [--against baseline|minimal]
+ *   node bench/webapp3-trace.mjs [--runs 3] [--latency 20] [--top 8] [--against baseline|minimal] [--attached]
+ *
+ * Each load is a Chromium of its own traced from its start with no DevTools attached, as the
+ * budget's loads run; `--attached` traces through DevTools in one browser instead.
  *
  * Phases of the host (A): the branding files asked for and answered; the Web App 3 chunks
  * asked for and the first in; the frames made (their navigations sent); the last frame sent to
@@ -16,7 +19,7 @@
  */
 import { launchBrowser } from './lib/browser.mjs';
 import { webapp3Fixtures } from './webapp3.mjs';
-import { traceOnce, mainThreadOf, completeEvents, timeByKind, samplesOf, profileWindow, loadSources, requestTimeline } from './startup-trace.mjs';
+import { detachedTracer, attachedTracer, mainThreadOf, completeEvents, timeByKind, samplesOf, profileWindow, loadSources, requestTimeline } from './startup-trace.mjs';
 
 const BRANDING_ID = '1700000000999';
 
@@ -94,25 +97,29 @@ function analyse(trace, sources, top) {
   };
 }
 
-export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8, against = 'baseline' } = {}) {
+export async function trace({ runs = 3, latencyMs = 20, plugins = 30, top = 8, against = 'baseline', attached = false } = {}) {
   const fixtures = await webapp3Fixtures({ plugins, latencyMs });
   const { server } = fixtures;
   const sources = await loadSources();
-  const browser = await launchBrowser();
+  // As the budget's loads run: each a Chromium of its own, no DevTools (whose client is told of
+  // every frame's context and console call); `attached` traces through DevTools instead.
+  const browser = attached ? await launchBrowser() : undefined;
+  const tracer = attached ? attachedTracer(browser) : await detachedTracer();
   const loads = { host: [], [against]: [] };
   try {
     // A warm-up pair first, then `runs` pairs, the order alternating.
     for (let i = 0; i <= runs; i++) {
       for (const which of i % 2 ? [against, 'host'] : ['host', against]) {
-        const { trace: recorded } = await traceOnce(browser, `${server.origin}/pages/webapp3-${which}.html?n=${plugins}&brandingID=${BRANDING_ID}`);
+        const { trace: recorded } = await tracer.traceLoad(`${server.origin}/pages/webapp3-${which}.html?n=${plugins}&brandingID=${BRANDING_ID}`);
         if (i > 0) loads[which].push(analyse(recorded, sources, top));
       }
     }
   } finally {
-    await browser.close();
+    await tracer.close();
+    await browser?.close();
     await fixtures.close();
   }
-  return { latencyMs, plugins, runs, ...loads };
+  return { latencyMs, plugins, runs, detached: tracer.detached, ...loads };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -123,6 +130,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const against = option('against', 'baseline');
   if (!['baseline', 'minimal'].includes(against)) throw new Error(`--against ${against}: baseline or minimal`);
-  const result = await trace({ runs: Number(option('runs', 3)), latencyMs: Number(option('latency', 20)), top: Number(option('top', 8)), against });
+  const result = await trace({ runs: Number(option('runs', 3)), latencyMs: Number(option('latency', 20)), top: Number(option('top', 8)), against, attached: args.includes('--attached') });
   console.log(JSON.stringify(result, null, 2));
 }

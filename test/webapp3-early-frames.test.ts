@@ -4,7 +4,7 @@ import type { Webapp3Entry } from '../src/config/types.js';
 import { makeEarlyFrames } from '../src/runtime/webapp3-early-frames.js';
 import { Webapp3Plugins } from '../src/runtime/webapp3-plugins.js';
 import { Webapp3Host } from '../src/webapp3/index.js';
-import { fixtureUrl, until } from './support/webapp3-harness.js';
+import { countWindowReads, fixtureUrl, until } from './support/webapp3-harness.js';
 
 /**
  * The frames of a branding's Web App 3 plugins are made by the runtime as soon as they load,
@@ -62,7 +62,19 @@ describe('Web App 3 frames made before the frame host arrives', () => {
     expect(container.querySelectorAll('iframe').length).to.equal(0);
   });
 
-  it('keeps only what the frames post: a message from no window is not taken for a frame out of any document', () => {
+  it("reads none of the frames' windows when it makes them: what their pages post is matched to them later", () => {
+    const reads = countWindowReads();
+    let early: ReturnType<typeof makeEarlyFrames> | undefined;
+    try {
+      early = makeEarlyFrames(container, [entry('one'), entry('two')]);
+      expect(reads.total).to.equal(0);
+    } finally {
+      reads.restore();
+      early?.remove();
+    }
+  });
+
+  it('keeps no message from no window (a port\'s), nor any while its frames are out of any document', () => {
     const detached = document.createElement('div');
     const early = makeEarlyFrames(detached, [entry('nowhere')]);
     try {

@@ -5,7 +5,7 @@ import { ConferenceStore } from '../src/conference/conference-store.js';
 import type { Participant } from '../src/conference/types.js';
 import { Webapp3Host, type RpcHandlers, type Webapp3HostOptions, type Webapp3StatusChange } from '../src/webapp3/index.js';
 import { participant as kitParticipant } from '../testing/participants.js';
-import { callReached, fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
+import { callReached, countWindowReads, fixtureUrl, frameOf, probeCall, Reports, until } from './support/webapp3-harness.js';
 
 /** The testing kit's participant, with the uri and stage these tests read. */
 function participant(uuid: string, name: string, overrides: Partial<Participant> = {}): Participant {
@@ -116,6 +116,31 @@ describe('Web App 3 host: the parent side of @pexip/plugin-api', () => {
     await until(() => reports.of('hello', 'registered').length === 1, 'registerPlugin to resolve in the plugin');
     expect(statuses.map((s) => s.status)).to.deep.equal(['loading', 'ready']);
     expect(plugin.channelId).to.match(/^hello-/);
+  });
+
+  it("reads no frame's window before its page posts, and then only the frame of the plugin its handshake names", async () => {
+    makeHost();
+    const reads = countWindowReads();
+    try {
+      // `quiet` is listed first and its page never registers.
+      const [, a, b] = host!.load([{ id: 'quiet', src: fixtureUrl('silent/index.html') }, probe('a'), probe('b')]);
+      // Read now, each frame's window would cost it a script context for its first, empty document.
+      expect(reads.total).to.equal(0);
+      await Promise.all([a.ready, b.ready]);
+      // One read each: a handshake is matched to the frame of the plugin it names first, and the
+      // window found is kept for every later call and reply; the quiet frame's is never read.
+      expect([reads.of(frameOf(container, 'quiet')), reads.of(frameOf(container, 'a')), reads.of(frameOf(container, 'b'))]).to.deep.equal([0, 1, 1]);
+    } finally {
+      reads.restore();
+    }
+  });
+
+  it('matches a page that registers under another id than its entry by its window: the entry\'s plugin is ready', async () => {
+    makeHost();
+    const [plugin] = host!.load([{ id: 'listed', src: fixtureUrl('probe/index.html?id=other') }]);
+    const meta = await plugin.ready;
+    expect(meta).to.deep.equal({ id: 'other', version: 0 });
+    expect(statuses.map((s) => [s.pluginId, s.status])).to.deep.equal([['listed', 'loading'], ['listed', 'ready']]);
   });
 
   it('answers the raw handshake with {ack: true} in the reply envelope', async () => {

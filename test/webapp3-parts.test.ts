@@ -84,7 +84,7 @@ describe('Web App 3: a widget\'s handshake', () => {
     let meta: HandshakeMeta | undefined;
     const handshake = new FrameHandshake({
       pluginId: 'parent-plugin',
-      window: frame.contentWindow!,
+      frame,
       kind: 'widget',
       router: new RpcRouter({ 'conference:lock': () => ({ served: true }) }),
       onReady: (received) => (meta = received),
@@ -98,7 +98,7 @@ describe('Web App 3: a widget\'s handshake', () => {
       expect(outcome.value).to.deep.equal({ served: true });
     } finally {
       handshake.close();
-      channels.unregister(frame.contentWindow!);
+      channels.unregister(handshake);
       frame.remove();
       reports.dispose();
     }

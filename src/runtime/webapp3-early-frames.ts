@@ -29,12 +29,15 @@ export function makeEarlyFrames(container: Element, entries: readonly Webapp3Ent
   const fragment = document.createDocumentFragment();
   fragment.append(...frames.values());
   container.append(fragment);
-  // A frame out of any document has no window; a message from no window (a port's) is no frame's.
-  const windows = new Set([...frames.values()].map((frame) => frame.contentWindow).filter((window) => window !== null));
+  // Every message from another window is kept, and the frame host's channels tell later which
+  // came from which frame: reading the frames' windows now would cost each frame a script
+  // context for its first, empty document (src/webapp3/channel.ts says more). A frame out of any
+  // document has no page to post; a message from no window (a port's) is no frame's.
+  const connected = container.isConnected;
   let messages: MessageEvent[] = [];
   const target = document.defaultView;
   const keep = (event: MessageEvent) => {
-    if (windows.has(event.source as Window)) messages.push(event);
+    if (connected && event.source && event.source !== target) messages.push(event);
   };
   target?.addEventListener('message', keep);
   const stop = () => target?.removeEventListener('message', keep);

@@ -9,6 +9,14 @@
  * posted with the target origin '*': no other origin would match an opaque one, and '*' sends
  * nothing anywhere else because the message is posted on that frame's own window, never
  * broadcast; a page the frame navigated to receives it, as the plugin's own code would.
+ *
+ * A frame's window is read only when a message has come and has to be matched to a frame, not
+ * when the frame is registered. Reading a new frame's `contentWindow` right after its insertion
+ * makes Chromium build a script context for the frame's first, empty document, which the
+ * frame's own page then replaces: with 30 frames inserted at once that is tens of milliseconds
+ * of the page's main thread spent before any frame's page has loaded. By the time a frame's page
+ * posts, its window is there to compare. A handshake names its plugin, so the frame of that
+ * plugin is compared first; the name only orders the search, the window decides.
  */
 
 /** A call as the plugin side sends it: `{rpc, payload, id, chanId}`. */
@@ -38,7 +46,8 @@ export interface IgnoredMessage {
 /** What a registered frame does with the calls it is handed. */
 export interface FrameEndpoint {
   readonly pluginId: string;
-  readonly window: Window;
+  /** The frame's window (null once it is out of the document), read when a message is matched to it. */
+  readonly window: Window | null;
   /** The rpc names that open the channel (`syn` for a plugin, `syn:widget` for a widget). */
   readonly handshakeRpc: string;
   /** A call on its channel, or (channel not open yet) its handshake. */
@@ -49,6 +58,8 @@ export interface FrameEndpoint {
 export interface ChannelLink {
   /** The channel its handshake opened; undefined before. */
   readonly chanId: string | undefined;
+  /** The frame's window, once a message from it was matched to it. */
+  readonly window: Window | undefined;
   /** Opens the channel: only calls with this `chanId` are handed over from now on. */
   open(chanId: string): void;
   /** Posts `message` with the channel's `chanId` to this frame alone. */
@@ -63,11 +74,21 @@ function isCall(data: unknown): data is RpcCallMessage {
 
 interface Registration {
   endpoint: FrameEndpoint;
-  link: ChannelLink & { chanId: string | undefined; closed: boolean };
+  link: ChannelLink & { chanId: string | undefined; window: Window | undefined; closed: boolean };
+}
+
+/** The plugin a handshake names (`registerPlugin`'s id, `registerWidget`'s parentPluginId), if any. */
+function claimedPluginId(call: RpcCallMessage): unknown {
+  const payload = call.payload as { id?: unknown; parentPluginId?: unknown } | null;
+  return typeof payload === 'object' && payload !== null ? (payload.parentPluginId ?? payload.id) : undefined;
 }
 
 export class FrameChannels {
-  readonly #registrations = new Map<Window, Registration>();
+  readonly #registrations = new Map<FrameEndpoint, Registration>();
+  /** The registrations matched to their frame's window so far. */
+  readonly #byWindow = new Map<Window, Registration>();
+  /** The registrations no message has been matched to yet: their windows are not read yet. */
+  readonly #unmatched = new Set<Registration>();
   readonly #ignored: IgnoredMessage[] = [];
   #ignoredCount = 0;
   readonly #onIgnored: ((message: IgnoredMessage) => void) | undefined;
@@ -78,7 +99,8 @@ export class FrameChannels {
     const data: unknown = event.data;
     // Not the protocol's: someone else's message on the same window.
     if (!isCall(data)) return;
-    const registration = event.source ? this.#registrations.get(event.source as Window) : undefined;
+    const source = event.source as Window | null;
+    const registration = source ? (this.#byWindow.get(source) ?? this.#match(source, data)) : undefined;
     if (!registration) return this.#ignore({ reason: 'unknown-source', rpc: data.rpc });
     const { endpoint, link } = registration;
     if (link.chanId === undefined) {
@@ -118,21 +140,25 @@ export class FrameChannels {
     return this.#listening;
   }
 
-  /** Starts taking calls from `endpoint.window`. Returns the link; `unregister` ends it. */
+  /** Starts taking calls from `endpoint`'s frame. Returns the link; `unregister` ends it. */
   register(endpoint: FrameEndpoint): ChannelLink {
-    if (this.#registrations.has(endpoint.window)) throw new Error(`A frame is registered twice (plugin "${endpoint.pluginId}").`);
+    if (this.#registrations.has(endpoint)) throw new Error(`A frame is registered twice (plugin "${endpoint.pluginId}").`);
     const link = {
       chanId: undefined as string | undefined,
+      window: undefined as Window | undefined,
       closed: false,
       open(chanId: string) {
         link.chanId = chanId;
       },
       post(message: Record<string, unknown>) {
-        if (link.closed || link.chanId === undefined) return;
-        endpoint.window.postMessage({ ...message, chanId: link.chanId }, '*');
+        // A channel opens with a handshake from the frame, so its window is known by then.
+        if (link.closed || link.chanId === undefined || !link.window) return;
+        link.window.postMessage({ ...message, chanId: link.chanId }, '*');
       },
     };
-    this.#registrations.set(endpoint.window, { endpoint, link });
+    const registration = { endpoint, link };
+    this.#registrations.set(endpoint, registration);
+    this.#unmatched.add(registration);
     if (!this.#listening) {
       this.#target.addEventListener('message', this.#onMessage);
       this.#listening = true;
@@ -146,15 +172,31 @@ export class FrameChannels {
   }
 
   /** Stops taking calls from the frame; its link posts nothing more. The listener goes with the last frame. */
-  unregister(window: Window): void {
-    const registration = this.#registrations.get(window);
+  unregister(endpoint: FrameEndpoint): void {
+    const registration = this.#registrations.get(endpoint);
     if (!registration) return;
     registration.link.closed = true;
-    this.#registrations.delete(window);
+    this.#registrations.delete(endpoint);
+    this.#unmatched.delete(registration);
+    if (registration.link.window) this.#byWindow.delete(registration.link.window);
     if (this.#registrations.size === 0 && this.#listening) {
       this.#target.removeEventListener('message', this.#onMessage);
       this.#listening = false;
     }
+  }
+
+  /** The registration whose frame's window is `source`, among those not matched yet (see above). */
+  #match(source: Window, call: RpcCallMessage): Registration | undefined {
+    if (this.#unmatched.size === 0) return undefined;
+    const claimed = claimedPluginId(call);
+    const found =
+      [...this.#unmatched].find(({ endpoint }) => endpoint.pluginId === claimed && endpoint.window === source) ??
+      [...this.#unmatched].find(({ endpoint }) => endpoint.pluginId !== claimed && endpoint.window === source);
+    if (!found) return undefined;
+    this.#unmatched.delete(found);
+    this.#byWindow.set(source, found);
+    found.link.window = source;
+    return found;
   }
 
   #ignore(message: IgnoredMessage): void {

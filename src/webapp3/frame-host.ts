@@ -18,12 +18,12 @@ export interface Webapp3PluginEntry {
 /** One plugin's frame, in the document. */
 export interface PluginFrame {
   readonly pluginId: string;
-  readonly element: HTMLIFrameElement;
   /**
-   * The frame's window. It is the same object for the frame's whole life (navigations included),
-   * which is what makes it the identity a message's `event.source` is checked against.
+   * The frame. Its window is the same object for the frame's whole life (navigations included),
+   * which is what makes it the identity a message's `event.source` is checked against; it is read
+   * only once a message comes (channel.ts says why).
    */
-  readonly window: Window;
+  readonly element: HTMLIFrameElement;
   /** Takes the frame out of the document; its page and everything it runs end with it. */
   remove(): void;
 }
@@ -49,6 +49,8 @@ function frameElementFor(document: Document, entry: Webapp3PluginEntry): HTMLIFr
  */
 export function createPluginFrames(container: Element, entries: readonly Webapp3PluginEntry[], early?: ReadonlyMap<string, HTMLIFrameElement>): FrameOutcome[] {
   const document = container.ownerDocument;
+  // A frame out of the document has no window: no page of it would load, nor post to this one.
+  if (!container.isConnected) throw new Error('The container of Web App 3 plugins\' frames is not in the document.');
   const made: { pluginId: string; element: HTMLIFrameElement }[] = [];
   const outcomes: (FrameOutcome | { pluginId: string; index: number })[] = [];
   const ids = new Set<string>();
@@ -73,10 +75,7 @@ export function createPluginFrames(container: Element, entries: readonly Webapp3
   return outcomes.map((outcome) => {
     if (!('index' in outcome)) return outcome;
     const { element } = made[outcome.index];
-    const window = element.contentWindow;
-    // A frame inserted into a document with a browsing context always has one.
-    if (!window) throw new Error(`The frame of Web App 3 plugin "${outcome.pluginId}" has no window: is the container in the document?`);
-    return { pluginId: outcome.pluginId, frame: { pluginId: outcome.pluginId, element, window, remove: () => element.remove() } };
+    return { pluginId: outcome.pluginId, frame: { pluginId: outcome.pluginId, element, remove: () => element.remove() } };
   });
 }
 

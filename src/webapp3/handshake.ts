@@ -25,7 +25,8 @@ export interface HandshakeMeta {
 
 export interface HandshakeOptions {
   pluginId: string;
-  window: Window;
+  /** The plugin's (or widget's) frame: its window is read only when a message from it comes (see channel.ts). */
+  frame: HTMLIFrameElement;
   /** 'plugin' opens with `syn`, 'widget' with `syn:widget`. */
   kind?: 'plugin' | 'widget';
   router: RpcRouter;
@@ -39,7 +40,6 @@ export interface HandshakeOptions {
 
 export class FrameHandshake implements FrameEndpoint {
   readonly pluginId: string;
-  readonly window: Window;
   readonly handshakeRpc: 'syn' | 'syn:widget';
   readonly #options: HandshakeOptions;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,7 +49,6 @@ export class FrameHandshake implements FrameEndpoint {
   constructor(options: HandshakeOptions) {
     this.#options = options;
     this.pluginId = options.pluginId;
-    this.window = options.window;
     this.handshakeRpc = options.kind === 'widget' ? 'syn:widget' : 'syn';
     if (options.kind === 'widget') return;
     const timeout = options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT;
@@ -67,6 +66,10 @@ export class FrameHandshake implements FrameEndpoint {
         ),
       );
     }, timeout);
+  }
+
+  get window(): Window | null {
+    return this.#options.frame.contentWindow;
   }
 
   /** Whether the handshake is done. */
@@ -89,7 +92,10 @@ export class FrameHandshake implements FrameEndpoint {
   receive(call: RpcCallMessage, link: ChannelLink): void {
     if (this.#closed) return;
     if (call.rpc === this.handshakeRpc) return this.#handshake(call, link);
-    void this.#options.router.route(call, this.pluginId, this.window).then((payload) => {
+    // The call was matched to this frame by its window, so the link has it.
+    const page = link.window;
+    if (!page) return;
+    void this.#options.router.route(call, this.pluginId, page).then((payload) => {
       if (!this.#closed) link.post({ rpc: call.rpc, replyTo: call.id, payload });
     });
   }

@@ -110,7 +110,6 @@ export interface Webapp3RpcContext extends RpcContext {
 interface OpenWidget {
   frame: WidgetFrame;
   handshake: FrameHandshake;
-  window: Window;
   link?: ChannelLink;
   sink?: (event: string, payload: unknown) => void;
   onClosed?: () => void;
@@ -209,7 +208,7 @@ export class Webapp3Host {
       running.frame = outcome.frame;
       running.handshake = new FrameHandshake({
         pluginId: outcome.pluginId,
-        window: outcome.frame.window,
+        frame: outcome.frame.element,
         router: this.#router,
         registerTimeout: this.#options.registerTimeout ?? DEFAULT_REGISTER_TIMEOUT,
         onReady: (meta, link) => this.#ready(running, meta, link),
@@ -280,17 +279,15 @@ export class Webapp3Host {
       sandbox: running.frame.element.getAttribute('sandbox') ?? 'allow-scripts',
     });
     request.place(element);
-    const frameWindow = element.contentWindow;
-    if (!frameWindow) {
+    if (!element.isConnected) {
       element.remove();
       throw new Error(`the widget "${request.widgetId}" was not placed in the document`);
     }
     const open: OpenWidget = {
-      window: frameWindow,
       onClosed: request.onClosed,
       handshake: new FrameHandshake({
         pluginId,
-        window: frameWindow,
+        frame: element,
         kind: 'widget',
         router: this.#router,
         onReady: (_meta, link) => {
@@ -327,7 +324,7 @@ export class Webapp3Host {
     running.widgets.delete(widgetId);
     if (open.sink) this.#events?.remove(open.sink);
     open.handshake.close();
-    this.#channels.unregister(open.window);
+    this.#channels.unregister(open.handshake);
     open.frame.element.remove();
     if (tellOwner) open.onClosed?.();
   }
@@ -384,11 +381,11 @@ export class Webapp3Host {
     for (const widgetId of [...running.widgets.keys()]) this.#closeWidget(running, widgetId, true);
     if (running.sink) this.#events?.remove(running.sink);
     running.sink = undefined;
-    running.handshake?.close();
-    if (running.frame) {
-      this.#channels.unregister(running.frame.window);
-      running.frame.remove();
+    if (running.handshake) {
+      running.handshake.close();
+      this.#channels.unregister(running.handshake);
     }
+    running.frame?.remove();
     running.frame = undefined;
     running.handshake = undefined;
     running.link = undefined;

@@ -119,3 +119,26 @@ export class Stage {
     this.place.remove();
   }
 }
+
+/**
+ * Counts reads of `contentWindow` on every iframe, by frame, until `restore()`: the frame host
+ * must not read a frame's window before its page has posted (src/webapp3/channel.ts says why).
+ */
+export function countWindowReads(): { of(frame: HTMLIFrameElement): number; readonly total: number; restore(): void } {
+  const descriptor = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+  const reads = new Map<HTMLIFrameElement, number>();
+  Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+    ...descriptor,
+    get(this: HTMLIFrameElement) {
+      reads.set(this, (reads.get(this) ?? 0) + 1);
+      return descriptor.get!.call(this) as Window | null;
+    },
+  });
+  return {
+    of: (frame) => reads.get(frame) ?? 0,
+    get total() {
+      return [...reads.values()].reduce((sum, n) => sum + n, 0);
+    },
+    restore: () => Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', descriptor),
+  };
+}
