@@ -343,7 +343,7 @@ export function markdown(r) {
       `${r.pairsPerSetting} interleaved pairs per setting after ${r.warmupPairs} warm-up pair, the order alternating. ` +
       'Each load is a Chromium process of its own started with the page (fresh profile, so no cache), with no DevTools attached: the page reports its result itself (`lib/no-devtools.mjs`). With DevTools attached, every frame\'s context and every console call (`@pexip/plugin-api` logs each message its page receives) are reported to the client as the page runs, which slows every page; those figures are below, for comparison with the runs before. ' +
       'A: from appending `<pex-plugin-host branding-url=...>` (the drop-in already loaded; manifest.json lists the plugins, settings.json none) to `host.plugins` listing all of them `loaded` (each frame\'s `registerPlugin` answered) and each plugin\'s toolbar button (`ui.addButton`) drawn in the host\'s `<pex-toolbar>`. ' +
-      `B: the same page, from the same quiet moment, the frames inserted at once, to the last message in. ${r.server}.`,
+      `B: the same page, from the same quiet moment, the frames inserted at once, to the last message in; a message counts when it comes from the window of the frame it names, read then (since 5e18fc8, when the host stopped reading windows early; before, the page read every frame's window as it inserted them, which costs each frame a script context for its first, empty document and made B about 8% slower in 12 pairs). ${r.server}.`,
     '',
     `Budget: ${r.budget.note}. The ratio of the medians is shown for reference only.`,
     '',
