@@ -265,8 +265,9 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
         settings.push(entry);
       }
     }
+    // The compile-hint check, the profile and the trace load one plugin count: 30 when it is measured.
+    const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
     if (compileHintPairs > 0) {
-      const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
       const load = (url) => detached.load(url).then((result) => checked(url, result, n));
       server.latencyMs = 0;
       compileHint = await compileHintCheck(load, server, fixtures.dir, n, { count: compileHintPairs, warmup });
@@ -274,12 +275,10 @@ export async function run({ pairsPerSetting = 20, attachedPairs = 10, warmup = 1
     }
     if (profileRuns > 0) {
       server.latencyMs = 0;
-      const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
       profile = { latencyMs: 0, ...(await profileHost(browser, `${server.origin}/pages/startup-host.html?n=${n}`, n, profileRuns)) };
     }
     if (traceRuns > 0) {
       server.latencyMs = 0;
-      const n = pluginCounts.includes(30) ? 30 : pluginCounts[0];
       // Traced as the budget's loads run: no DevTools, each a Chromium of its own.
       const tracer = await detachedTracer();
       try {
