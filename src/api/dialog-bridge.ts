@@ -1,6 +1,7 @@
-import { ReplaySubject, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { GuardedObservable } from '../runtime/guarded-observable.js';
 import { countedStream } from '../runtime/live-subscriptions.js';
+import { SettledOnce } from '../runtime/settled-once.js';
 import type { PluginRuntime } from '../runtime/plugin-runtime.js';
 import { problemTexts } from '../config/diagnostics.js';
 import type { PluginSandbox, ProblemTexts } from '../runtime/plugin-sandbox.js';
@@ -73,10 +74,10 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
   const presenter = (runtime && presenters.get(runtime)) ?? defaultPresenter;
   const pluginId = sandbox?.pluginId ?? '';
   const sandboxOf = () => sandbox;
-  const refs = new ReplaySubject<TemplateDialogRef>(1);
-  const opening = new DialogOpening(refs.asObservable(), sandboxOf);
+  const refs = new SettledOnce<TemplateDialogRef>();
+  const opening = new DialogOpening(refs.observable, sandboxOf);
   const fail = (error: unknown, log = true) => {
-    refs.error(error);
+    refs.reject(error);
     opening.fail(error, log);
   };
   const open = sandbox ? (openCounts.get(sandbox) ?? 0) : 0;
@@ -113,30 +114,27 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
 
   const presented = presenter(request);
   if (sandbox) openCounts.set(sandbox, open + 1);
-  const close$ = new ReplaySubject<unknown>(1);
-  const viewInit$ = new ReplaySubject<void>(1);
+  const close$ = new SettledOnce<unknown>();
+  const viewInit$ = new SettledOnce<void>();
   // An unloaded plugin's dialogs close with it.
   const forget = sandbox?.onDispose(() => presented.close()) ?? (() => {});
   presented.onClosed((value) => {
     forget();
     if (sandbox) openCounts.set(sandbox, (openCounts.get(sandbox) ?? 1) - 1);
-    close$.next(value);
-    close$.complete();
+    close$.resolve(value);
   });
   const ref: TemplateDialogRef = {
     close: (value?: unknown) => presented.close(value),
-    close$: new GuardedObservable(countedStream(close$.asObservable(), 'close$'), sandboxOf),
-    viewInit$: new GuardedObservable(countedStream(viewInit$.asObservable(), 'viewInit$'), sandboxOf),
+    close$: new GuardedObservable(countedStream(close$.observable, 'close$'), sandboxOf),
+    viewInit$: new GuardedObservable(countedStream(viewInit$.observable, 'viewInit$'), sandboxOf),
   };
   presented.opened.then(
     () => {
       // Unloaded while its dialog was on the way (its look is a chunk fetched on first use): the
       // plugin's code is not called again, so its ref goes nowhere.
       if (sandbox?.disposed) return;
-      viewInit$.next();
-      viewInit$.complete();
-      refs.next(ref);
-      refs.complete();
+      viewInit$.resolve();
+      refs.resolve(ref);
       opening.succeed(ref);
     },
     (error: unknown) => fail(error),
