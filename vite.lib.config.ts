@@ -96,7 +96,7 @@ export default defineConfig({
         // Every module the entry imports statically goes in the drop-in file itself. Left to itself,
         // rolldown's check that a lazy chunk's imports are already loaded gives up for some chunks
         // (one that imported the plugin runtime's modules back, tried for a dialog's code) and then
-        // splits what the entry and that chunk share into a dozen files the page fetches at start.
+        // splits what the entry and that chunk share into eight more files the page fetches at start.
         // Today's build is the same byte for byte with or without this; it keeps it so.
         codeSplitting: { groups: [{ name: 'pex-plugin-host', tags: ['$initial'] }] },
       },
