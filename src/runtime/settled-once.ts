@@ -5,8 +5,8 @@ type Outcome<T> = { value: T } | { error: unknown };
 /**
  * One value that comes once (then the stream completes), or an error, for whoever subscribes
  * before or after it: what a ReplaySubject of one value completed right after its value gives,
- * without rxjs's buffer and time-window code (this is loaded at start, a dialog's streams are
- * not). A subscriber from before hears it when it comes, in the order they subscribed; one from
+ * without rxjs's buffer and time-window code, which the drop-in would load at start for streams
+ * that only a plugin's dialogs use. A subscriber from before hears it when it comes, in the order they subscribed; one from
  * after hears it at once, as it subscribes. Only the first outcome counts.
  */
 export class SettledOnce<T> {
