@@ -14,6 +14,8 @@ describe("the runtime's Web App 3 plugins: the frame host and the UI, fetched si
   let reports: Reports;
   let plugins: Webapp3Plugins | undefined;
   let uiAsked: number;
+  /** How many frames were in the container when the UI (asked for with the frame host) was asked for. */
+  let framesWhenAsked: number | undefined;
   let arrive: (ui: Webapp3Ui) => void;
   let loaded: string[];
 
@@ -24,6 +26,7 @@ describe("the runtime's Web App 3 plugins: the frame host and the UI, fetched si
     document.body.append(container);
     reports = new Reports();
     uiAsked = 0;
+    framesWhenAsked = undefined;
     loaded = [];
     const ui = new Promise<Webapp3Ui>((resolve) => (arrive = resolve));
     plugins = new Webapp3Plugins({
@@ -33,6 +36,7 @@ describe("the runtime's Web App 3 plugins: the frame host and the UI, fetched si
       registerTimeout: () => 4000,
       ui: (_link: Webapp3UiLink) => {
         uiAsked += 1;
+        framesWhenAsked = container.querySelectorAll('iframe').length;
         return ui;
       },
       menuItems: () => {},
@@ -50,12 +54,20 @@ describe("the runtime's Web App 3 plugins: the frame host and the UI, fetched si
     container.remove();
   });
 
-  it('asks for the UI (and the frame host) as soon as the branding lists Web App 3 plugins, before any is loaded; not for a branding without them', () => {
+  it('asks for the UI (and the frame host) once, when Web App 3 plugins load, right after their frames went in; not for a branding that only lists them, nor for one without them', async () => {
     plugins!.begin([]);
+    await plugins!.load([]);
     expect(uiAsked).to.equal(0);
     plugins!.begin([entry('a'), entry('b')]);
-    expect(uiAsked).to.equal(1);
+    expect(uiAsked).to.equal(0);
     expect(container.querySelectorAll('iframe').length).to.equal(0);
+    const loading = plugins!.load(['a', 'b']);
+    // In the same task as the frames' insertion, after it.
+    expect(uiAsked).to.equal(1);
+    expect(framesWhenAsked).to.equal(2);
+    await loading;
+    expect(loaded.sort()).to.deep.equal(['a', 'b']);
+    expect(uiAsked).to.equal(1);
   });
 
   it('loads the frames and completes their handshakes while the UI is on its way; a UI call made meanwhile is served once it arrives', async () => {

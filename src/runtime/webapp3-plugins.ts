@@ -77,8 +77,8 @@ export interface Webapp3PluginsOptions {
 
 /**
  * The Web App 3 plugins (manifest.json's `plugins`) of one runtime: each a page in a sandboxed
- * frame, run by the frame host of src/webapp3, whose code is a chunk fetched only when a
- * branding lists such plugins. The runtime keeps their statuses beside its webapp2 plugins', so
+ * frame, run by the frame host of src/webapp3, whose code is a chunk fetched only when one of
+ * them is to load. The runtime keeps their statuses beside its webapp2 plugins', so
  * both kinds share one list, one settings page and one settled count.
  */
 export class Webapp3Plugins {
@@ -106,9 +106,6 @@ export class Webapp3Plugins {
   /** Lists a branding's Web App 3 plugins (not loaded yet); ids already taken by webapp2 plugins are skipped by the caller. */
   begin(entries: readonly Webapp3Entry[]): void {
     for (const entry of entries) this.#states.set(entry.id, { entry, status: 'not-loaded', version: '', error: undefined });
-    // The frame host's code is requested now, with the manifest just read, not once the
-    // runtime has read the user's choices and listed the plugins as loading.
-    if (entries.length > 0) void this.#frameHost();
   }
 
   /** Loads the plugins `ids` names, all at once (their frames enter the page together); resolves when each has settled. */
@@ -117,7 +114,12 @@ export class Webapp3Plugins {
     if (states.length === 0) return;
     for (const state of states) this.#set(state, 'loading', undefined);
     const session = this.#session;
-    // The frames go in now, while the frame host's chunk travels: their pages load meanwhile.
+    // The frames go in first and the frame host's chunk is asked for after: the frames' pages
+    // are the long wait (the first handshake comes hundreds of milliseconds later) and load
+    // while the chunk travels; the chunk arrives long before any page has registered, and what
+    // a page posts before it is kept for it. Asked for first, the chunk put the frames'
+    // insertion about 10 ms later, on the path to every plugin's first button, and it is only
+    // fetched when a plugin is to load (not for a branding whose plugins the user turned off).
     const container = this.options.container();
     const early = container ? makeEarlyFrames(container, states.map(({ entry }) => entry)) : undefined;
     let host: Webapp3Host | undefined;
