@@ -74,12 +74,8 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
   const presenter = (runtime && presenters.get(runtime)) ?? defaultPresenter;
   const pluginId = sandbox?.pluginId ?? '';
   const sandboxOf = () => sandbox;
-  const refs = new SettledOnce<TemplateDialogRef>();
-  const opening = new DialogOpening(refs.observable, sandboxOf);
-  const fail = (error: unknown, log = true) => {
-    refs.reject(error);
-    opening.fail(error, log);
-  };
+  const opening = new DialogOpening(sandboxOf);
+  const fail = (error: unknown, log = true) => opening.fail(error, log);
   const open = sandbox ? (openCounts.get(sandbox) ?? 0) : 0;
   const { title, body } = options ?? {};
   const wrong =
@@ -134,7 +130,6 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
       // plugin's code is not called again, so its ref goes nowhere.
       if (sandbox?.disposed) return;
       viewInit$.resolve();
-      refs.resolve(ref);
       opening.succeed(ref);
     },
     (error: unknown) => fail(error),
@@ -143,16 +138,18 @@ export function openTemplateDialog(options?: TemplateDialogOptions | null): Dial
 }
 
 /**
- * A dialog being opened: an Observable of its ref that is also a promise of it. Its
- * subscriptions are guarded like every stream a plugin gets.
+ * A dialog being opened: an Observable of its ref that is also a promise of it, both settled
+ * together by `succeed` or `fail`. Its subscriptions are guarded like every stream a plugin gets.
  */
 export class DialogOpening extends GuardedObservable<TemplateDialogRef> implements PromiseLike<TemplateDialogRef> {
+  readonly #refs: SettledOnce<TemplateDialogRef>;
   readonly #promise: Promise<TemplateDialogRef>;
   #resolve!: (ref: TemplateDialogRef) => void;
   #reject!: (error: unknown) => void;
 
-  constructor(source: Observable<TemplateDialogRef>, sandboxOf: () => PluginSandbox | undefined) {
-    super(source, sandboxOf);
+  constructor(sandboxOf: () => PluginSandbox | undefined, refs = new SettledOnce<TemplateDialogRef>()) {
+    super(refs.observable, sandboxOf);
+    this.#refs = refs;
     this.#promise = new Promise((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -174,12 +171,14 @@ export class DialogOpening extends GuardedObservable<TemplateDialogRef> implemen
 
   /** @internal */
   succeed(ref: TemplateDialogRef): void {
+    this.#refs.resolve(ref);
     this.#resolve(ref);
   }
 
   /** @internal `log`: false when the error was reported already. */
   fail(error: unknown, log = true): void {
     if (log) console.error('[pex-plugin-host]', error);
+    this.#refs.reject(error);
     this.#reject(error);
   }
 }
