@@ -33,6 +33,12 @@ const BUDGET = { median: 1.25 };
 const BRANDING_ID = '1700000000999';
 const BUNDLE_PREFIX = '/webapp3-bundle/';
 
+/** The moments each page reports (pages/webapp3-common.js `moments`), in the order they come. */
+const MOMENTS = ['framesIn', 'firstMessage', 'firstSyn', 'lastSyn', 'lastMessage'];
+/** Their medians over `loads` (a moment a page has not, such as B's handshakes, is null). */
+const momentsOf = (loads) =>
+  Object.fromEntries(MOMENTS.map((name) => [name, loads.some((r) => typeof r.moments?.[name] === 'number') ? medianOf(loads, (r) => r.moments?.[name]) : null]));
+
 const round = (x, d = 2) => (typeof x === 'number' ? Number(x.toFixed(d)) : null);
 const gzip9 = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
@@ -221,19 +227,22 @@ export async function run({ pairsPerSetting = 20, minimalPairs = 10, attachedPai
           chunkEnd: medianOf(a, (r) => r.timeline.chunks?.lastEnd),
           framesStart: medianOf(a, (r) => r.timeline.frames?.firstStart),
           framesEnd: medianOf(a, (r) => r.timeline.frames?.lastEnd),
+          moments: momentsOf(a),
           done: figures.host.median,
         },
         baselineTimeline: {
           framesStart: medianOf(b, (r) => r.timeline.frames?.firstStart),
           framesEnd: medianOf(b, (r) => r.timeline.frames?.lastEnd),
+          moments: momentsOf(b),
           done: figures.baseline.median,
         },
       };
       if (minimalPairs > 0) {
         // The reference C (pages/webapp3-minimal.html): how much of the ratio the plugins
         // themselves take, whatever the host; information, not the budget.
-        const minimal = pairedFigures(await pairs(load, server.origin, plugins, { count: minimalPairs, warmup, first: 'webapp3-minimal' }));
-        entry.minimal = { pairs: minimal.pairs, median: minimal.host.median, baselineMedian: minimal.baseline.median, pairedMedian: minimal.pairedMedian, pairedP90: minimal.pairedP90 };
+        const minimalLoads = await pairs(load, server.origin, plugins, { count: minimalPairs, warmup, first: 'webapp3-minimal' });
+        const minimal = pairedFigures(minimalLoads);
+        entry.minimal = { pairs: minimal.pairs, median: minimal.host.median, baselineMedian: minimal.baseline.median, pairedMedian: minimal.pairedMedian, pairedP90: minimal.pairedP90, moments: momentsOf(minimalLoads.a) };
         log(`webapp3: ${latencyMs} ms: minimal host C/B paired median ${minimal.pairedMedian}, p90 ${minimal.pairedP90} (${minimal.pairs} pairs)`);
       }
       if (noiseFloor) {
@@ -279,6 +288,48 @@ export async function run({ pairsPerSetting = 20, minimalPairs = 10, attachedPai
     profile,
     pass: settings.every((s) => s.pass) && !!weight?.pass,
   };
+}
+
+/**
+ * The moments of each page's loads (medians, ms from t0), A beside C (the minimal host) and B:
+ * where along the way the host falls behind, from the pages' own clocks (no tracer, no profiler).
+ */
+function momentsText(r) {
+  const cell = (x) => (typeof x === 'number' ? round(x, 1) : '—');
+  const row = (latency, page, m, done) => [latency, page, ...MOMENTS.map((name) => cell(m?.[name])), cell(done)];
+  const rows = r.settings.flatMap((s) => [
+    row(`${s.latencyMs} ms`, 'A (host)', s.hostTimeline.moments, s.hostTimeline.done),
+    ...(s.minimal?.moments ? [row(`${s.latencyMs} ms`, 'C (minimal host)', s.minimal.moments, s.minimal.median)] : []),
+    row(`${s.latencyMs} ms`, 'B (bare frames)', s.baselineTimeline.moments, s.baselineTimeline.done),
+  ]);
+  if (!r.settings.some((s) => s.hostTimeline.moments)) return [];
+  const stretch = (m, done) => ({
+    toFrames: m.framesIn,
+    framesToHandshake: m.firstSyn - m.framesIn,
+    handshakes: m.lastSyn - m.firstSyn,
+    lastHandshakeToDone: done - m.lastSyn,
+  });
+  const stretchRows = r.settings
+    .filter((s) => s.minimal?.moments)
+    .flatMap((s) => {
+      const a = stretch(s.hostTimeline.moments, s.hostTimeline.done);
+      const c = stretch(s.minimal.moments, s.minimal.median);
+      return [[`${s.latencyMs} ms`, ...Object.keys(a).map((k) => `${cell(a[k])} / ${cell(c[k])} (${a[k] - c[k] >= 0 ? '+' : ''}${cell(a[k] - c[k])})`)]];
+    });
+  return [
+    '',
+    "The moments of the loads, from each page's own clock (medians, ms from t0): the frames' insertion seen done (the host's, by a MutationObserver on its shadow root; C's and B's, after their own insertion), the first message from a frame, the first and last handshake (`syn`; B's frames post no handshake, only one message each), the last message (A's and C's: a plugin's `ui:button:add`), and done. Heard in the capture phase, before the page or the host handles a message.",
+    '',
+    table(['latency', 'page', 'frames in', 'first message', 'first handshake', 'last handshake', 'last message', 'done'], rows),
+    '',
+    ...(stretchRows.length
+      ? [
+          'A against C, stretch by stretch (A / C (A − C), medians of the moments above): t0 to the frames in; the frames in to the first handshake (their pages load, their scripts run); the first to the last handshake; the last handshake to done (the last plugins\' buttons asked for, answered and drawn).',
+          '',
+          table(['latency', 't0 → frames in', 'frames in → first handshake', 'first → last handshake', 'last handshake → done'], stretchRows),
+        ]
+      : []),
+  ];
 }
 
 export function markdown(r) {
@@ -402,6 +453,7 @@ export function markdown(r) {
         return [`${s.latencyMs} ms`, signed(before), signed(s.hostTimeline.framesEnd - s.baselineTimeline.framesEnd), signed(gap), gap > 0 ? `${Math.round((100 * before) / gap)} %` : '—'];
       }),
     ),
+    ...momentsText(r),
     weightText,
     profileText,
   ].join('\n');

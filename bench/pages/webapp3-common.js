@@ -9,6 +9,30 @@
   var branding = query.get('branding') || 'webapp3-' + expected;
   performance.setResourceTimingBufferSize(4000);
 
+  // When the frames' messages came in, which the resource timeline cannot show (a message is
+  // no request): heard first, in the capture phase, before any page or host handles it. A
+  // handshake is a message whose rpc is "syn" (the bare frames post none).
+  var heard = { count: 0, first: null, last: null, firstSyn: null, lastSyn: null };
+  window.addEventListener('message', function (event) {
+    var at = performance.now();
+    heard.count += 1;
+    if (heard.first === null) heard.first = at;
+    heard.last = at;
+    if (event.data && event.data.rpc === 'syn') {
+      if (heard.firstSyn === null) heard.firstSyn = at;
+      heard.lastSyn = at;
+    }
+  }, true);
+
+  /**
+   * The moments of a load from t0 (ms): the frames in the document (`framesIn`, the moment the
+   * page saw its insertion done), the first and last message, the first and last handshake.
+   */
+  function moments(t0, framesIn) {
+    function from(at) { return at === null || at === undefined ? null : at - t0; }
+    return { framesIn: from(framesIn), messages: heard.count, firstMessage: from(heard.first), firstSyn: from(heard.firstSyn), lastSyn: from(heard.lastSyn), lastMessage: from(heard.last) };
+  }
+
   /** The page's own work starts after two frames and a task, when the page is idle. */
   function quiet() {
     return new Promise(function (resolve) {
@@ -50,5 +74,5 @@
       .map(function (e) { return { file: e.name.replace(/^.*\/dist\//, '').replace(/\?.*$/, ''), start: e.startTime, end: e.responseEnd }; });
   }
 
-  window.benchWebapp3 = { expected: expected, branding: branding, quiet: quiet, timeline: timeline, distFiles: distFiles };
+  window.benchWebapp3 = { expected: expected, branding: branding, quiet: quiet, timeline: timeline, distFiles: distFiles, moments: moments };
 })();
