@@ -30,7 +30,8 @@ describe('Web App 3 buttons in the host menus', () => {
   const clicks = (id: string, ref: string) => reports.of(id, 'event', 'click').filter((r) => r.ref === ref).map((r) => r.payload);
   const webapp3Buttons = () => toolbarButtons(m.host).filter((b) => /^buttons-[ab]\//.test(b.dataset.key ?? ''));
   const names = (buttons: HTMLElement[]) => buttons.map((b) => b.getAttribute('aria-label'));
-  const useHref = (button: Element) => button.querySelector('use')?.getAttribute('href') ?? '';
+  /** The named icon a button or item draws inline (its `data-icon`: the name and state). */
+  const drawnIcon = (button: Element) => button.querySelector('svg[data-icon]')?.getAttribute('data-icon') ?? '';
   /** The id the host gave a button: the last part of its menu item's key. */
   const idOf = (button: HTMLElement) => button.dataset.key!.split('/').at(-1)!;
 
@@ -40,9 +41,19 @@ describe('Web App 3 buttons in the host menus', () => {
     expect(names(toolbarButtons(m.host))).to.deep.equal(['Settings gear', 'Plain picture', 'Text only', 'Support']);
     const button = webapp3Buttons()[0]!;
     expect(button.getAttribute('title')).to.equal('Support');
-    expect(useHref(button)).to.match(/^blob:.*#IconSupport$/);
-    // The sprite is drawn: the icon has a size (a broken reference draws nothing).
-    await until(() => (button.querySelector('use') as SVGGraphicsElement).getBBox().width > 0, 'the icon drawn');
+    // Drawn inline from the host's own shapes: nothing fetched, nothing referenced.
+    expect(drawnIcon(button)).to.equal('IconSupport');
+    expect(button.querySelector('use, img')).to.equal(null);
+    const drawn = button.querySelector<SVGSVGElement>('svg[data-icon]')!;
+    expect(drawn.getAttribute('part')).to.equal('icon');
+    expect(drawn.getBBox().width).to.be.greaterThan(0);
+    // Its menu item carries a data: image of the same icon, for an app that draws the items itself.
+    const itemIcon = m.host.runtime.menuItems.find((item) => item.label === 'Support')!.icon!;
+    expect(itemIcon).to.match(/^data:image\/svg\+xml,/);
+    expect(decodeURIComponent(itemIcon)).to.contain('data-icon="IconSupport"');
+    const asImage = document.createElement('img');
+    asImage.src = itemIcon;
+    await until(() => asImage.complete && asImage.naturalWidth > 0, 'the item\'s icon as an image');
     const buttonId = idOf(button);
 
     button.click();
@@ -86,7 +97,7 @@ describe('Web App 3 buttons in the host menus', () => {
     await until(() => names(webapp3Buttons())[0] === 'Locked (new)', 'the update shown');
     // Pressed is the button's state, as a screen reader tells a toggle: not words in its name.
     expect(webapp3Buttons()[0]!.getAttribute('aria-pressed')).to.equal('true');
-    expect(useHref(webapp3Buttons()[0]!)).to.match(/#IconLock-active-badge$/);
+    expect(drawnIcon(webapp3Buttons()[0]!)).to.equal('IconLock-active-badge');
     expect(m.host.runtime.menuItems.filter((item) => item.pluginId === 'buttons-a').map(({ pressed, badge }) => ({ pressed, badge }))).to.deep.equal([{ pressed: true, badge: true }]);
 
     // A custom icon pressed: the plugin's SVG nested under the plate, still an image.
@@ -100,7 +111,7 @@ describe('Web App 3 buttons in the host menus', () => {
     await call('buttons-a', 'update', { ref, payload: { position: 'toolbar', icon: 'IconUnlock', tooltip: 'Unlocked', isActive: false } });
     await until(() => names(webapp3Buttons())[0] === 'Unlocked', 'the second update shown');
     expect(webapp3Buttons()[0]!.getAttribute('aria-pressed')).to.equal('false');
-    expect(useHref(webapp3Buttons()[0]!)).to.match(/#IconUnlock$/);
+    expect(drawnIcon(webapp3Buttons()[0]!)).to.equal('IconUnlock');
     // The same item all along: the button keeps its place and id.
     webapp3Buttons()[0]!.click();
     await until(() => clicks('buttons-a', ref).length === 1, 'the click after updates');
@@ -159,7 +170,7 @@ describe('Web App 3 buttons in the host menus', () => {
     await until(() => menuItems('pex-participant-menu', m.host).length === 2, 'both actions in the menu');
     const items = menuItems('pex-participant-menu', m.host);
     expect(items.map((item) => item.textContent!.trim())).to.deep.equal(['Spotlight them', 'Only Bob']);
-    expect(useHref(items[1]!)).to.match(/#IconShield$/);
+    expect(drawnIcon(items[1]!)).to.equal('IconShield');
     const item = m.host.runtime.menuItems.find((view) => view.label === 'Only Bob')!;
     expect(item.participantIds).to.deep.equal(['p2']);
 

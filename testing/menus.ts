@@ -32,7 +32,11 @@ export interface MenuItemHandle {
   readonly element: HTMLButtonElement;
   /** Its accessible name as rendered now: the state$ label, else the package's. */
   readonly label: string;
-  /** Its icon's URL as rendered now (`file.svg#id` for a `<use>`), or null. */
+  /**
+   * Its icon as rendered now: the URL (`file.svg#id` for a `<use>`, the file of an `<img>`); for
+   * an icon the host draws itself (a Web App 3 button's named icon), its name and state
+   * (`IconLock`, `IconLock-active-badge`); null for none.
+   */
   readonly icon: string | null;
   /** Clicks it as a user would: the plugin's action runs with what its menu hands over. */
   click(): void;
@@ -44,6 +48,8 @@ function labelOf(button: HTMLButtonElement): string {
 }
 
 function iconOf(button: HTMLButtonElement): string | null {
+  const drawn = button.querySelector('svg[data-icon]');
+  if (drawn) return drawn.getAttribute('data-icon');
   const use = button.querySelector('use');
   if (use) return use.getAttribute('href');
   return button.querySelector('img')?.getAttribute('src') ?? null;

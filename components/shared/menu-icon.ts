@@ -1,5 +1,6 @@
 import { nothing } from 'lit';
 import { Directive, directive } from 'lit/directive.js';
+import { drawnIcon } from '../../src/runtime/drawn-icons.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -10,11 +11,14 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const prefetched = new Map<string, Element>();
 
 /**
- * A menu item's icon element. `file.svg#id` is drawn with `<use>`, as the plugin guide asks
- * (the SVG's root carries the id), so `currentColor` theming works; a plain `file.svg` is an
- * image. Neither way runs script from the file, and the file's text never becomes markup.
+ * A menu item's icon element. An icon the host draws itself (drawn-icons.ts) is drawn inline.
+ * `file.svg#id` is drawn with `<use>`, as the plugin guide asks (the SVG's root carries the id),
+ * so `currentColor` theming works; a plain `file.svg` is an image. Neither way runs script from
+ * the file, and the file's text never becomes markup.
  */
 function iconElement(icon: string): Element {
+  const drawn = drawnIcon(icon);
+  if (drawn) return drawn;
   const hash = icon.indexOf('#');
   if (hash >= 0 && hash < icon.length - 1) {
     const svg = document.createElementNS(SVG_NS, 'svg');
