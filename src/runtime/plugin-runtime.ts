@@ -676,8 +676,11 @@ export class PluginRuntime {
 
   // ---- pairing plugin code with its record -------------------------------------------
 
-  /** Takes a `registerPlugin` call (webapp2-loader.ts); false when the call is not for this runtime. */
-  acceptRegistration(plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
+  /**
+   * Takes a `registerPlugin` call (webapp2-loader.ts); false when the call is not for this
+   * runtime. Without `stack`, only a plugin whose script is `script` takes it.
+   */
+  acceptRegistration(plugin: RegisteredPlugin, script: Element | null, stack?: string): boolean {
     return acceptWebapp2Registration(this.#webapp2, plugin, script, stack);
   }
 

@@ -23,6 +23,14 @@ export function removeRunningHost(runtime: PluginRuntime): void {
 export function findCallingSandbox(): PluginSandbox | undefined {
   const inContext = currentContextSandbox();
   if (inContext) return inContext;
+  // By the running script first, the call's stack only when no script names the plugin (a
+  // timer, a listener, a promise callback): capturing and formatting a stack was most of what
+  // a plugin's `createNewState` and `registerPlugin` cost while its script runs. Made here, in
+  // the function the plugin called, so the plugin's frames are as near the top as ever.
+  for (const runtime of runningHosts) {
+    const sandbox = runtime.findCallingSandbox();
+    if (sandbox) return sandbox;
+  }
   const stack = new Error().stack ?? '';
   for (const runtime of runningHosts) {
     const sandbox = runtime.findCallingSandbox(stack);
@@ -47,9 +55,13 @@ export function startedRuntimes(): readonly PluginRuntime[] {
 export function routeRegistration(plugin: RegisteredPlugin): boolean {
   // Read here, in the plugin's own call: a later tick has no current script and another stack.
   const script = document.currentScript;
+  // By the running script in every host first, the stack only then (see findCallingSandbox).
+  for (const runtime of runningHosts) {
+    if (runtime.acceptRegistration(plugin, script)) return true;
+  }
   const stack = new Error().stack ?? '';
   for (const runtime of runningHosts) {
-    if (runtime.acceptRegistration(plugin, script, stack)) return true;
+    if (runtime.acceptRegistration(plugin, null, stack)) return true;
   }
   return false;
 }

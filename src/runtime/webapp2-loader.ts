@@ -133,18 +133,21 @@ function registrationOf(record: PluginRecord): RegisteredPlugin | undefined {
 /**
  * Takes a `registerPlugin` call. The plugin is found by the script that is running
  * (`document.currentScript`), else by the call's stack, else by the id among plugins still
- * loading. Returns false when the call is not for this runtime.
+ * loading; without `stack` (the first pass over the hosts, see routeRegistration), by the
+ * script only. Returns false when the call is not for this runtime.
  */
-export function acceptWebapp2Registration(host: Webapp2Host, plugin: RegisteredPlugin, script: Element | null, stack: string): boolean {
+export function acceptWebapp2Registration(host: Webapp2Host, plugin: RegisteredPlugin, script: Element | null, stack?: string): boolean {
   const registeredId = typeof plugin?.id === 'string' ? plugin.id : undefined;
   // By the code that calls first: an id is only what the call says, and a plugin that
   // registers another's id from a timer must not take that plugin's place.
   const record =
     recordByScript(host.records, script) ??
-    recordByStack(host.records, stack) ??
-    [...host.records.values()].find(
-      (r) => r.status === 'loading' && !r.registered && registeredId !== undefined && (r.id === registeredId || r.pkg?.id === registeredId),
-    );
+    (stack === undefined
+      ? undefined
+      : (recordByStack(host.records, stack) ??
+        [...host.records.values()].find(
+          (r) => r.status === 'loading' && !r.registered && registeredId !== undefined && (r.id === registeredId || r.pkg?.id === registeredId),
+        )));
   if (!record || record.status !== 'loading') return false;
   // The words stay here, not with the rare problems' texts: the plugin fails (and the caller
   // hears of it) before this call returns.
