@@ -101,7 +101,7 @@ describe('pex-plugin-host start', () => {
     });
   }
 
-  it('opens the storage of the user\'s choices in an idle moment while manifest.json and settings.json travel, not in the task that asks for them', async () => {
+  it('opens the storage of the user\'s choices in the next task, while manifest.json and settings.json travel, not in the task that asks for them', async () => {
     const folder = fixtureUrl('good');
     const steps: string[] = [];
     const runtime = loggedRuntime(steps, folder, 150);
@@ -115,13 +115,13 @@ describe('pex-plugin-host start', () => {
     expect(steps.filter((step) => step === 'warm')).to.have.length(1);
   });
 
-  it('does not open the storage for a start that was stopped before the idle moment came', async () => {
+  it('does not open the storage for a start that was stopped before that task came', async () => {
     const folder = fixtureUrl('good');
     const steps: string[] = [];
     const runtime = loggedRuntime(steps, folder, 150);
     void runtime.start(folder);
     runtime.stop();
-    // Longer than the idle callback's own time-out (200 ms), so a warm left pending would have run.
+    // Long enough for a warm left pending to have run.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(steps).to.deep.equal(['fetch manifest.json', 'fetch settings.json']);
   });

@@ -19,7 +19,7 @@ import { atNextFrame } from './next-frame.js';
 import { fitsAudience, isWanted } from './fit-policy.js';
 import { acceptWebapp2Registration, packageFailure, readWebapp2Package, runClassicSource, withReloadKey, type Webapp2Host } from './webapp2-loader.js';
 import { Webapp3Plugins, type Webapp3Ui, type Webapp3UiLink } from './webapp3-plugins.js';
-import { whenIdle } from './when-idle.js';
+import { nextTask } from './next-task.js';
 import { commandSinkOf } from '../api/commands.js';
 import { CommandError } from '../conference/commands.js';
 
@@ -242,12 +242,13 @@ export class PluginRuntime {
     try {
       const reading = loadBranding(brandingUrl, { fetch: this.#fetch, signal: abort.signal });
       // manifest.json and settings.json are on their way. The storage of the user's choices
-      // (the page's first localStorage access: milliseconds in a fresh page) opens in the first
-      // idle moment while they travel, not in this task, which would hold up the element's
-      // first render and, at low latency, the files' answers. Should they come first, it opens
-      // when the list is first published, after the package requests are sent.
+      // (the page's first localStorage access: milliseconds in a fresh page) opens in the next
+      // task, while they travel: not in this one, which would hold up the element's first
+      // render, nor in an idle moment, which at low latency came only after their answers, so
+      // that it opened when the list was first published, between the package requests and
+      // their answers. Stopped before that task, it never opens.
       const warm = this.#choices.warm?.bind(this.#choices);
-      if (warm) this.#cancelWarm = whenIdle(warm);
+      if (warm) this.#cancelWarm = nextTask(warm);
       branding = await reading;
     } catch (error) {
       // Stopped or overtaken while reading (the host removed, a new branding-url): its reads
