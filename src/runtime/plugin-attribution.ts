@@ -11,11 +11,23 @@ import type { PluginRecord } from './plugin-record.js';
  * unloaded plugin's URL may still be in a stray timer's stack, and must not be blamed.
  */
 
-/** The plugin whose `<script>` element this is. */
+/**
+ * Each plugin `<script>` element's record, set as the element is made: the running script is
+ * looked up on every `registerPlugin` and `createNewState`, and a walk over every record for
+ * each of them made a start cost the square of its plugins' number.
+ */
+const scriptOwners = new WeakMap<Element, PluginRecord>();
+
+/** Notes that `script` is the element `record`'s source runs in. */
+export function setRecordScript(record: PluginRecord, script: HTMLScriptElement): void {
+  record.script = script;
+  scriptOwners.set(script, record);
+}
+
+/** The plugin whose `<script>` element this is, among `records` (and still its script). */
 export function recordByScript(records: ReadonlyMap<string, PluginRecord>, script: Element | null): PluginRecord | undefined {
-  if (!script) return undefined;
-  for (const record of records.values()) if (record.script === script) return record;
-  return undefined;
+  const record = script ? scriptOwners.get(script) : undefined;
+  return record && record.script === script && records.get(record.id) === record ? record : undefined;
 }
 
 /** The plugin whose source URL is in this call stack. */

@@ -1,7 +1,7 @@
 import { loadPluginPackage, type BrandingResult, type LoadOptions } from '../config/branding.js';
 import { formatDiagnostic, problemTexts, type Diagnostic } from '../config/diagnostics.js';
 import type { PluginSettingsEntry, ResolvedPluginPackage } from '../config/types.js';
-import { recordByScript, recordByStack } from './plugin-attribution.js';
+import { recordByScript, recordByStack, setRecordScript } from './plugin-attribution.js';
 import type { PluginPhase } from './plugin-error.js';
 import type { PluginRecord, RegisteredPlugin } from './plugin-record.js';
 import { explainScriptFailure, insertClassicScript } from './script-loader.js';
@@ -80,7 +80,7 @@ export async function runClassicSource(
 ): Promise<RegisteredPlugin | undefined> {
   const registered = new Promise<void>((resolve) => (record.onRegister = resolve));
   const { element, ran } = insertClassicScript(pkg.scriptUrl);
-  record.script = element;
+  setRecordScript(record, element);
   // The icons go out right behind the source (which the plugin's menu items wait for), in the
   // same task, so before the source can run.
   const icons = packageIcons(pkg);
