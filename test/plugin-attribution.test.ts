@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { recordByScript, setRecordScript } from '../src/runtime/plugin-attribution.js';
 import { PluginRecord } from '../src/runtime/plugin-record.js';
+import { PluginRuntime } from '../src/runtime/plugin-runtime.js';
+import { ConferenceStore } from '../src/conference/conference-store.js';
+import { fixtureUrl } from './support/host-fixture.js';
 
 const recordOf = (id: string) => new PluginRecord({ id, srcURL: `plugins/${id}/${id}.plugin.package.json`, enabled: true });
 
@@ -35,5 +38,32 @@ describe('recordByScript', () => {
     expect(found(recordByScript(records, second)), 'unloaded: its script is gone').to.equal('none');
     setRecordScript(record, second);
     expect(found(recordByScript(new Map([['a', recordOf('a')]]), second)), 'a record of another start').to.equal('none');
+  });
+});
+
+describe('attribution of a plugin script\'s own calls', () => {
+  it('makes no call stack for registerPlugin and createNewState while the plugin\'s script names it', async () => {
+    // V8 calls Error.prepareStackTrace when a stack is put into words: counted for stacks
+    // made while a plugin's script runs (a plugin that registers from a timer, as one of
+    // these does, is found by its stack, and rightly).
+    type Prepare = (error: Error, frames: { getFileName(): string | null; toString(): string }[]) => string;
+    const withPrepare = Error as unknown as { prepareStackTrace?: Prepare };
+    const original = withPrepare.prepareStackTrace;
+    let pluginStacks = 0;
+    withPrepare.prepareStackTrace = (error, frames) => {
+      const running = document.currentScript as HTMLScriptElement | null;
+      if (running?.src.includes('/runtime/good/plugins/')) pluginStacks += 1;
+      return [String(error), ...frames.map((frame) => `    at ${frame.toString()}`)].join('\n');
+    };
+    const runtime = new PluginRuntime(new ConferenceStore());
+    try {
+      await runtime.start(fixtureUrl('good'));
+      const loaded = runtime.plugins.filter((plugin) => plugin.status === 'loaded').map((plugin) => plugin.id);
+      expect(loaded, 'plugins that call createNewState and registerPlugin in their scripts').to.include.members(['toolbar-plugin', 'participants-plugin']);
+      expect(pluginStacks, 'stacks made while their scripts ran').to.equal(0);
+    } finally {
+      withPrepare.prepareStackTrace = original;
+      runtime.stop();
+    }
   });
 });
